@@ -1,0 +1,208 @@
+"""The briefing model: immutable records that every reader produces and every view consumes.
+
+The model is deliberately free of any UI or parsing concerns, so that the loader, search,
+command line and Textual front end can all share it, and so that it can be pickled cheaply
+across processes when a large library is parsed in parallel.  Every string held here has
+already been sanitised by :mod:`briefing_tui.sanitize`, so views never need to think about
+terminal control characters again (they still must never treat text as markup).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Severity(str, enum.Enum):
+    """How bad a problem is: errors make `briefing check` fail, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with a file, pinned to where a person can go and fix it."""
+
+    path: str
+    line: int | None
+    column: int | None
+    severity: Severity
+    message: str
+
+    def location(self) -> str:
+        """`path:line:col` in the form editors and compilers use, so the text is clickable there."""
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.severity.value}: {self.message}"
+
+
+class Pane(str, enum.Enum):
+    """The four panes a briefing is read in; search hits and Markdown sections name one."""
+
+    OVERVIEW = "overview"
+    PARTICIPANTS = "participants"
+    TOPICS = "topics"
+    OUTCOMES = "outcomes"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    def __str__(self) -> str:
+        return self.value
+
+
+OUTCOME_KINDS = ("finding", "decision", "action", "recommendation")
+OUTCOME_STATUSES = ("open", "done")
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A named person or body that took part."""
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+    country: str = ""
+    notes: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantGroup:
+    """Many people described together ("Eurojust National Members", "60+ countries")."""
+
+    group: str
+    count: int | None = None
+    notes: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One thing that was discussed; `summary` is Markdown."""
+
+    title: str
+    summary: str = ""
+    speakers: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A finding, decision, action or recommendation that came out of the event."""
+
+    text: str
+    kind: str = ""
+    owner: str = ""
+    due: date | None = None
+    status: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A reference shown as text with its URL visible; the reader never opens it."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the briefing's facts come from."""
+
+    publisher: str = ""
+    published: date | None = None
+    url: str = ""
+    reference: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.publisher or self.published or self.url or self.reference)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A Markdown section that belongs to no pane; shown on Overview in document order."""
+
+    title: str
+    body: str
+    line: int | None = None
+
+
+ExtraValue = str | int | float | bool | None | list["ExtraValue"] | dict[str, "ExtraValue"]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """One briefing document, as read; everything optional but the title."""
+
+    path: str
+    title: str
+    format: str = "yaml"
+    date: date | None = None
+    end_date: date | None = None
+    location: str = ""
+    organisers: tuple[str, ...] = ()
+    marking: str = ""
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    overview: str = ""
+    participants: tuple[Participant | ParticipantGroup, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    links: tuple[Link, ...] = ()
+    glossary: tuple[tuple[str, str], ...] = ()
+    source: Source | None = None
+    # Prose from Markdown pane sections that did not turn into items (kept, never dropped).
+    participants_text: str = ""
+    topics_text: str = ""
+    outcomes_text: str = ""
+    sections: tuple[Section, ...] = ()
+    extra: tuple[tuple[str, ExtraValue], ...] = ()
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @property
+    def people(self) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if isinstance(p, Participant))
+
+    @property
+    def groups(self) -> tuple[ParticipantGroup, ...]:
+        return tuple(p for p in self.participants if isinstance(p, ParticipantGroup))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+    def date_range(self) -> str:
+        """Human form of the event dates: `2018-03-07 – 2018-03-08`, or one date, or ``""``."""
+        if self.date is None:
+            return ""
+        if self.end_date is None or self.end_date == self.date:
+            return self.date.isoformat()
+        return f"{self.date.isoformat()} – {self.end_date.isoformat()}"
+
+    def sort_key(self) -> tuple[int, str, str]:
+        """Newest first, undated last, then by title: the order of the library list."""
+        ordinal = self.date.toordinal() if self.date else 0
+        return (-ordinal, self.title.casefold(), self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What reading one file gave: maybe a briefing, and every problem found on the way."""
+
+    path: str
+    briefing: Briefing | None
+    problems: tuple[Problem, ...] = ()
