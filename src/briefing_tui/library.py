@@ -1,17 +1,30 @@
-"""Finding briefing files under the given paths and loading them, without ever writing.
+"""Finding briefing files under the given paths and reading them, carefully and read-only.
 
-(Work in progress: the signatures below are the contract; bodies land shortly.)
+A library folder is untrusted like the documents in it: a symlink may point at /etc/passwd,
+a FIFO would block `open()` forever, a file may be rewritten while we read it.  So files are
+found with `lstat`, links are followed only when they stay inside the folder, only regular
+files are opened (non-blocking, without following links), and the file is checked again after
+reading.  Nothing here ever writes.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing_tui.model import Briefing, LoadResult, Problem
+from briefing_tui.model import Briefing, LoadResult, Problem, Severity
+from briefing_tui.readers.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_document
+from briefing_tui.sanitize import clean_path
 
-SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
+SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+ENV_LIBRARY = "BRIEFING_LIBRARY"
+ENV_MAX_BYTES = "BRIEFING_MAX_BYTES"
+# A library-wide glossary, not a briefing (see docs/format.md).
+RESERVED_NAMES = ("glossary.yaml", "glossary.yml")
 
 
 @dataclass
@@ -21,27 +34,204 @@ class Library:
     roots: tuple[Path, ...]
     briefings: list[Briefing] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def sample_library() -> Path:
+    """The samples: packaged beside the code in a wheel, or briefings/ in a source checkout."""
+    packaged = Path(__file__).resolve().parent / "samples"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "briefings"
 
 
 def default_library_paths() -> list[Path]:
-    """$BRIEFING_LIBRARY, else ./briefings, else the sample library shipped with the package."""
-    raise NotImplementedError
+    """$BRIEFING_LIBRARY, else ./briefings when it exists, else the samples."""
+    env = os.environ.get(ENV_LIBRARY, "").strip()
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    local = Path("briefings")
+    if local.is_dir():
+        return [local]
+    return [sample_library()]
+
+
+def max_bytes_setting() -> int:
+    raw = os.environ.get(ENV_MAX_BYTES, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+
+
+def display(path: Path | str) -> str:
+    return clean_path(os.fspath(path))
+
+
+def _problem(path: Path | str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(display(path), None, None, severity, message)
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Every briefing file under `paths`, sorted, and problems for what could not be read."""
-    raise NotImplementedError
+    """Every briefing file under `paths` (sorted, no duplicates) and problems on the way."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for given in paths:
+        try:
+            st = os.stat(given)
+        except FileNotFoundError:
+            problems.append(_problem(given, "no such file or folder"))
+            continue
+        except OSError as exc:
+            problems.append(_problem(given, f"cannot be read: {exc.strerror}"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            _walk(given, found, problems, seen)
+        elif stat.S_ISREG(st.st_mode):
+            real = os.path.realpath(given)
+            if real not in seen:
+                seen.add(real)
+                found.append(given)
+        else:
+            problems.append(_problem(given, "not a regular file or folder; skipped"))
+    return found, problems
 
 
-def load_file(path: Path) -> LoadResult:
-    """Read one file; never raises."""
-    raise NotImplementedError
+def _walk(root: Path, found: list[Path], problems: list[Problem], seen: set[str]) -> None:
+    """Iterative walk (no recursion limit to hit) that never leaves `root` through a link."""
+    real_root = os.path.realpath(root)
+    visited_dirs = {real_root}
+    stack = [root]
+    files: list[Path] = []
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(_problem(folder, f"folder cannot be read: {exc.strerror}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+                if stat.S_ISLNK(mode):
+                    real = os.path.realpath(path)
+                    if not _inside(real, real_root):
+                        if entry.name.lower().endswith(SUFFIXES) or os.path.isdir(path):
+                            problems.append(_problem(
+                                path, "symbolic link points outside the library; not followed",
+                                Severity.WARNING))
+                        continue
+                    mode = os.stat(real).st_mode
+                else:
+                    real = os.path.realpath(path)
+            except OSError as exc:
+                problems.append(_problem(path, f"cannot be examined: {exc.strerror}"))
+                continue
+            if stat.S_ISDIR(mode):
+                if real not in visited_dirs:
+                    visited_dirs.add(real)
+                    stack.append(path)
+                continue
+            if not entry.name.lower().endswith(SUFFIXES):
+                continue
+            if folder == root and entry.name.lower() in RESERVED_NAMES:
+                continue
+            if not stat.S_ISREG(mode):
+                problems.append(_problem(
+                    path, "not a regular file (a pipe, socket or device); skipped",
+                    Severity.WARNING))
+                continue
+            if real in seen:
+                continue
+            seen.add(real)
+            files.append(path)
+    found.extend(sorted(files))
 
 
-def iter_load(paths: Sequence[Path]) -> Iterator[LoadResult]:
-    """Load results one file at a time, so callers can show progress and stream entries."""
-    raise NotImplementedError
+def read_bytes(path: Path, max_bytes: int) -> bytes | Problem:
+    """The file's bytes, or a problem; never blocks on a FIFO, never follows a link."""
+    try:
+        before = os.stat(path)
+        if not stat.S_ISREG(before.st_mode):
+            return _problem(path, "not a regular file; skipped", Severity.WARNING)
+        if before.st_size > max_bytes:
+            return _problem(path, f"is {before.st_size:,} bytes, over the {max_bytes:,}-byte "
+                            f"limit (set {ENV_MAX_BYTES} to raise it); not read")
+        real = os.path.realpath(path)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        flags |= getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(real, flags)
+        try:
+            opened = os.fstat(fd)
+            if not stat.S_ISREG(opened.st_mode) or opened.st_ino != before.st_ino:
+                return _problem(path, "changed while being opened; not read")
+            chunks = []
+            remaining = max_bytes + 1
+            while remaining > 0:
+                chunk = os.read(fd, min(remaining, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                remaining -= len(chunk)
+            after = os.fstat(fd)
+        finally:
+            os.close(fd)
+    except PermissionError:
+        return _problem(path, "permission denied")
+    except OSError as exc:
+        return _problem(path, f"cannot be read: {exc.strerror or exc}")
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        return _problem(path, f"grew past the {max_bytes:,}-byte limit while being read; not read")
+    if (after.st_size != len(data) or after.st_mtime_ns != before.st_mtime_ns
+            or after.st_size != before.st_size):
+        return _problem(path, "was changed while being read; not shown, to avoid a truncated "
+                        "view (reload to try again)")
+    return data
 
 
-def load_library(paths: Sequence[Path]) -> Library:
-    raise NotImplementedError
+def load_file(path: Path, max_bytes: int | None = None) -> LoadResult:
+    """Read one file; never raises for anything the file or the disk can do."""
+    shown = display(path)
+    data = read_bytes(path, max_bytes or max_bytes_setting())
+    if isinstance(data, Problem):
+        return LoadResult(shown, None, (data,))
+    try:
+        return read_document(shown, data)
+    except RecursionError:
+        problem = Problem(shown, None, None, Severity.ERROR, "nested too deeply to read")
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one file, never the library
+        problem = Problem(shown, None, None, Severity.ERROR,
+                          f"could not be read (internal error: {type(exc).__name__}: {exc})")
+    return LoadResult(shown, None, (problem,))
+
+
+def iter_load(paths: Sequence[Path], max_bytes: int | None = None) -> Iterator[LoadResult]:
+    """Results one file at a time, so a caller can show progress and stream entries.
+
+    Problems met while finding files come first, as results without a briefing.
+    """
+    files, problems = discover(paths)
+    for problem in problems:
+        yield LoadResult(problem.path, None, (problem,))
+    for path in files:
+        yield load_file(path, max_bytes)
+
+
+def load_library(paths: Sequence[Path], max_bytes: int | None = None) -> Library:
+    """Everything at once, for the command line; the app streams with `iter_load` instead."""
+    files, problems = discover(paths)
+    library = Library(tuple(paths), problems=problems, files=len(files))
+    for path in files:
+        result = load_file(path, max_bytes)
+        if result.briefing is not None:
+            library.briefings.append(result.briefing)
+        library.problems.extend(result.problems)
+    library.briefings.sort(key=Briefing.sort_key)
+    return library

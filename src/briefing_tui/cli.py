@@ -1,0 +1,89 @@
+"""The `briefing` command: parse arguments and dispatch; the work lives elsewhere.
+
+`briefing [PATH ...]` opens the reader; `briefing COMMAND ...` runs a script-friendly
+command.  Textual is imported only when the reader starts, so commands stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing_tui import __version__
+
+# Command name -> module under briefing_tui.commands offering register(subparsers).
+COMMANDS = {
+    "check": "check",
+    "show": "show",
+    "search": "search",
+}
+
+
+def _available_commands() -> dict[str, object]:
+    modules = {}
+    for name, module in COMMANDS.items():
+        try:
+            modules[name] = importlib.import_module(f"briefing_tui.commands.{module}")
+        except ModuleNotFoundError:  # a command still being written is simply not offered
+            continue
+    return modules
+
+
+def _command_parser(modules: dict[str, object]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="briefing commands")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in modules.values():
+        module.register(subparsers)  # type: ignore[attr-defined]
+    return parser
+
+
+def _app_parser(modules: dict[str, object]) -> argparse.ArgumentParser:
+    commands = "\n".join(f"  briefing {name} ..." for name in modules)
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="A keyboard-first, offline terminal reader for briefing documents "
+        "(YAML, and Markdown with YAML front matter).",
+        epilog=f"commands (see `briefing COMMAND --help`):\n{commands}\n\n"
+        "With no PATH: $BRIEFING_LIBRARY, else ./briefings, else the bundled samples.\n"
+        "Nothing is ever written, and nothing is ever fetched from the network.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="briefing files or folders to open (searched recursively)")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    modules = _available_commands()
+    try:
+        if args and args[0] in modules:
+            ns = _command_parser(modules).parse_args(args)
+            return int(ns.func(ns))
+        ns = _app_parser(modules).parse_args(args)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return exc.code if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return _run_app(ns.paths)
+
+
+def _run_app(paths: list[Path]) -> int:
+    from briefing_tui.library import default_library_paths
+
+    try:
+        from briefing_tui.ui.app import run
+    except ImportError as exc:  # pragma: no cover - only when installed without textual
+        sys.stderr.write(f"briefing: the reader cannot start: {exc}\n")
+        return 1
+    return run(paths or default_library_paths())

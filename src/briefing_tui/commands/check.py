@@ -1,0 +1,52 @@
+"""`briefing check`: validate a library the way a compiler reports errors, for CI and editors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from briefing_tui.library import default_library_paths, load_library
+from briefing_tui.model import Severity
+from briefing_tui.render.as_json import problem_dict
+from briefing_tui.render.common import plural
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="report problems in briefing files (exit 1 if any error)",
+        description="Read briefing files and report every problem as "
+        "path:line:col: severity: message. Exit 0 with no errors, 1 with errors, 2 on usage "
+        "errors. Nothing is written.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="files or folders (default: the library)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = list(args.paths) or default_library_paths()
+    library = load_library(paths)
+    errors = sum(1 for p in library.problems if p.severity is Severity.ERROR)
+    warnings = len(library.problems) - errors
+    if args.json:
+        payload = {
+            "files": library.files,
+            "briefings": len(library.briefings),
+            "errors": errors,
+            "warnings": warnings,
+            "problems": [problem_dict(p) for p in library.problems],
+        }
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=True) + "\n")
+    else:
+        for problem in library.problems:
+            sys.stdout.write(f"{problem}\n")
+        sys.stdout.write(
+            f"{plural(library.files, 'file')} checked, "
+            f"{plural(len(library.briefings), 'briefing')} read: "
+            f"{plural(errors, 'error')}, {plural(warnings, 'warning')}\n"
+        )
+    return 1 if errors else 0

@@ -1,0 +1,252 @@
+"""From a file's bytes to a Briefing and its problems: decoding, YAML files, Markdown files.
+
+Everything here works on bytes already read (the library does the careful file access), so
+it is easy to test and to run in worker processes.  Nothing raises for bad content: the
+result is a briefing with whatever was usable, and problems saying what was not.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from yaml.nodes import MappingNode, Node
+
+from briefing_tui.model import Briefing, LoadResult, Problem, Severity
+from briefing_tui.readers.markdown_body import read_body
+from briefing_tui.readers.schema import Fields, SchemaReader
+from briefing_tui.readers.yamlsafe import (
+    FALLBACK_NOTICE,
+    LIBYAML,
+    YamlError,
+    YamlLimitError,
+    compose,
+    plain_to_node,
+)
+from briefing_tui.sanitize import (
+    clean,
+    first_bidi,
+    first_control,
+    line_col,
+    normalise_newlines,
+)
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+YAML_SUFFIXES = (".yaml", ".yml")
+_BOM = b"\xef\xbb\xbf"
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text (BOM dropped, newlines normalised, controls made visible), or why not."""
+    problems: list[Problem] = []
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return None, [
+            Problem(path, None, None, Severity.ERROR,
+                    f"contains a NUL byte at byte offset {nul}: binary, not a briefing")
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [
+            Problem(path, line, None, Severity.ERROR,
+                    f"not valid UTF-8 at byte offset {exc.start} ({exc.reason}); "
+                    "save the file as UTF-8")
+        ]
+    text = normalise_newlines(text)
+    control = first_control(text)
+    if control is not None:
+        line, col = line_col(text, control)
+        problems.append(
+            Problem(path, line, col, Severity.WARNING,
+                    "contains terminal control characters; they are shown as symbols")
+        )
+    bidi = first_bidi(text)
+    if bidi is not None:
+        line, col = line_col(text, bidi[0])
+        problems.append(
+            Problem(path, line, col, Severity.WARNING,
+                    f"contains a bidirectional control character ({bidi[1]}) that can make "
+                    "text read differently from how it is stored; shown as ⬚")
+        )
+    return clean(text), problems
+
+
+def title_from_path(path: str) -> str:
+    """A readable title from a file name, the last resort."""
+    stem = PurePath(path).stem
+    return re.sub(r"[-_]+", " ", stem).strip() or stem
+
+
+def _yaml_root(
+    path: str, text: str, line_offset: int, what: str
+) -> tuple[MappingNode | None, list[Problem], bool]:
+    """(mapping, problems, fatal).  `fatal` is False when the text was merely empty."""
+    composed = compose(text)
+    if isinstance(composed, YamlError):
+        line = composed.line + line_offset if composed.line is not None else None
+        return None, [Problem(path, line, composed.column, Severity.ERROR,
+                              f"{what}: {composed.message}")], True
+    if composed is None:
+        return None, [], False
+    if not isinstance(composed, MappingNode):
+        kind = "a list" if composed.id == "sequence" else "a single value"
+        line = int(composed.start_mark.line) + 1 + line_offset
+        return None, [Problem(path, line, 1, Severity.ERROR,
+                              f"{what} must be a mapping of keys (title: ...), found {kind}")], True
+    return composed, [], False
+
+
+def _build(path: str, fmt: str, fields: Fields, problems: Iterable[Problem]) -> Briefing:
+    values = dict(fields.values)
+    problems = tuple(problems)
+    return Briefing(
+        path=path,
+        format=fmt,
+        extra=tuple(fields.extra),
+        problems=problems,
+        **values,
+    )
+
+
+def read_yaml(path: str, data: bytes) -> LoadResult:
+    text, problems = decode(path, data)
+    if text is None:
+        return LoadResult(path, None, tuple(problems))
+    if not LIBYAML:
+        problems.append(Problem(path, None, None, Severity.WARNING, FALLBACK_NOTICE))
+    root, found, fatal = _yaml_root(path, text, 0, "the file")
+    problems.extend(found)
+    if root is None:
+        if not fatal:
+            problems.append(Problem(path, 1, 1, Severity.ERROR,
+                                    "the file is empty; a briefing needs at least a title"))
+        return LoadResult(path, None, tuple(problems))
+    reader = SchemaReader(path)
+    fields = reader.read(root)
+    problems.extend(reader.problems)
+    if not fields.values.get("title"):
+        problems.append(Problem(path, 1, 1, Severity.ERROR,
+                                "title is required; the file name is shown instead"))
+        fields.values["title"] = title_from_path(path)
+    briefing = _build(path, "yaml", fields, problems)
+    return LoadResult(path, briefing, briefing.problems)
+
+
+_CLOSERS = ("---", "...")
+
+
+def split_front_matter(
+    path: str, text: str
+) -> tuple[str | None, str, str, int, list[Problem]]:
+    """(front matter, kind "yaml"/"toml", body, body's first line, problems).
+
+    The opener must be exactly `---` (or `+++` for TOML) on line 1.  An unterminated block
+    is not front matter: the whole text is shown as body, with a warning.
+    """
+    first, _, rest = text.partition("\n")
+    opener = first.rstrip(" \t")
+    if opener not in ("---", "+++"):
+        return None, "", text, 1, []
+    closers = ("+++",) if opener == "+++" else _CLOSERS
+    lines = rest.split("\n")
+    for i, line in enumerate(lines):
+        if line.rstrip(" \t") in closers:
+            front = "\n".join(lines[:i])
+            body = "\n".join(lines[i + 1:])
+            return front, "toml" if opener == "+++" else "yaml", body, i + 3, []
+    warning = Problem(path, 1, 1, Severity.WARNING,
+                      f"front matter opened with {opener} on line 1 is never closed; "
+                      "the whole file is shown as text")
+    return None, "", text, 1, [warning]
+
+
+def _front_fields(
+    path: str, front: str, kind: str
+) -> tuple[Fields | None, list[Problem]]:
+    reader = SchemaReader(path, line_offset=1)
+    if kind == "toml":
+        try:
+            node: Node = plain_to_node(tomllib.loads(front))
+        except tomllib.TOMLDecodeError as exc:
+            return None, [Problem(path, None, None, Severity.WARNING,
+                                  f"TOML front matter could not be read ({clean(str(exc))}); "
+                                  "it is shown as text")]
+        except YamlLimitError as exc:
+            return None, [Problem(path, None, None, Severity.ERROR, f"front matter {exc}")]
+        assert isinstance(node, MappingNode)
+        fields = reader.read(node)
+        return fields, reader.problems
+    root, problems, fatal = _yaml_root(path, front, 1, "front matter")
+    if root is None:
+        if fatal:
+            # Not a mapping, or not YAML: keep the reader going with the text as body.
+            problems = [
+                Problem(p.path, p.line, p.column, Severity.WARNING,
+                        p.message + "; the front matter is shown as text")
+                for p in problems
+            ]
+        return None, problems
+    fields = reader.read(root)
+    return fields, reader.problems
+
+
+def read_markdown(path: str, data: bytes) -> LoadResult:
+    text, problems = decode(path, data)
+    if text is None:
+        return LoadResult(path, None, tuple(problems))
+    front, kind, body, body_line, found = split_front_matter(path, text)
+    problems.extend(found)
+    fields = Fields()
+    if front is not None:
+        parsed, found = _front_fields(path, front, kind)
+        problems.extend(found)
+        if parsed is None:
+            fence = "+++" if kind == "toml" else "---"
+            body, body_line = f"```\n{front}\n```\n\n{body}", 1
+            if fence == "+++":
+                body = body.replace("```\n", "```toml\n", 1)
+        else:
+            fields = parsed
+    values = fields.values
+    front_title = values.get("title")
+    parsed_body = read_body(body, body_line, front_title)
+    if not front_title:
+        values["title"] = parsed_body.title or title_from_path(path)
+    overview = [values.get("overview", ""), *parsed_body.overview]
+    values["overview"] = "\n\n".join(x for x in overview if x.strip())
+    for key in ("participants", "topics", "outcomes"):
+        values[key] = tuple(values.get(key, ())) + tuple(getattr(parsed_body, key))
+        prose = "\n\n".join(getattr(parsed_body, f"{key}_text"))
+        if prose:
+            values[f"{key}_text"] = prose
+    values["sections"] = tuple(parsed_body.sections)
+    if not values.get("summary"):
+        values["summary"] = first_paragraph(values["overview"])
+    briefing = _build(path, "markdown", fields, problems)
+    return LoadResult(path, briefing, briefing.problems)
+
+
+def first_paragraph(markdown: str, limit: int = 300) -> str:
+    """The first prose paragraph as plain text: the list needs a summary when none is given."""
+    for block in re.split(r"\n\s*\n", markdown):
+        stripped = block.strip()
+        if not stripped or stripped.startswith(("#", "```", "~~~", "|", "-", "*", ">", "<")):
+            continue
+        one = " ".join(stripped.split())
+        one = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", one)
+        one = re.sub(r"(\*\*|__|\*|`)", "", one)
+        return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"
+    return ""
+
+
+def read_document(path: str, data: bytes) -> LoadResult:
+    """Dispatch on the file name; `path` is the display path (already sanitised)."""
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        return read_markdown(path, data)
+    return read_yaml(path, data)

@@ -1,0 +1,216 @@
+"""Strict, bounded YAML: libyaml composes, and we, not PyYAML, decide what values mean.
+
+Why compose rather than construct: PyYAML's constructor applies YAML 1.1's implicit types
+(`NO` becomes False, `012` becomes 10, `1:30` becomes 90), silently keeps the last of
+duplicate keys, expands aliases without limit ("billion laughs") and raises ValueError on an
+impossible date.  Composing gives us the node graph with the text exactly as written and its
+position, so the schema can read every value as the type it expects and report problems with
+a line number.  Aliases stay shared nodes in the graph; every walk over it is charged against
+a budget, so an alias bomb costs microseconds to refuse instead of gigabytes to expand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefing_tui.model import ExtraValue
+from briefing_tui.sanitize import clean, normalise_newlines
+
+try:
+    from yaml import CSafeLoader as _Loader
+
+    LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    LIBYAML = False
+
+FALLBACK_NOTICE = (
+    "libyaml is not available: reading YAML with PyYAML's slower pure-Python safe loader"
+)
+
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+TAG_PREFIX = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {
+    TAG_PREFIX + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+}
+NULL_TAG = TAG_PREFIX + "null"
+MERGE_TAG = TAG_PREFIX + "merge"
+
+
+class YamlLimitError(Exception):
+    """The document is too deep or expands too far to be read safely."""
+
+    def __init__(self, message: str, node: Node | None = None) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+@dataclass(frozen=True, slots=True)
+class YamlError:
+    """A parse failure with a 1-based position, ready to become a Problem."""
+
+    message: str
+    line: int | None
+    column: int | None
+
+
+def line_of(node: Node | None, offset: int = 0) -> int | None:
+    """1-based line of a node; `offset` shifts front matter to its place in the file."""
+    if node is None or node.start_mark is None:
+        return None
+    return int(node.start_mark.line) + 1 + offset
+
+
+def column_of(node: Node | None) -> int | None:
+    if node is None or node.start_mark is None:
+        return None
+    return int(node.start_mark.column) + 1
+
+
+def compose(text: str) -> Node | None | YamlError:
+    """One YAML document's node graph, None for an empty document, or the parse error."""
+    try:
+        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        if "expected a single document" in str(exc.context or ""):
+            what = "holds more than one YAML document; a briefing is one document"
+        line = int(mark.line) + 1 if mark is not None else None
+        col = int(mark.column) + 1 if mark is not None else None
+        return YamlError(clean(normalise_newlines(str(what))), line, col)
+    except yaml.YAMLError as exc:
+        return YamlError(clean(str(exc)), None, None)
+    except RecursionError:
+        return YamlError("nested too deeply to read", None, None)
+
+
+class Budget:
+    """Counts node visits across one document, so shared (aliased) nodes cost each time."""
+
+    __slots__ = ("remaining",)
+
+    def __init__(self, limit: int = MAX_NODES) -> None:
+        self.remaining = limit
+
+    def charge(self, node: Node) -> None:
+        self.remaining -= 1
+        if self.remaining < 0:
+            raise YamlLimitError(
+                f"expands to more than {MAX_NODES:,} values (alias expansion limit); refused",
+                node,
+            )
+
+
+def check_tag(node: Node) -> str | None:
+    """Why a node's tag is refused, or None: only YAML's standard types are accepted."""
+    tag = node.tag
+    if tag in _STANDARD_TAGS:
+        return None
+    if isinstance(node, ScalarNode | SequenceNode | MappingNode) and tag in (
+        TAG_PREFIX + "binary",
+        TAG_PREFIX + "omap",
+        TAG_PREFIX + "pairs",
+        TAG_PREFIX + "set",
+    ):
+        return None
+    return f"tag {clean(str(tag))!s} is not allowed; only plain YAML types are read"
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def scalar_text(node: ScalarNode) -> str:
+    """The scalar exactly as written (after quoting rules), made terminal-safe."""
+    return clean(normalise_newlines(str(node.value)))
+
+
+def mapping_pairs(
+    node: MappingNode, budget: Budget, depth: int = 0
+) -> Iterator[tuple[Node, Node, bool]]:
+    """(key, value, merged) pairs, with `<<` merge keys expanded behind explicit keys.
+
+    Merged pairs come first and explicit ones after, so a reader that keeps the last
+    occurrence gets YAML's rule (explicit keys win) while duplicate detection can skip
+    merged pairs.
+    """
+    if depth > MAX_DEPTH:
+        raise YamlLimitError("merge keys nested too deeply", node)
+    explicit: list[tuple[Node, Node]] = []
+    for key, value in node.value:
+        budget.charge(key)
+        if key.tag == MERGE_TAG:
+            sources = value.value if isinstance(value, SequenceNode) else [value]
+            for src in sources:
+                budget.charge(src)
+                if not isinstance(src, MappingNode):
+                    raise YamlLimitError("a merge key (<<) must name a mapping", src)
+                for k, v, _ in mapping_pairs(src, budget, depth + 1):
+                    yield k, v, True
+        else:
+            explicit.append((key, value))
+    for key, value in explicit:
+        yield key, value, False
+
+
+def key_text(node: Node) -> str | None:
+    """A mapping key as text; complex keys (lists, mappings) are not keys we can name."""
+    if isinstance(node, ScalarNode):
+        return scalar_text(node)
+    return None
+
+
+def to_plain(node: Node, budget: Budget, depth: int = 0) -> ExtraValue:
+    """Convert a node to plain values for "Other details" and JSON, keeping scalars as text.
+
+    Scalars stay the text that was written: an unknown key holding `NO` or `1:30` must not
+    be shown as `false` or `90`.
+    """
+    budget.charge(node)
+    if depth > MAX_DEPTH:
+        raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep; refused", node)
+    if isinstance(node, ScalarNode):
+        if node.tag == NULL_TAG:
+            return None
+        return scalar_text(node)
+    if isinstance(node, SequenceNode):
+        return [to_plain(item, budget, depth + 1) for item in node.value]
+    if isinstance(node, MappingNode):
+        out: dict[str, ExtraValue] = {}
+        for key, value, _ in mapping_pairs(node, budget, depth + 1):
+            name = key_text(key)
+            if name is None:
+                name = str(to_plain(key, budget, depth + 1))
+            out[name] = to_plain(value, budget, depth + 1)
+        return out
+    return None  # pragma: no cover - yaml only makes the three node kinds
+
+
+def plain_to_node(value: object, depth: int = 0) -> Node:
+    """Wrap already-parsed values (TOML front matter) as nodes, so one schema reads both."""
+    if depth > MAX_DEPTH:
+        raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep; refused")
+    if isinstance(value, dict):
+        pairs = [
+            (ScalarNode(TAG_PREFIX + "str", str(k)), plain_to_node(v, depth + 1))
+            for k, v in value.items()
+        ]
+        return MappingNode(TAG_PREFIX + "map", pairs)
+    if isinstance(value, list | tuple):
+        return SequenceNode(TAG_PREFIX + "seq", [plain_to_node(v, depth + 1) for v in value])
+    if value is None:
+        return ScalarNode(NULL_TAG, "")
+    if isinstance(value, bool):
+        return ScalarNode(TAG_PREFIX + "bool", "true" if value else "false")
+    if hasattr(value, "isoformat"):
+        return ScalarNode(TAG_PREFIX + "timestamp", value.isoformat())
+    return ScalarNode(TAG_PREFIX + "str", str(value))

@@ -1,0 +1,1 @@
+"""Briefings as plain text, Markdown and JSON, for `briefing show`, exports and printing."""
