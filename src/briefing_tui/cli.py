@@ -23,7 +23,7 @@ COMMANDS = {
 
 
 def _available_commands() -> dict[str, object]:
-    modules = {}
+    modules: dict[str, object] = {}
     for name, module in COMMANDS.items():
         try:
             modules[name] = importlib.import_module(f"briefing_tui.commands.{module}")
@@ -51,8 +51,13 @@ def _app_parser(modules: dict[str, object]) -> argparse.ArgumentParser:
         "Nothing is ever written, and nothing is ever fetched from the network.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="briefing files or folders to open (searched recursively)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="briefing files or folders to open (searched recursively)",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -86,4 +91,4 @@ def _run_app(paths: list[Path]) -> int:
     except ImportError as exc:  # pragma: no cover - only when installed without textual
         sys.stderr.write(f"briefing: the reader cannot start: {exc}\n")
         return 1
-    return run(paths or default_library_paths())
+    return int(run(paths or default_library_paths()))

@@ -123,9 +123,13 @@ def _walk(root: Path, found: list[Path], problems: list[Problem], seen: set[str]
                     real = os.path.realpath(path)
                     if not _inside(real, real_root):
                         if entry.name.lower().endswith(SUFFIXES) or os.path.isdir(path):
-                            problems.append(_problem(
-                                path, "symbolic link points outside the library; not followed",
-                                Severity.WARNING))
+                            problems.append(
+                                _problem(
+                                    path,
+                                    "symbolic link points outside the library; not followed",
+                                    Severity.WARNING,
+                                )
+                            )
                         continue
                     mode = os.stat(real).st_mode
                 else:
@@ -143,9 +147,13 @@ def _walk(root: Path, found: list[Path], problems: list[Problem], seen: set[str]
             if folder == root and entry.name.lower() in RESERVED_NAMES:
                 continue
             if not stat.S_ISREG(mode):
-                problems.append(_problem(
-                    path, "not a regular file (a pipe, socket or device); skipped",
-                    Severity.WARNING))
+                problems.append(
+                    _problem(
+                        path,
+                        "not a regular file (a pipe, socket or device); skipped",
+                        Severity.WARNING,
+                    )
+                )
                 continue
             if real in seen:
                 continue
@@ -161,8 +169,11 @@ def read_bytes(path: Path, max_bytes: int) -> bytes | Problem:
         if not stat.S_ISREG(before.st_mode):
             return _problem(path, "not a regular file; skipped", Severity.WARNING)
         if before.st_size > max_bytes:
-            return _problem(path, f"is {before.st_size:,} bytes, over the {max_bytes:,}-byte "
-                            f"limit (set {ENV_MAX_BYTES} to raise it); not read")
+            return _problem(
+                path,
+                f"is {before.st_size:,} bytes, over the {max_bytes:,}-byte "
+                f"limit (set {ENV_MAX_BYTES} to raise it); not read",
+            )
         real = os.path.realpath(path)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
         flags |= getattr(os, "O_CLOEXEC", 0)
@@ -189,10 +200,16 @@ def read_bytes(path: Path, max_bytes: int) -> bytes | Problem:
     data = b"".join(chunks)
     if len(data) > max_bytes:
         return _problem(path, f"grew past the {max_bytes:,}-byte limit while being read; not read")
-    if (after.st_size != len(data) or after.st_mtime_ns != before.st_mtime_ns
-            or after.st_size != before.st_size):
-        return _problem(path, "was changed while being read; not shown, to avoid a truncated "
-                        "view (reload to try again)")
+    if (
+        after.st_size != len(data)
+        or after.st_mtime_ns != before.st_mtime_ns
+        or after.st_size != before.st_size
+    ):
+        return _problem(
+            path,
+            "was changed while being read; not shown, to avoid a truncated "
+            "view (reload to try again)",
+        )
     return data
 
 
@@ -206,9 +223,14 @@ def load_file(path: Path, max_bytes: int | None = None) -> LoadResult:
         return read_document(shown, data)
     except RecursionError:
         problem = Problem(shown, None, None, Severity.ERROR, "nested too deeply to read")
-    except Exception as exc:  # noqa: BLE001 - a bug must cost one file, never the library
-        problem = Problem(shown, None, None, Severity.ERROR,
-                          f"could not be read (internal error: {type(exc).__name__}: {exc})")
+    except Exception as exc:  # a bug must cost one file, never the library
+        problem = Problem(
+            shown,
+            None,
+            None,
+            Severity.ERROR,
+            f"could not be read (internal error: {type(exc).__name__}: {exc})",
+        )
     return LoadResult(shown, None, (problem,))
 
 

@@ -9,12 +9,12 @@ terminal control characters again (they still must never treat text as markup).
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from datetime import date
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How bad a problem is: errors make `briefing check` fail, warnings do not."""
 
     ERROR = "error"
@@ -47,7 +47,7 @@ class Problem:
         return f"{self.location()}: {self.severity.value}: {self.message}"
 
 
-class Pane(str, enum.Enum):
+class Pane(enum.StrEnum):
     """The four panes a briefing is read in; search hits and Markdown sections name one."""
 
     OVERVIEW = "overview"
@@ -106,7 +106,7 @@ class Outcome:
     text: str
     kind: str = ""
     owner: str = ""
-    due: date | None = None
+    due: dt.date | None = None
     status: str = ""
     line: int | None = None
 
@@ -124,7 +124,7 @@ class Source:
     """Where the briefing's facts come from."""
 
     publisher: str = ""
-    published: date | None = None
+    published: dt.date | None = None
     url: str = ""
     reference: str = ""
 
@@ -151,8 +151,8 @@ class Briefing:
     path: str
     title: str
     format: str = "yaml"
-    date: date | None = None
-    end_date: date | None = None
+    date: dt.date | None = None
+    end_date: dt.date | None = None
     location: str = ""
     organisers: tuple[str, ...] = ()
     marking: str = ""

@@ -16,7 +16,7 @@ import re
 # still hinting that something odd was there.
 _TABLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
 _TABLE[0x7F] = "\u2421"
-_TABLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+_TABLE.update(dict.fromkeys(range(128, 160), "�"))
 
 # Bidirectional overrides and isolates reorder what a reader sees ("Trojan Source",
 # CVE-2021-42574).  LRM/RLM and ZWJ/ZWNJ are kept: Arabic, Hebrew and emoji need them.

@@ -21,8 +21,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "path:line:col: severity: message. Exit 0 with no errors, 1 with errors, 2 on usage "
         "errors. Nothing is written.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="files or folders (default: the library)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: the library)",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
 

@@ -22,8 +22,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "carries the marking on its first and last line.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="a briefing file")
-    parser.add_argument("--format", "-f", choices=sorted(RENDERERS), default="text",
-                        help="output format (default: text)")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=sorted(RENDERERS),
+        default="text",
+        help="output format (default: text)",
+    )
     parser.set_defaults(func=run)
 
 

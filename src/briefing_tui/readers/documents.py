@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from briefing_tui.model import Briefing, LoadResult, Problem, Severity
 from briefing_tui.readers.markdown_body import read_body
@@ -42,37 +42,57 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """UTF-8 text (BOM dropped, newlines normalised, controls made visible), or why not."""
     problems: list[Problem] = []
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     nul = data.find(b"\x00")
     if nul >= 0:
         return None, [
-            Problem(path, None, None, Severity.ERROR,
-                    f"contains a NUL byte at byte offset {nul}: binary, not a briefing")
+            Problem(
+                path,
+                None,
+                None,
+                Severity.ERROR,
+                f"contains a NUL byte at byte offset {nul}: binary, not a briefing",
+            )
         ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return None, [
-            Problem(path, line, None, Severity.ERROR,
-                    f"not valid UTF-8 at byte offset {exc.start} ({exc.reason}); "
-                    "save the file as UTF-8")
+            Problem(
+                path,
+                line,
+                None,
+                Severity.ERROR,
+                f"not valid UTF-8 at byte offset {exc.start} ({exc.reason}); "
+                "save the file as UTF-8",
+            )
         ]
     text = normalise_newlines(text)
     control = first_control(text)
     if control is not None:
         line, col = line_col(text, control)
         problems.append(
-            Problem(path, line, col, Severity.WARNING,
-                    "contains terminal control characters; they are shown as symbols")
+            Problem(
+                path,
+                line,
+                col,
+                Severity.WARNING,
+                "contains terminal control characters; they are shown as symbols",
+            )
         )
     bidi = first_bidi(text)
     if bidi is not None:
         line, col = line_col(text, bidi[0])
         problems.append(
-            Problem(path, line, col, Severity.WARNING,
-                    f"contains a bidirectional control character ({bidi[1]}) that can make "
-                    "text read differently from how it is stored; shown as ⬚")
+            Problem(
+                path,
+                line,
+                col,
+                Severity.WARNING,
+                f"contains a bidirectional control character ({bidi[1]}) that can make "
+                "text read differently from how it is stored; shown as ⬚",
+            )
         )
     return clean(text), problems
 
@@ -90,15 +110,29 @@ def _yaml_root(
     composed = compose(text)
     if isinstance(composed, YamlError):
         line = composed.line + line_offset if composed.line is not None else None
-        return None, [Problem(path, line, composed.column, Severity.ERROR,
-                              f"{what}: {composed.message}")], True
+        return (
+            None,
+            [Problem(path, line, composed.column, Severity.ERROR, f"{what}: {composed.message}")],
+            True,
+        )
     if composed is None:
         return None, [], False
     if not isinstance(composed, MappingNode):
-        kind = "a list" if composed.id == "sequence" else "a single value"
+        kind = "a list" if isinstance(composed, SequenceNode) else "a single value"
         line = int(composed.start_mark.line) + 1 + line_offset
-        return None, [Problem(path, line, 1, Severity.ERROR,
-                              f"{what} must be a mapping of keys (title: ...), found {kind}")], True
+        return (
+            None,
+            [
+                Problem(
+                    path,
+                    line,
+                    1,
+                    Severity.ERROR,
+                    f"{what} must be a mapping of keys (title: ...), found {kind}",
+                )
+            ],
+            True,
+        )
     return composed, [], False
 
 
@@ -124,15 +158,23 @@ def read_yaml(path: str, data: bytes) -> LoadResult:
     problems.extend(found)
     if root is None:
         if not fatal:
-            problems.append(Problem(path, 1, 1, Severity.ERROR,
-                                    "the file is empty; a briefing needs at least a title"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "the file is empty; a briefing needs at least a title",
+                )
+            )
         return LoadResult(path, None, tuple(problems))
     reader = SchemaReader(path)
     fields = reader.read(root)
     problems.extend(reader.problems)
     if not fields.values.get("title"):
-        problems.append(Problem(path, 1, 1, Severity.ERROR,
-                                "title is required; the file name is shown instead"))
+        problems.append(
+            Problem(path, 1, 1, Severity.ERROR, "title is required; the file name is shown instead")
+        )
         fields.values["title"] = title_from_path(path)
     briefing = _build(path, "yaml", fields, problems)
     return LoadResult(path, briefing, briefing.problems)
@@ -141,9 +183,7 @@ def read_yaml(path: str, data: bytes) -> LoadResult:
 _CLOSERS = ("---", "...")
 
 
-def split_front_matter(
-    path: str, text: str
-) -> tuple[str | None, str, str, int, list[Problem]]:
+def split_front_matter(path: str, text: str) -> tuple[str | None, str, str, int, list[Problem]]:
     """(front matter, kind "yaml"/"toml", body, body's first line, problems).
 
     The opener must be exactly `---` (or `+++` for TOML) on line 1.  An unterminated block
@@ -158,25 +198,34 @@ def split_front_matter(
     for i, line in enumerate(lines):
         if line.rstrip(" \t") in closers:
             front = "\n".join(lines[:i])
-            body = "\n".join(lines[i + 1:])
+            body = "\n".join(lines[i + 1 :])
             return front, "toml" if opener == "+++" else "yaml", body, i + 3, []
-    warning = Problem(path, 1, 1, Severity.WARNING,
-                      f"front matter opened with {opener} on line 1 is never closed; "
-                      "the whole file is shown as text")
+    warning = Problem(
+        path,
+        1,
+        1,
+        Severity.WARNING,
+        f"front matter opened with {opener} on line 1 is never closed; "
+        "the whole file is shown as text",
+    )
     return None, "", text, 1, [warning]
 
 
-def _front_fields(
-    path: str, front: str, kind: str
-) -> tuple[Fields | None, list[Problem]]:
+def _front_fields(path: str, front: str, kind: str) -> tuple[Fields | None, list[Problem]]:
     reader = SchemaReader(path, line_offset=1)
     if kind == "toml":
         try:
             node: Node = plain_to_node(tomllib.loads(front))
         except tomllib.TOMLDecodeError as exc:
-            return None, [Problem(path, None, None, Severity.WARNING,
-                                  f"TOML front matter could not be read ({clean(str(exc))}); "
-                                  "it is shown as text")]
+            return None, [
+                Problem(
+                    path,
+                    None,
+                    None,
+                    Severity.WARNING,
+                    f"TOML front matter could not be read ({clean(str(exc))}); it is shown as text",
+                )
+            ]
         except YamlLimitError as exc:
             return None, [Problem(path, None, None, Severity.ERROR, f"front matter {exc}")]
         assert isinstance(node, MappingNode)
@@ -187,8 +236,13 @@ def _front_fields(
         if fatal:
             # Not a mapping, or not YAML: keep the reader going with the text as body.
             problems = [
-                Problem(p.path, p.line, p.column, Severity.WARNING,
-                        p.message + "; the front matter is shown as text")
+                Problem(
+                    p.path,
+                    p.line,
+                    p.column,
+                    Severity.WARNING,
+                    p.message + "; the front matter is shown as text",
+                )
                 for p in problems
             ]
         return None, problems

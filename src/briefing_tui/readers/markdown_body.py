@@ -31,8 +31,9 @@ _LABEL = re.compile(
 _OWNER = re.compile(r"(?:\(|\s|^)(?:owner|lead|responsible)\s*:\s*([^,;()]+)", re.IGNORECASE)
 _DUE = re.compile(r"(?:\(|\s|^)(?:due|deadline|by)\s*:?\s*(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
-_SPEAKERS = re.compile(r"^\s*(?:\*\*|__)?speakers?(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$",
-                       re.IGNORECASE)
+_SPEAKERS = re.compile(
+    r"^\s*(?:\*\*|__)?speakers?(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$", re.IGNORECASE
+)
 
 SYNONYMS: dict[str, Pane] = {}
 for _pane, _names in (
@@ -45,8 +46,15 @@ for _pane, _names in (
     (
         Pane.OUTCOMES,
         (
-            "outcomes", "conclusions", "results", "decisions", "action items", "next steps",
-            "way forward", "recommendations", "lessons learned",
+            "outcomes",
+            "conclusions",
+            "results",
+            "decisions",
+            "action items",
+            "next steps",
+            "way forward",
+            "recommendations",
+            "lessons learned",
         ),
     ),
 ):
@@ -171,8 +179,10 @@ def _split_row(line: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)]
 
 
-def extract_tables(lines: list[str]) -> tuple[list[tuple[list[str], list[list[str]], int]], list[str]]:
-    """Pipe tables as (header, rows, index of header line), and the lines that were not tables."""
+def extract_tables(
+    lines: list[str],
+) -> tuple[list[tuple[list[str], list[list[str]], int]], list[str]]:
+    """Pipe tables as (header, rows, index of header line), and the other lines in place."""
     tables: list[tuple[list[str], list[list[str]], int]] = []
     rest: list[str] = []
     i = 0
@@ -186,6 +196,8 @@ def extract_tables(lines: list[str]) -> tuple[list[tuple[list[str], list[list[st
                 rows.append(_split_row(lines[j]))
                 j += 1
             tables.append((header, rows, i))
+            # Blank lines stand in for the table, so later line numbers stay true.
+            rest.extend([""] * (j - i))
             i = j
             continue
         rest.append(line)
@@ -243,14 +255,23 @@ def participants_from_table(
         if "group" in values:
             count = values.get("count", "").replace(",", "")
             out.append(
-                ParticipantGroup(values["group"], int(count) if count.isdigit() else None,
-                                 notes, row_line)
+                ParticipantGroup(
+                    values["group"], int(count) if count.isdigit() else None, notes, row_line
+                )
             )
             continue
-        name = values.get("name") or values.get("organisation") or (leftovers[0] if leftovers else "")
+        name = (
+            values.get("name") or values.get("organisation") or (leftovers[0] if leftovers else "")
+        )
         out.append(
-            Participant(name, values.get("role", ""), values.get("organisation", ""),
-                        values.get("country", ""), notes, row_line)
+            Participant(
+                name,
+                values.get("role", ""),
+                values.get("organisation", ""),
+                values.get("country", ""),
+                notes,
+                row_line,
+            )
         )
     return out
 
@@ -267,8 +288,9 @@ def participants_from_lines(
     for item in items:
         p = participant_from_text(plain(item.text), item.line)
         if item.continuation and isinstance(p, Participant):
-            p = Participant(p.name, p.role, p.organisation, p.country,
-                            " ".join(item.continuation), p.line)
+            p = Participant(
+                p.name, p.role, p.organisation, p.country, " ".join(item.continuation), p.line
+            )
         found.append(p)
     return found, "\n".join(prose).strip("\n")
 
@@ -286,7 +308,7 @@ def outcome_from_item(item: ListItem, default_kind: str) -> Outcome:
     if label:
         word = label.group(1).casefold()
         kind = _LABEL_KINDS.get(word, word)
-        text = text[label.end():]
+        text = text[label.end() :]
     if item.continuation:
         text = f"{text} {' '.join(item.continuation)}"
     owner = ""
@@ -301,7 +323,9 @@ def outcome_from_item(item: ListItem, default_kind: str) -> Outcome:
     return Outcome(plain(text), kind, owner, due, status, item.line)
 
 
-def outcomes_from_lines(lines: list[str], first_line: int, heading: str) -> tuple[list[Outcome], str]:
+def outcomes_from_lines(
+    lines: list[str], first_line: int, heading: str
+) -> tuple[list[Outcome], str]:
     default_kind = HEADING_KINDS.get(heading_key(heading), "")
     items, prose = extract_items(lines, first_line)
     return [outcome_from_item(i, default_kind) for i in items], "\n".join(prose).strip("\n")
@@ -348,8 +372,9 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
         title = plain(item.text)
         summary = " ".join(item.continuation)
         speakers: tuple[str, ...] = ()
-        sp = re.search(r"\s+[—–(]\s*(?:speakers?|by|with)\s*:?\s*([^)]+)\)?\s*$", title,
-                       re.IGNORECASE)
+        sp = re.search(
+            r"\s+[—–(]\s*(?:speakers?|by|with)\s*:?\s*([^)]+)\)?\s*$", title, re.IGNORECASE
+        )
         if sp:
             speakers = tuple(x.strip() for x in re.split(r",|;| and ", sp.group(1)) if x.strip())
             title = title[: sp.start()].strip()

@@ -222,9 +222,9 @@ class SchemaReader:
             out: list[str] = []
             for item in node.value:
                 self.budget.charge(item)
-                value = self.text(f"{key} item", item)
-                if value:
-                    out.append(value)
+                text = self.text(f"{key} item", item)
+                if text:
+                    out.append(text)
             return tuple(out)
         self.report(node, f"{key}: expected a list of text, got {_kind_of(node)}")
         return ()
@@ -238,8 +238,9 @@ class SchemaReader:
             return list(node.value)
         if isinstance(node, MappingNode):
             # One item written without the list dash: read it, but say so.
-            self.report(node, f"{key}: expected a list, got a mapping; read as one item",
-                        Severity.WARNING)
+            self.report(
+                node, f"{key}: expected a list, got a mapping; read as one item", Severity.WARNING
+            )
             return [node]
         self.report(node, f"{key}: expected a list, got {_kind_of(node)}")
         return []
@@ -254,8 +255,11 @@ class SchemaReader:
                 continue
             norm = name.strip().casefold()
             if norm in out and not merged:
-                self.report(k, f"{key}: duplicate key '{name}' (also at line "
-                            f"{self.line(out[norm][0])}); the last one is used")
+                self.report(
+                    k,
+                    f"{key}: duplicate key '{name}' (also at line "
+                    f"{self.line(out[norm][0])}); the last one is used",
+                )
             out[norm] = (k, v)
         return out
 
@@ -277,7 +281,9 @@ class SchemaReader:
             text = self.text("participants item", node)
             return participant_from_text(text, line) if text else None
         if not isinstance(node, MappingNode):
-            self.report(node, f"participants item: expected text or a mapping, got {_kind_of(node)}")
+            self.report(
+                node, f"participants item: expected text or a mapping, got {_kind_of(node)}"
+            )
             return None
         sub = self.submapping("participants item", node)
         if "group" in sub:
@@ -349,13 +355,18 @@ class SchemaReader:
         text = get("text")
         kind = normalise_kind(get("kind")) or default_kind
         if kind and kind not in OUTCOME_KINDS:
-            self.report(sub["kind"][1], f"kind: '{kind}' is not one of {', '.join(OUTCOME_KINDS)}",
-                        Severity.WARNING)
+            self.report(
+                sub["kind"][1],
+                f"kind: '{kind}' is not one of {', '.join(OUTCOME_KINDS)}",
+                Severity.WARNING,
+            )
         status = normalise_status(get("status"))
         if status and status not in OUTCOME_STATUSES:
-            self.report(sub["status"][1],
-                        f"status: '{status}' is not one of {', '.join(OUTCOME_STATUSES)}",
-                        Severity.WARNING)
+            self.report(
+                sub["status"][1],
+                f"status: '{status}' is not one of {', '.join(OUTCOME_STATUSES)}",
+                Severity.WARNING,
+            )
         due = self.date("due", sub["due"][1]) if "due" in sub else None
         extra = self.leftovers("outcome", sub, {"text", "kind", "owner", "due", "status"})
         if extra:
@@ -383,8 +394,9 @@ class SchemaReader:
         if not self.allowed("glossary", node) or is_null(node):
             return ()
         if not isinstance(node, MappingNode):
-            self.report(node, f"glossary: expected a mapping of acronym: expansion, got "
-                        f"{_kind_of(node)}")
+            self.report(
+                node, f"glossary: expected a mapping of acronym: expansion, got {_kind_of(node)}"
+            )
             return ()
         out: dict[str, str] = {}
         for k, v, _ in mapping_pairs(node, self.budget):
@@ -439,11 +451,16 @@ class SchemaReader:
             norm = KEY_SYNONYMS.get(norm, norm)
             if norm in seen and not merged:
                 earlier = pairs[norm]
-                self.report(k, f"duplicate key '{name}' (first at line {self.line(seen[norm])}); "
-                            "the last one is used, the earlier value is kept under Other details")
+                self.report(
+                    k,
+                    f"duplicate key '{name}' (first at line {self.line(seen[norm])}); "
+                    "the last one is used, the earlier value is kept under Other details",
+                )
                 fields.extra.append(
-                    (f"{earlier[0]} (duplicate, line {self.line(seen[norm])})",
-                     to_plain(earlier[2], self.budget))
+                    (
+                        f"{earlier[0]} (duplicate, line {self.line(seen[norm])})",
+                        to_plain(earlier[2], self.budget),
+                    )
                 )
             seen[norm] = k
             pairs[norm] = (name, k, v)

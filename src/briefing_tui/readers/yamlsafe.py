@@ -75,10 +75,10 @@ def column_of(node: Node | None) -> int | None:
     return int(node.start_mark.column) + 1
 
 
-def compose(text: str) -> Node | None | YamlError:
+def compose(text: str) -> Node | YamlError | None:
     """One YAML document's node graph, None for an empty document, or the parse error."""
     try:
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"

@@ -38,8 +38,11 @@ def render_markdown(b: Briefing) -> str:
     if b.source is not None:
         src = b.source
         published = src.published.isoformat() if src.published else ""
-        out += ["Source: " + ", ".join(x for x in (src.publisher, published, src.reference,
-                                                   src.url) if x), ""]
+        out += [
+            "Source: "
+            + ", ".join(x for x in (src.publisher, published, src.reference, src.url) if x),
+            "",
+        ]
     if b.links:
         out += ["### Links", ""]
         out += [f"- {lk.title}: `{lk.url}`" if lk.url else f"- {lk.title}" for lk in b.links]

@@ -6,9 +6,10 @@ either end.  Prose is kept as its Markdown source, which reads well as plain tex
 
 from __future__ import annotations
 
+import re
 import textwrap
 
-from briefing_tui.model import Briefing
+from briefing_tui.model import Briefing, ParticipantGroup
 from briefing_tui.render.common import (
     format_extra,
     outcome_tags,
@@ -23,17 +24,74 @@ def _heading(title: str) -> list[str]:
     return ["", title.upper(), "=" * len(title)]
 
 
-def _wrap(text: str, indent: str = "") -> list[str]:
-    out: list[str] = []
-    for para in text.split("\n"):
-        if not para.strip():
-            out.append("")
+_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+")
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Paragraphs, list items, code and tables as separate blocks, for reflowing prose."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            if current:
+                blocks.append(current)
+            blocks.append(["\0" + line])
+            current = []
+            fenced = not fenced
             continue
+        if fenced or stripped.startswith("|"):
+            if current:
+                blocks.append(current)
+                current = []
+            blocks.append(["\0" + line])
+            continue
+        if not stripped:
+            if current:
+                blocks.append(current)
+                current = []
+            blocks.append([])
+            continue
+        if _ITEM.match(line) or stripped.startswith("#"):
+            if current:
+                blocks.append(current)
+            current = [line]
+            continue
+        current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    """Reflow Markdown prose to the page width, keeping lists, code and tables intact."""
+    out: list[str] = []
+    for block in _blocks(text):
+        if not block:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        if block[0].startswith("\0"):
+            out.append(indent + block[0][1:])
+            continue
+        m = _ITEM.match(block[0])
+        hang = indent + (" " * len(m.group(0)) if m else "")
+        first = indent + (m.group(1) if m else "")
+        joined = " ".join(part.strip() for part in block)
         out.extend(
-            textwrap.wrap(para, WIDTH, initial_indent=indent, subsequent_indent=indent,
-                          break_long_words=True, break_on_hyphens=False, replace_whitespace=False)
+            textwrap.wrap(
+                joined,
+                WIDTH,
+                initial_indent=first,
+                subsequent_indent=hang,
+                break_long_words=True,
+                break_on_hyphens=False,
+            )
             or [indent]
         )
+    while out and out[-1] == "":
+        out.pop()
     return out
 
 
@@ -74,7 +132,9 @@ def render_text(b: Briefing) -> str:
     if b.links:
         lines.extend(["", "Links:"])
         for link in b.links:
-            shown = f"{link.title} <{link.url}>" if link.url and link.url != link.title else link.title
+            shown = (
+                f"{link.title} <{link.url}>" if link.url and link.url != link.title else link.title
+            )
             lines.extend(_wrap(f"- {shown}", ""))
     if b.glossary:
         lines.extend(["", "Glossary:"])
@@ -82,22 +142,22 @@ def render_text(b: Briefing) -> str:
             lines.extend(_wrap(f"- {term}: {expansion}"))
     if b.extra:
         lines.extend(["", "Other details:"])
-        for key, value in b.extra:
-            if isinstance(value, dict | list) and value:
+        for key, extra in b.extra:
+            if isinstance(extra, dict | list) and extra:
                 lines.append(f"- {key}:")
-                lines.extend(format_extra(value, 2))
+                lines.extend(format_extra(extra, 2))
             else:
-                lines.extend(format_extra({key: value}, 1))
+                lines.extend(format_extra({key: extra}, 1))
 
     lines.extend(_heading("Participants"))
     lines.append(participant_counts(b))
     for p in b.participants:
-        if hasattr(p, "group"):
-            count = f" ({p.count})" if getattr(p, "count", None) is not None else ""
+        if isinstance(p, ParticipantGroup):
+            count = f" ({p.count})" if p.count is not None else ""
             notes = f" — {p.notes}" if p.notes else ""
             lines.extend(_wrap(f"- Group: {p.group}{count}{notes}", ""))
         else:
-            lines.extend(_wrap(f"- {participant_line(p)}", ""))  # type: ignore[arg-type]
+            lines.extend(_wrap(f"- {participant_line(p)}", ""))
             if p.notes:
                 lines.extend(_wrap(p.notes, "    "))
     if b.participants_text:

@@ -10,7 +10,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def participant_counts(b: Briefing) -> str:
-    """"12 named participants, 3 groups" — what the Participants pane says first."""
+    """ "12 named participants, 3 groups" — what the Participants pane says first."""
     people, groups = len(b.people), len(b.groups)
     parts = [plural(people, "named participant")]
     if groups:
@@ -19,7 +19,7 @@ def participant_counts(b: Briefing) -> str:
 
 
 def participant_line(p: Participant) -> str:
-    """"Name — role, organisation (country)" with empty parts left out."""
+    """ "Name — role, organisation (country)" with empty parts left out."""
     detail = ", ".join(x for x in (p.role, p.organisation) if x)
     line = f"{p.name} — {detail}" if detail else p.name
     if p.country:
@@ -28,7 +28,7 @@ def participant_line(p: Participant) -> str:
 
 
 def outcome_tags(o: Outcome) -> str:
-    """"decision, open, owner: Eurojust, due 2026-01-31" — the facts beside an outcome."""
+    """ "decision, open, owner: Eurojust, due 2026-01-31" — the facts beside an outcome."""
     bits = [x for x in (o.kind, o.status) if x]
     if o.owner:
         bits.append(f"owner: {o.owner}")

@@ -1,0 +1,142 @@
+"""Finding and reading files: recursive, read-only, and safe with links, pipes and odd bytes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing_tui import library
+from briefing_tui.library import default_library_paths, discover, load_file, load_library
+from briefing_tui.model import Severity
+
+
+def test_sample_library_loads_cleanly(samples: Path) -> None:
+    lib = load_library([samples])
+    assert lib.problems == []
+    assert len(lib.briefings) >= 3
+    dates = [b.date for b in lib.briefings if b.date]
+    assert dates == sorted(dates, reverse=True), "newest first"
+    assert {b.format for b in lib.briefings} == {"yaml", "markdown"}
+
+
+def test_recursive_and_only_briefing_files(write, tmp_path: Path) -> None:
+    write("a.yaml", "title: A\n")
+    write("sub/deeper/b.md", "# B\n")
+    write("sub/c.yml", "title: C\n")
+    write("notes.txt", "not a briefing")
+    write(".hidden/d.yaml", "title: D\n")
+    write("glossary.yaml", "GDPR: General Data Protection Regulation\n")
+    files, problems = discover([tmp_path])
+    assert problems == []
+    assert sorted(p.name for p in files) == ["a.yaml", "b.md", "c.yml"]
+
+
+def test_one_bad_file_never_stops_the_rest(write, tmp_path: Path) -> None:
+    write("good.yaml", "title: Good\n")
+    write("bad.yaml", "title: [\n")
+    write("binary.md", b"\x89PNG\r\n\x00\x00")
+    write("latin1.yaml", "title: Caf\xe9\n".encode("latin-1"))
+    lib = load_library([tmp_path])
+    assert [b.title for b in lib.briefings] == ["Good"]
+    messages = {Path(p.path).name: p.message for p in lib.problems}
+    assert "NUL byte at byte offset 6" in messages["binary.md"]
+    assert "not valid UTF-8 at byte offset 10" in messages["latin1.yaml"]
+    assert "bad.yaml" in messages
+    assert lib.files == 4
+
+
+def test_symlink_out_of_the_library_is_never_read(write, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("title: Secret\n")
+    lib_dir = tmp_path / "lib"
+    lib_dir.mkdir()
+    (lib_dir / "ok.yaml").write_text("title: Ok\n")
+    (lib_dir / "passwd.yaml").symlink_to("/etc/passwd")
+    (lib_dir / "escape").symlink_to(outside)
+    (lib_dir / "inside.yaml").symlink_to(lib_dir / "ok.yaml")
+    (lib_dir / "loop").symlink_to(lib_dir)
+    lib = load_library([lib_dir])
+    assert [b.title for b in lib.briefings] == ["Ok"]
+    outside_warnings = [p for p in lib.problems if "outside the library" in p.message]
+    assert len(outside_warnings) == 2
+    assert all(p.severity is Severity.WARNING for p in outside_warnings)
+
+
+def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "ok.yaml").write_text("title: Ok\n")
+    lib = load_library([tmp_path])
+    assert [b.title for b in lib.briefings] == ["Ok"]
+    assert any("pipe" in p.message for p in lib.problems)
+    result = load_file(tmp_path / "pipe.yaml")  # even when named directly
+    assert result.briefing is None
+
+
+def test_oversized_file_is_refused(write) -> None:
+    path = write("big.yaml", "title: Big\nx: " + "a" * 2000 + "\n")
+    result = load_file(path, max_bytes=1000)
+    assert result.briefing is None
+    assert "over the 1,000-byte limit" in result.problems[0].message
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_file_is_a_problem(write) -> None:  # pragma: no cover - not as root
+    path = write("locked.yaml", "title: x\n")
+    path.chmod(0)
+    assert load_file(path).problems[0].message == "permission denied"
+
+
+def test_file_changed_while_reading_is_detected(write, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write("moving.yaml", "title: Before\n")
+    real_read = os.read
+    grown: list[bool] = []
+
+    def read_and_grow(fd: int, n: int) -> bytes:
+        data = real_read(fd, 4)  # short reads, so the writer gets in between
+        if data and not grown:
+            grown.append(True)
+            with open(path, "ab") as handle:
+                handle.write(b"more: text\n")
+        return data
+
+    monkeypatch.setattr(library.os, "read", read_and_grow)
+    result = load_file(path)
+    assert result.briefing is None
+    assert "changed while being read" in result.problems[0].message
+
+
+def test_missing_path_is_a_problem(tmp_path: Path) -> None:
+    lib = load_library([tmp_path / "nope"])
+    assert lib.briefings == []
+    assert lib.problems[0].message == "no such file or folder"
+
+
+def test_library_never_writes(samples: Path, tmp_path: Path) -> None:
+    before = {p: p.stat().st_mtime_ns for p in samples.rglob("*")}
+    load_library([samples])
+    after = {p: p.stat().st_mtime_ns for p in samples.rglob("*")}
+    assert before == after
+
+
+def test_default_library_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("BRIEFING_LIBRARY", str(tmp_path))
+    assert default_library_paths() == [tmp_path]
+    monkeypatch.delenv("BRIEFING_LIBRARY")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "briefings").mkdir()
+    assert default_library_paths() == [Path("briefings")]
+    (tmp_path / "briefings").rmdir()
+    (fallback,) = default_library_paths()
+    assert fallback.is_dir()
+    assert any(fallback.glob("*.yaml"))
+
+
+def test_control_characters_in_file_names_are_made_visible(tmp_path: Path) -> None:
+    path = tmp_path / "evil\x1b]0;x\x07.yaml"
+    path.write_text("title: [\n")
+    (problem,) = load_library([tmp_path]).problems
+    assert "\x1b" not in problem.path and "\x07" not in problem.path
+    assert "␛" in problem.path
