@@ -1,0 +1,269 @@
+"""The briefing reader's Textual app: library list beside the open briefing, keys, run().
+
+Kept thin on purpose: widgets, screens and the palette live in their own modules; this file
+wires their messages together and holds the keys that work everywhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from briefing_tui.model import Briefing, Pane, Problem
+from briefing_tui.ui.briefing_view import BriefingView
+from briefing_tui.ui.commands import BriefingCommands
+from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
+from briefing_tui.ui.library_list import LibraryList
+from briefing_tui.ui.load_status import LoadStatus
+from briefing_tui.ui.loader import Counter, LibraryLoader, Loader
+from briefing_tui.ui.overview_pane import LinkList
+from briefing_tui.ui.problems_screen import ProblemsScreen
+
+# System palette entries that would write files (Screenshot) or duplicate our own commands.
+_HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
+
+
+class BriefingApp(App[int]):
+    """Read a library of briefings, one at a time, in four panes.
+
+    `/` is deliberately left unbound: the search screen (a later issue) should bind it here
+    with `Binding("slash", "search", "Search")` and an `action_search` that pushes its screen.
+    """
+
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing"
+    COMMANDS: ClassVar[set[type[BriefingCommands]]] = {BriefingCommands}  # type: ignore[assignment]
+    COMMANDS |= App.COMMANDS  # type: ignore[arg-type]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("exclamation_mark", "problems", "Problems"),
+        Binding("left_square_bracket", "step_briefing(-1)", "Prev"),
+        Binding("right_square_bracket", "step_briefing(1)", "Next"),
+        Binding("l", "toggle_library", "Library"),
+        Binding("1", "pane('overview')", "Overview pane", show=False),
+        Binding("2", "pane('participants')", "Participants pane", show=False),
+        Binding("3", "pane('topics')", "Topics pane", show=False),
+        Binding("4", "pane('outcomes')", "Outcomes pane", show=False),
+        # Priority so that tab switches panes rather than moving focus; modal screens cut
+        # the binding chain, so tab still works normally inside dialogs and the palette.
+        Binding("tab", "step_pane(1)", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "step_pane(-1)", "Previous pane", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        *,
+        loader: Loader | None = None,
+        counter: Counter | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = tuple(paths)
+        self.problems: list[Problem] = []
+        self.results_seen = 0
+        self.failed_files: set[str] = set()
+        self.loading = True
+        self._total: int | None = None
+        self._loader = LibraryLoader(self.paths, loader=loader, counter=counter)
+
+    # -- composition -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="library"):
+                yield LoadStatus(id="load-status")
+                yield LibraryList(id="library-list")
+            yield BriefingView(id="briefing")
+        yield Footer()
+        yield self._loader
+
+    def on_mount(self) -> None:
+        self.query_one(LibraryList).focus()
+        self._loader.start()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Header text as plain Content: the sub-title is a document title."""
+        if sub_title:
+            return Content.assemble(title, (" — ", "dim"), (sub_title, "dim"))
+        return Content(title)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title not in _HIDDEN_SYSTEM_COMMANDS:
+                yield command
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def library_list(self) -> LibraryList:
+        return self.query_one(LibraryList)
+
+    @property
+    def view(self) -> BriefingView:
+        return self.query_one(BriefingView)
+
+    @property
+    def briefings(self) -> list[Briefing]:
+        return self.library_list.briefings
+
+    @property
+    def open_briefing(self) -> Briefing | None:
+        return self.view.briefing
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @on(LibraryLoader.Started)
+    def _load_started(self, event: LibraryLoader.Started) -> None:
+        self._total = event.total
+        self.query_one(LoadStatus).start(event.total)
+
+    @on(LibraryLoader.Loaded)
+    def _loaded(self, event: LibraryLoader.Loaded) -> None:
+        briefings: list[Briefing] = []
+        for result in event.results:
+            self.problems.extend(result.problems)
+            if result.briefing is not None:
+                briefings.append(result.briefing)
+            elif result.problems:
+                self.failed_files.add(result.path)
+        self.results_seen += len(event.results)
+        self.library_list.add_briefings(briefings)
+        self.query_one(LoadStatus).advance(self.results_seen, self._total)
+
+    @on(LibraryLoader.Finished)
+    def _load_finished(self, event: LibraryLoader.Finished) -> None:
+        self.loading = False
+        self.library_list.flush(force=True)
+        self.query_one(LoadStatus).finish(len(self.briefings), len(self.problems))
+        if event.error:
+            self.notify(
+                f"Loading stopped early: {event.error}",
+                title="Library",
+                severity="error",
+                markup=False,
+            )
+        if not self.briefings:
+            self.view.show_message(self._empty_message(event.error))
+
+    def _empty_message(self, error: str | None) -> Content:
+        lines = ["No briefings found.", "", "Searched:"]
+        lines += [f"  {path}" for path in self.paths] or ["  (no paths given)"]
+        if self.failed_files:
+            count = len(self.failed_files)
+            lines += [
+                "",
+                f"{count} file{'' if count == 1 else 's'} had problems; press ! to see them.",
+            ]
+        if error:
+            lines += ["", f"Loading stopped early: {error}"]
+        return Content("\n".join(lines))
+
+    # -- opening briefings ------------------------------------------------------------------
+
+    @on(LibraryList.BriefingSelected)
+    def _briefing_selected(self, event: LibraryList.BriefingSelected) -> None:
+        self.view.open(event.briefing)
+        self.sub_title = event.briefing.title
+
+    @on(LibraryList.BriefingChosen)
+    def _briefing_chosen(self, event: LibraryList.BriefingChosen) -> None:
+        self.view.active_pane_widget().focus_target().focus()
+
+    def open_path(self, path: str) -> bool:
+        """Open the loaded briefing read from `path`; False if there is none."""
+        self.library_list.flush(force=True)
+        return self.library_list.select_path(path)
+
+    # -- links -------------------------------------------------------------------------------
+
+    @on(LinkList.LinkActivated)
+    def _link_activated(self, event: LinkList.LinkActivated) -> None:
+        self.show_url(event.link.url or event.link.title)
+
+    def show_url(self, url: str) -> None:
+        """Tell the reader where a link points; the reader never opens anything itself."""
+        self.notify(url, title="Link (not opened)", markup=False, timeout=8)
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Backstop: whatever asks to open a URL only gets it shown."""
+        self.show_url(url)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Disabled: the reader writes nothing, and documents must not trigger file writes."""
+        self.notify("Screenshots are disabled.", markup=False)
+
+    def deliver_screenshot(self, *args: object, **kwargs: object) -> None:
+        self.notify("Screenshots are disabled.", markup=False)
+        return None
+
+    # -- actions -----------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.exit(0)
+
+    def action_pane(self, pane: str) -> None:
+        if self.open_briefing is None:
+            return
+        target = Pane(pane)
+        self.view.switch_to(target)
+        self.view.pane_widget(target).focus_target().focus()
+
+    def action_step_pane(self, step: int) -> None:
+        if self.open_briefing is None:
+            return
+        pane = self.view.step_pane(step)
+        self.view.pane_widget(pane).focus_target().focus()
+
+    def action_step_briefing(self, step: int) -> None:
+        self.library_list.flush(force=True)
+        self.library_list.move(step)
+
+    def action_toggle_library(self) -> None:
+        library = self.library_list
+        if library.has_focus and self.open_briefing is not None:
+            self.view.active_pane_widget().focus_target().focus()
+        else:
+            library.focus()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(collect_key_help(self, self.screen)))
+
+    def action_problems(self) -> None:
+        if isinstance(self.screen, ProblemsScreen):
+            return
+        loaded = {b.path for b in self.briefings}
+        self.push_screen(ProblemsScreen(self.problems, loaded), self._problem_chosen)
+
+    def _problem_chosen(self, path: str | None) -> None:
+        if path is not None and self.open_path(path):
+            self.view.switch_to(Pane.OVERVIEW)
+
+
+def run(paths: list[Path], *, theme: str | None = None) -> int:
+    """Start the reader on `paths`; returns the process exit code."""
+    app = BriefingApp(paths)
+    if theme is not None:
+        if theme not in app.available_themes:
+            names = ", ".join(sorted(app.available_themes))
+            print(f"briefing: unknown theme {theme!r}; choose one of: {names}", file=sys.stderr)
+            return 2
+        app.theme = theme
+    result = app.run()
+    if app.return_code not in (None, 0):
+        return app.return_code
+    return int(result or 0)

@@ -1,0 +1,145 @@
+"""The library list: every briefing, newest first, as a virtual OptionList that scales.
+
+ListView builds a widget per entry (37 s for 10,000); OptionList renders only visible
+lines, so it stays quick for large libraries.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing_tui.model import Briefing
+from briefing_tui.ui.marking import marking_style
+
+# Rebuilding the options re-measures every entry, so while a big library streams in the
+# list is refreshed at most this often; small libraries are shown at once.
+REBUILD_INTERVAL = 0.3
+IMMEDIATE_LIMIT = 500
+
+
+def entry_prompt(briefing: Briefing) -> Content:
+    """Two lines: the title, then date and marking (all document text stays plain)."""
+    when = briefing.date_range() or "undated"
+    parts: list[str | tuple[str, str]] = [(briefing.title or "(untitled)", "bold"), "\n"]
+    parts.append((when, "dim"))
+    if briefing.marking:
+        parts += ["  ", (briefing.marking, marking_style(briefing.marking))]
+    if briefing.has_errors:
+        parts += ["  ", ("✗ problems", "red")]
+    return Content.assemble(*parts)
+
+
+class LibraryList(OptionList):
+    """Briefings in `Briefing.sort_key()` order; highlighting one opens it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class BriefingSelected(Message):
+        """The reader moved to a briefing in the list."""
+
+        def __init__(self, briefing: Briefing) -> None:
+            super().__init__()
+            self.briefing = briefing
+
+    class BriefingChosen(Message):
+        """The reader pressed enter (or clicked) on a briefing: they want to read it."""
+
+        def __init__(self, briefing: Briefing) -> None:
+            super().__init__()
+            self.briefing = briefing
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.briefings: list[Briefing] = []
+        self._keys: list[tuple[int, str, str]] = []
+        self._shown = 0
+        self._last_rebuild = 0.0
+        self._pending: Timer | None = None
+        self._announced: str | None = None
+        self._index: dict[str, int] = {}
+
+    def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
+        """Insert in order; the visible list follows, throttled while a big library streams."""
+        for briefing in briefings:
+            key = briefing.sort_key()
+            index = bisect.bisect_right(self._keys, key)
+            self._keys.insert(index, key)
+            self.briefings.insert(index, briefing)
+        self.flush(force=final)
+
+    def flush(self, *, force: bool = False) -> None:
+        if len(self.briefings) == self._shown:
+            return
+        due = time.monotonic() - self._last_rebuild >= REBUILD_INTERVAL
+        if force or due or len(self.briefings) <= IMMEDIATE_LIMIT:
+            self._rebuild()
+        elif self._pending is None:
+            self._pending = self.set_timer(REBUILD_INTERVAL, self._rebuild)
+
+    def _rebuild(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        current = self.selected_briefing
+        scroll = self.scroll_y
+        self.set_options(Option(entry_prompt(b)) for b in self.briefings)
+        self._shown = len(self.briefings)
+        self._index = {b.path: i for i, b in enumerate(self.briefings)}
+        self._last_rebuild = time.monotonic()
+        if current is not None:
+            self.highlighted = self.index_of(current.path)
+            self.scroll_to(y=scroll, animate=False, immediate=True)
+            self.scroll_to_highlight()
+        elif self.briefings:
+            self.highlighted = 0
+
+    @property
+    def selected_briefing(self) -> Briefing | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < self._shown:
+            return None
+        return self.briefings[index]
+
+    def index_of(self, path: str) -> int | None:
+        return self._index.get(path)
+
+    def select_path(self, path: str) -> bool:
+        """Highlight (and so open) the briefing at `path`; False if it is not in the list."""
+        index = self.index_of(path)
+        if index is None:
+            return False
+        self.highlighted = index
+        return True
+
+    def move(self, step: int) -> None:
+        """Open the previous/next briefing, staying put at either end of the list."""
+        if not self._shown:
+            return
+        current = self.highlighted if self.highlighted is not None else -step
+        self.highlighted = max(0, min(self._shown - 1, current + step))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        briefing = self.selected_briefing
+        if briefing is not None and briefing.path != self._announced:
+            self._announced = briefing.path
+            self.post_message(self.BriefingSelected(briefing))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        briefing = self.selected_briefing
+        if briefing is not None:
+            self.post_message(self.BriefingChosen(briefing))

@@ -1,0 +1,36 @@
+"""The progress line shown above the library list while it loads."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+
+class LoadStatus(Vertical):
+    """Count and bar while loading; hides itself when loading ends, leaving a summary line."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Loading…"), id="load-count")
+        yield ProgressBar(total=None, show_eta=False, show_percentage=True, id="load-bar")
+
+    def start(self, total: int | None) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=0)
+        self._show(0, total)
+
+    def advance(self, loaded: int, total: int | None) -> None:
+        self.query_one(ProgressBar).update(progress=loaded)
+        self._show(loaded, total)
+
+    def finish(self, briefings: int, problems: int) -> None:
+        self.query_one(ProgressBar).display = False
+        text = f"{briefings} briefing{'s' if briefings != 1 else ''}"
+        if problems:
+            text += f" · {problems} problem{'s' if problems != 1 else ''} (press !)"
+        self.query_one("#load-count", Static).update(Content(text))
+        self.add_class("-done")
+
+    def _show(self, loaded: int, total: int | None) -> None:
+        text = f"Loading… {loaded}" + (f" of {total}" if total is not None else "")
+        self.query_one("#load-count", Static).update(Content(text))

@@ -1,0 +1,197 @@
+"""Overview: summary, facts, links, the overview prose, extra sections, other details, problems."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.style import Style
+from textual.widget import Widget
+from textual.widgets import Static
+
+from briefing_tui.model import Briefing, ExtraValue, Link, Severity
+from briefing_tui.ui.lazy_pane import LazyPane
+from briefing_tui.ui.prose import Prose, ReadingScroll
+
+
+def format_extra(value: ExtraValue, indent: int = 0) -> list[str]:
+    """Nested values as indented lines, the way a reader would write them down."""
+    pad = "  " * indent
+    if isinstance(value, dict):
+        lines: list[str] = []
+        for key, item in value.items():
+            if isinstance(item, dict | list) and item:
+                lines.append(f"{pad}{key}:")
+                lines += format_extra(item, indent + 1)
+            else:
+                lines.append(f"{pad}{key}: {_scalar(item)}")
+        return lines or [f"{pad}(empty)"]
+    if isinstance(value, list):
+        lines = []
+        for item in value:
+            if isinstance(item, dict | list) and item:
+                nested = format_extra(item, indent + 1)
+                lines.append(f"{pad}- {nested[0].lstrip()}")
+                lines += nested[1:]
+            else:
+                lines.append(f"{pad}- {_scalar(item)}")
+        return lines or [f"{pad}(empty)"]
+    return [f"{pad}{_scalar(value)}"]
+
+
+def _scalar(value: ExtraValue) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict | list):
+        return "(empty)"
+    return str(value)
+
+
+def link_content(link: Link) -> Content:
+    """`title — url`; both halves are document text and stay plain."""
+    if link.title and link.url and link.title != link.url:
+        return Content.assemble(link.title, (" — ", "dim"), (link.url, "underline"))
+    return Content.assemble((link.url or link.title, "underline"))
+
+
+class LinkList(Static):
+    """The briefing's links as text; clicking one reports it and opens nothing.
+
+    The click action carries only the link's index, never the URL, so no document text
+    ever passes through Textual's action parser.
+    """
+
+    class LinkActivated(Message):
+        def __init__(self, link: Link) -> None:
+            super().__init__()
+            self.link = link
+
+    def __init__(self, links: tuple[Link, ...]) -> None:
+        self.links = links
+        lines = []
+        for index, link in enumerate(links):
+            bullet = Content("• ")
+            line = link_content(link).stylize(Style.from_meta({"@click": f"show_link({index})"}))
+            lines.append(bullet + line)
+        super().__init__(Content("\n").join(lines), classes="links")
+
+    def action_show_link(self, index: int) -> None:
+        if isinstance(index, int) and 0 <= index < len(self.links):
+            self.post_message(self.LinkActivated(self.links[index]))
+
+
+def _heading(text: str) -> Static:
+    return Static(Content(text), classes="subheading")
+
+
+def _facts(briefing: Briefing) -> list[tuple[str, str]]:
+    facts: list[tuple[str, str]] = []
+    if briefing.date_range():
+        facts.append(("Dates", briefing.date_range()))
+    if briefing.location:
+        facts.append(("Location", briefing.location))
+    if briefing.organisers:
+        facts.append(("Organisers", "; ".join(briefing.organisers)))
+    if briefing.marking:
+        facts.append(("Marking", briefing.marking))
+    if briefing.tags:
+        facts.append(("Tags", ", ".join(briefing.tags)))
+    source = briefing.source
+    if source is not None and not source.is_empty():
+        if source.publisher:
+            facts.append(("Source", source.publisher))
+        if source.published is not None:
+            facts.append(("Published", source.published.isoformat()))
+        if source.reference:
+            facts.append(("Reference", source.reference))
+        if source.url:
+            facts.append(("Source URL", source.url))
+    facts.append(("File", briefing.path))
+    return facts
+
+
+def facts_table(facts: list[tuple[str, str]]) -> Table:
+    """Label/value grid; values wrap under themselves rather than under the labels."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    for label, value in facts:
+        table.add_row(Text(label), Text(value))
+    return table
+
+
+class OverviewPane(LazyPane):
+    class Built(Message):
+        """The pane finished building for `briefing` (lets tests and callers wait on it)."""
+
+        def __init__(self, briefing: Briefing) -> None:
+            super().__init__()
+            self.briefing = briefing
+
+    def compose(self) -> ComposeResult:
+        yield ReadingScroll(id="overview-scroll")
+
+    def build(self, briefing: Briefing) -> None:
+        self._swap_content(briefing)
+
+    @work(exclusive=True, group="overview-build")
+    async def _swap_content(self, briefing: Briefing) -> None:
+        scroll = self.query_one("#overview-scroll", ReadingScroll)
+        widgets = list(self._widgets_for(briefing))
+        async with self.batch():
+            await scroll.remove_children()
+            await scroll.mount_all(widgets)
+        scroll.scroll_home(animate=False)
+        self.post_message(self.Built(briefing))
+
+    def _widgets_for(self, briefing: Briefing) -> list[Widget]:
+        widgets: list[Widget] = []
+        if briefing.summary:
+            widgets.append(Static(Content(briefing.summary), classes="summary"))
+        widgets.append(Static(facts_table(_facts(briefing)), classes="facts"))
+        if briefing.glossary:
+            widgets.append(_heading("Glossary"))
+            widgets.append(
+                Static(
+                    facts_table([(acronym, meaning) for acronym, meaning in briefing.glossary]),
+                    classes="facts",
+                )
+            )
+        if briefing.links:
+            widgets.append(_heading("Links"))
+            widgets.append(LinkList(briefing.links))
+        if briefing.overview.strip():
+            widgets.append(_heading("Overview"))
+            widgets.append(Prose(briefing.overview, classes="overview-prose"))
+        for section in briefing.sections:
+            widgets.append(_heading(section.title or "(untitled section)"))
+            widgets.append(Prose(section.body))
+        if briefing.extra:
+            widgets.append(_heading("Other details"))
+            lines: list[Content] = []
+            for key, value in briefing.extra:
+                nested = format_extra(value, 1)
+                if isinstance(value, dict | list) and value:
+                    lines.append(Content.assemble((f"{key}:", "bold")))
+                    lines += [Content(line) for line in nested]
+                else:
+                    lines.append(Content.assemble((f"{key}: ", "bold"), _scalar(value)))
+            widgets.append(Static(Content("\n").join(lines), classes="extra"))
+        if briefing.problems:
+            widgets.append(_heading("Problems in this file"))
+            lines = [
+                Content.assemble(
+                    (str(p), "red" if p.severity is Severity.ERROR else "yellow"),
+                )
+                for p in briefing.problems
+            ]
+            widgets.append(Static(Content("\n").join(lines), classes="problems"))
+        return widgets
+
+    def focus_target(self) -> Widget:
+        return self.query_one("#overview-scroll")
