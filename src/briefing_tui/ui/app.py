@@ -40,7 +40,8 @@ class BriefingApp(App[int]):
     with `Binding("slash", "search", "Search")` and an `action_search` that pushes its screen.
     """
 
-    CSS_PATH = "briefing.tcss"
+    # Absolute, so subclasses defined elsewhere (tests, embedders) still find the styles.
+    CSS_PATH = Path(__file__).with_name("briefing.tcss")
     TITLE = "briefing"
     COMMANDS: ClassVar[set[type[BriefingCommands]]] = {BriefingCommands}  # type: ignore[assignment]
     COMMANDS |= App.COMMANDS  # type: ignore[arg-type]

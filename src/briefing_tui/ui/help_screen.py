@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 
@@ -39,7 +40,7 @@ def collect_key_help(app: App[Any], screen: Screen[Any]) -> list[KeyHelp]:
         chain.append(node)
         node = node.parent
     # Widgets that can take focus (even in hidden panes) bring keys a reader can reach.
-    others = [w for w in screen.walk_children() if w not in chain and w.can_focus]
+    others = [w for w in screen.walk_children(Widget) if w not in chain and w.can_focus]
     rows: list[KeyHelp] = []
     seen: set[tuple[str, str]] = set()
     for owner in [app, screen, *chain, *others]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
@@ -38,9 +39,7 @@ def outcome_renderable(number: int, outcome: Outcome, today: date) -> Renderable
     if outcome.owner:
         head.append("  owner ", style="dim")
         head.append(Text(outcome.owner))
-    body = Text(outcome.text)
-    body.pad_left(3)
-    return Group(head, body, Text(""))
+    return Group(head, Padding(Text(outcome.text), (0, 0, 1, 3)))
 
 
 class OutcomesPane(LazyPane):

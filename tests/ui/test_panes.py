@@ -1,0 +1,109 @@
+"""Switching panes with 1-4 and tab/shift+tab, and lazy building of pane content."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, OptionList, Static, TabbedContent
+
+from briefing_tui.model import Pane
+from briefing_tui.ui.briefing_view import BriefingView
+from briefing_tui.ui.overview_pane import OverviewPane
+from briefing_tui.ui.participants_pane import ParticipantsPane, PeopleTable
+
+from .helpers import SIZE, app_with, rich_briefing, settle, text_of, texts
+
+
+async def test_number_keys_switch_panes_and_focus_follows() -> None:
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tabs = app.query_one(TabbedContent)
+        assert tabs.active == "overview"
+        for key, pane in [
+            ("2", "participants"),
+            ("3", "topics"),
+            ("4", "outcomes"),
+            ("1", "overview"),
+        ]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert tabs.active == pane
+            assert app.view.active_pane is Pane(pane)
+            focused = app.focused
+            assert focused is not None
+            assert app.view.pane_widget(Pane(pane)) in focused.ancestors_with_self
+
+
+async def test_tab_and_shift_tab_cycle_panes() -> None:
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tabs = app.query_one(TabbedContent)
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            await settle(pilot)
+            seen.append(tabs.active)
+        assert seen == ["participants", "topics", "outcomes", "overview"]
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert tabs.active == "outcomes"
+        changes = [m.pane for m in app.received(BriefingView.PaneChanged)]
+        assert changes[-1] is Pane.OUTCOMES
+
+
+async def test_panes_are_built_only_when_first_shown() -> None:
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        participants = app.query_one(ParticipantsPane)
+        assert app.query_one(OverviewPane).built_for == rich_briefing()
+        assert participants.built_for is None
+        assert app.query_one(PeopleTable).row_count == 0
+        await pilot.press("2")
+        await settle(pilot)
+        assert participants.built_for is not None
+        assert app.query_one(PeopleTable).row_count == 3
+
+
+async def test_every_pane_shows_its_content() -> None:
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        overview_text = texts(app.query_one(OverviewPane).query(Static))
+        for expected in (
+            "A summary.",
+            "The Hague",
+            "Eurojust",
+            "Mutual legal assistance",
+            "Press release — https://example.org/press",
+            "Background",
+            "Other details",
+            "budget",
+            "amount: 10",
+            "b: yes",
+            "Some bold prose",
+            "a link (https://example.org/prose)",
+        ):
+            assert expected in overview_text, expected
+
+        await pilot.press("2")
+        await settle(pilot)
+        counts = app.query_one("#participants-count", Static)
+        assert "3 named participants, 1 group" in text_of(counts)
+        groups = app.query_one("#groups", DataTable)
+        assert [c.plain for c in groups.get_row_at(0)] == ["National Members", "27", "All of them"]
+
+        await pilot.press("3")
+        await settle(pilot)
+        topics = app.query_one("#topic-list", OptionList)
+        assert topics.option_count == 2
+        assert "First topic" in text_of(app.query_one("#topic-title", Static))
+        assert "Anna Berg" in text_of(app.query_one("#topic-speakers", Static))
+        await pilot.press("j")
+        await settle(pilot)
+        assert "Second topic" in text_of(app.query_one("#topic-title", Static))
+
+        await pilot.press("4")
+        await settle(pilot)
+        counts = text_of(app.query_one("#outcomes-count", Static))
+        assert counts == "2 outcomes · 1 open · 1 overdue"
