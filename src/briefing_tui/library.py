@@ -9,8 +9,11 @@ reading.  Nothing here ever writes.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import stat
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -234,26 +237,97 @@ def load_file(path: Path, max_bytes: int | None = None) -> LoadResult:
     return LoadResult(shown, None, (problem,))
 
 
-def iter_load(paths: Sequence[Path], max_bytes: int | None = None) -> Iterator[LoadResult]:
-    """Results one file at a time, so a caller can show progress and stream entries.
+# Below this many files one process is quicker than starting a pool.
+PARALLEL_THRESHOLD = 400
+CHUNK_SIZE = 100
 
-    Problems met while finding files come first, as results without a briefing.
+
+def _load_chunk(paths: list[Path], max_bytes: int) -> list[LoadResult]:
+    """Worker-process entry point: a list travels back as one pickle, not one per file."""
+    return [load_file(path, max_bytes) for path in paths]
+
+
+class LoadJob:
+    """One pass over a library: discovery happens up front, so `total` is known at once.
+
+    Iterating yields discovery problems first, then one result per file.  Large libraries
+    are parsed in a process pool (libyaml holds the GIL, so threads would not help), in
+    chunks whose results arrive as each completes.  `close()` (or leaving the loop early)
+    cancels what has not started, so quitting mid-load is quick and leaves no workers.
     """
-    files, problems = discover(paths)
-    for problem in problems:
-        yield LoadResult(problem.path, None, (problem,))
-    for path in files:
-        yield load_file(path, max_bytes)
+
+    def __init__(
+        self, paths: Sequence[Path], max_bytes: int | None = None, workers: int | None = None
+    ) -> None:
+        self.paths = tuple(paths)
+        self.max_bytes = max_bytes or max_bytes_setting()
+        self.files, self.problems = discover(paths)
+        if workers is None:
+            workers = (os.cpu_count() or 1) if len(self.files) >= PARALLEL_THRESHOLD else 1
+        self.workers = max(1, min(workers, len(self.files) // CHUNK_SIZE + 1))
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def total(self) -> int:
+        """How many results iteration will yield."""
+        return len(self.problems) + len(self.files)
+
+    def __iter__(self) -> Iterator[LoadResult]:
+        for problem in self.problems:
+            yield LoadResult(problem.path, None, (problem,))
+        if self.workers <= 1:
+            for path in self.files:
+                yield load_file(path, self.max_bytes)
+            return
+        yield from self._parallel()
+
+    def _parallel(self) -> Iterator[LoadResult]:
+        chunks = [self.files[i : i + CHUNK_SIZE] for i in range(0, len(self.files), CHUNK_SIZE)]
+        pending = dict(enumerate(chunks))
+        try:
+            context = multiprocessing.get_context("forkserver")
+            # Workers fork from a clean server process: safe although the app runs threads.
+            context.set_forkserver_preload(["briefing_tui.library"])
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            futures = {
+                self._pool.submit(_load_chunk, chunk, self.max_bytes): n
+                for n, chunk in pending.items()
+            }
+            for future in as_completed(futures):
+                results = future.result()
+                del pending[futures[future]]
+                yield from results
+        except (BrokenProcessPool, OSError, RuntimeError):
+            # No pool here (restricted sandbox, odd __main__): finish in this process.
+            self.close()
+            for chunk in list(pending.values()):
+                yield from _load_chunk(chunk, self.max_bytes)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
-def load_library(paths: Sequence[Path], max_bytes: int | None = None) -> Library:
-    """Everything at once, for the command line; the app streams with `iter_load` instead."""
-    files, problems = discover(paths)
-    library = Library(tuple(paths), problems=problems, files=len(files))
-    for path in files:
-        result = load_file(path, max_bytes)
+def iter_load(
+    paths: Sequence[Path], max_bytes: int | None = None, workers: int | None = None
+) -> Iterator[LoadResult]:
+    """Results one at a time, so a caller can show progress and stream entries."""
+    return iter(LoadJob(paths, max_bytes, workers))
+
+
+def load_library(
+    paths: Sequence[Path], max_bytes: int | None = None, workers: int | None = None
+) -> Library:
+    """Everything at once, for the command line; the app streams with `LoadJob` instead."""
+    job = LoadJob(paths, max_bytes, workers)
+    library = Library(tuple(paths), files=len(job.files))
+    for result in job:
         if result.briefing is not None:
             library.briefings.append(result.briefing)
         library.problems.extend(result.problems)
     library.briefings.sort(key=Briefing.sort_key)
+    library.problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
     return library

@@ -47,6 +47,11 @@ def clean(text: str) -> str:
     return text.translate(_FULL_TABLE)
 
 
+def has_unsafe(text: str) -> bool:
+    """Whether `text` holds anything `clean` would change."""
+    return _UNSAFE.search(text) is not None
+
+
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF, so a CR can never move the cursor back over text."""
     if "\r" not in text:

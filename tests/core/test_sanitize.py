@@ -34,3 +34,13 @@ def test_a_document_with_controls_and_bidi_loads_with_warnings() -> None:
     assert "control characters" in messages
     assert "bidirectional control character (RLO)" in messages
     assert {p.line for p in result.problems} == {1, 2}
+
+
+def test_toml_escapes_are_cleaned_too() -> None:
+    from briefing_tui.readers.documents import read_markdown
+
+    raw = b'+++\ntitle = "a\\u001b]0;x\\u0007b"\n"k\\u001bey" = "v"\n+++\n'
+    b = read_markdown("t.md", raw).briefing
+    assert b is not None
+    assert b.title == "a␛]0;x␇b"
+    assert b.extra == (("k␛ey", "v"),)

@@ -28,6 +28,7 @@ from briefing_tui.readers.yamlsafe import (
 from briefing_tui.sanitize import (
     clean,
     first_bidi,
+    has_unsafe,
     first_control,
     line_col,
     normalise_newlines,
@@ -69,6 +70,8 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
             )
         ]
     text = normalise_newlines(text)
+    if not has_unsafe(text):  # the common case: one scan and done
+        return text, problems
     control = first_control(text)
     if control is not None:
         line, col = line_col(text, control)

@@ -8,6 +8,7 @@ pass over its lines.  The prose itself is left as Markdown for the renderer.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -80,6 +81,11 @@ _LABEL_KINDS = {
 }
 
 
+_SPECIAL_LEADS = frozenset("#`~")
+_ITEM_LEADS = frozenset("-*+0123456789")
+
+
+@functools.lru_cache(maxsize=4096)
 def heading_key(text: str) -> str:
     """Heading text reduced for matching: case, emphasis, numbering and punctuation ignored."""
     t = _EMPHASIS.sub(r"\2", text).casefold()
@@ -116,7 +122,12 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
     sections = [RawSection(0, "", first_line)]
     fence: str | None = None
     for n, line in enumerate(body.split("\n")):
-        m = _FENCE.match(line)
+        # Most lines are prose: look at the first character before trying any pattern.
+        lead = line.lstrip(" ")[:1]
+        if lead not in _SPECIAL_LEADS:
+            sections[-1].lines.append(line)
+            continue
+        m = _FENCE.match(line) if lead in "`~" else None
         if m:
             marker = m.group(1)
             if fence is None:
@@ -155,7 +166,7 @@ def extract_items(lines: list[str], first_line: int) -> tuple[list[ListItem], li
         if fence:
             rest.append(line)
             continue
-        m = _ITEM.match(line)
+        m = _ITEM.match(line) if line.lstrip(" ")[:1] in _ITEM_LEADS else None
         if m and len(m.group(1)) <= 1:
             current = ListItem(m.group(2).strip(), first_line + n)
             items.append(current)

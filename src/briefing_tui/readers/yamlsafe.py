@@ -21,11 +21,11 @@ from briefing_tui.model import ExtraValue
 from briefing_tui.sanitize import clean, normalise_newlines
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
     LIBYAML = False
 
@@ -43,6 +43,31 @@ _STANDARD_TAGS = {
 }
 NULL_TAG = TAG_PREFIX + "null"
 MERGE_TAG = TAG_PREFIX + "merge"
+STR_TAG = TAG_PREFIX + "str"
+SEQ_TAG = TAG_PREFIX + "seq"
+MAP_TAG = TAG_PREFIX + "map"
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with YAML 1.1's implicit typing switched off.
+
+    The schema reads every scalar as the text written, so guessing `NO` is a boolean is
+    wasted work (it was a tenth of the load time) and a trap.  Only what the reader acts
+    on is still recognised: null, and the `<<` merge key.
+    """
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                if value in _NULLS:
+                    return NULL_TAG
+                if value == "<<":
+                    return MERGE_TAG
+            return STR_TAG
+        return SEQ_TAG if kind is SequenceNode else MAP_TAG
 
 
 class YamlLimitError(Exception):
@@ -130,8 +155,14 @@ def is_null(node: Node) -> bool:
 
 
 def scalar_text(node: ScalarNode) -> str:
-    """The scalar exactly as written (after quoting rules), made terminal-safe."""
-    return clean(normalise_newlines(str(node.value)))
+    """The scalar exactly as written (after quoting rules), made terminal-safe.
+
+    The file's text was cleaned before parsing, so only double-quoted escapes (`"\\e"`,
+    `"\\x9b"`) can bring a control character back; other scalars are taken as they are.
+    """
+    if node.style == '"':
+        return clean(normalise_newlines(str(node.value)))
+    return str(node.value)
 
 
 def mapping_pairs(
@@ -200,10 +231,7 @@ def plain_to_node(value: object, depth: int = 0) -> Node:
     if depth > MAX_DEPTH:
         raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep; refused")
     if isinstance(value, dict):
-        pairs = [
-            (ScalarNode(TAG_PREFIX + "str", str(k)), plain_to_node(v, depth + 1))
-            for k, v in value.items()
-        ]
+        pairs = [(_safe_scalar(STR_TAG, k), plain_to_node(v, depth + 1)) for k, v in value.items()]
         return MappingNode(TAG_PREFIX + "map", pairs)
     if isinstance(value, list | tuple):
         return SequenceNode(TAG_PREFIX + "seq", [plain_to_node(v, depth + 1) for v in value])
@@ -213,4 +241,9 @@ def plain_to_node(value: object, depth: int = 0) -> Node:
         return ScalarNode(TAG_PREFIX + "bool", "true" if value else "false")
     if hasattr(value, "isoformat"):
         return ScalarNode(TAG_PREFIX + "timestamp", value.isoformat())
-    return ScalarNode(TAG_PREFIX + "str", str(value))
+    return _safe_scalar(STR_TAG, value)
+
+
+def _safe_scalar(tag: str, value: object) -> ScalarNode:
+    """TOML strings may carry escaped controls too; they are cleaned here, once."""
+    return ScalarNode(tag, clean(normalise_newlines(str(value))))
