@@ -37,6 +37,13 @@ from briefing_tui.sanitize import (
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
 _BOM = b"\xef\xbb\xbf"
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
@@ -44,6 +51,18 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     problems: list[Problem] = []
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
+    for bom, name in _OTHER_BOMS:
+        if data.startswith(bom):
+            return None, [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    f"is {name} encoded (byte order mark at byte offset 0), not valid UTF-8; "
+                    "save the file as UTF-8",
+                )
+            ]
     nul = data.find(b"\x00")
     if nul >= 0:
         return None, [
