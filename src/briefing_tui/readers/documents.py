@@ -28,8 +28,8 @@ from briefing_tui.readers.yamlsafe import (
 from briefing_tui.sanitize import (
     clean,
     first_bidi,
-    has_unsafe,
     first_control,
+    has_unsafe,
     line_col,
     normalise_newlines,
 )
