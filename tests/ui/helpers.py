@@ -128,6 +128,7 @@ class RecordingApp(BriefingApp):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.messages: list[Message] = []
         super().__init__(*args, **kwargs)
+        self.animation_level = "none"  # tab underline animations only slow the tests down
 
     def post_message(self, message: Message) -> bool:
         self.messages.append(message)

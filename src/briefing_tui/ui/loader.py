@@ -7,12 +7,15 @@ The loader is any callable that turns paths into an iterator of LoadResults. Tod
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from textual import work
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
@@ -24,8 +27,10 @@ Loader = Callable[[Sequence[Path]], Iterable[LoadResult]]
 Counter = Callable[[Sequence[Path]], int | None]
 """How many results the loader will yield, or None when that is not known up front."""
 
-BATCH_SIZE = 50
-BATCH_SECONDS = 0.05
+# The UI drains what the worker produced at most this often, so a fast loader costs the UI
+# a few dozen updates a second however many files there are, and a slow one shows each
+# result as soon as the UI is free.
+DRAIN_SECONDS = 0.05
 
 
 def default_loader(paths: Sequence[Path]) -> Iterator[LoadResult]:
@@ -46,11 +51,20 @@ def default_counter(paths: Sequence[Path]) -> int | None:
     return len(files)
 
 
+class _End:
+    """Queued after the last result: the loader finished (or failed with `error`)."""
+
+    def __init__(self, count: int, error: str | None) -> None:
+        self.count = count
+        self.error = error
+
+
 class LibraryLoader(Widget):
     """A non-visual widget that owns the loading worker and reports progress as messages.
 
-    Results go over in batches (every BATCH_SIZE results or BATCH_SECONDS), so a library of
-    ten thousand files costs the UI a few hundred updates rather than ten thousand.
+    The worker appends results to a queue and wakes the UI at most once until the UI has
+    drained it; the UI then posts everything queued as one `Loaded` batch. A loader that
+    stalls never leaves finished results waiting, and a fast one is shown in large batches.
     """
 
     DEFAULT_CSS = "LibraryLoader { display: none; }"
@@ -77,6 +91,9 @@ class LibraryLoader(Widget):
             self.count = count
             self.error = error
 
+    class _Wake(Message, bubble=False):
+        """Internal: the worker queued something for the UI to drain."""
+
     def __init__(
         self,
         paths: Sequence[Path],
@@ -88,9 +105,24 @@ class LibraryLoader(Widget):
         self.loader: Loader = loader or default_loader
         # A custom loader without a counter gets an indeterminate bar rather than a wrong total.
         self.counter: Counter | None = counter or (None if loader else default_counter)
+        self._queue: deque[LoadResult | _End] = deque()
+        self._lock = threading.Lock()
+        self._wake_pending = False
+        self._last_drain = 0.0
+        self._drain_timer: Timer | None = None
 
     def start(self) -> None:
         self._load()
+
+    # -- worker thread ----------------------------------------------------------------------
+
+    def _put(self, item: LoadResult | _End) -> None:
+        with self._lock:
+            self._queue.append(item)
+            if self._wake_pending:
+                return
+            self._wake_pending = True
+        self.post_message(self._Wake())
 
     @work(thread=True, exclusive=True, group="library-load", exit_on_error=False)
     def _load(self) -> None:
@@ -100,21 +132,14 @@ class LibraryLoader(Widget):
             return
         self.post_message(self.Started(total))
         count = 0
-        batch: list[LoadResult] = []
-        last_sent = time.monotonic()
-        results = iter(self.loader(self.paths))
         error: str | None = None
+        results = iter(self.loader(self.paths))
         try:
             for result in results:
                 if worker.is_cancelled:
                     return
-                batch.append(result)
+                self._put(result)
                 count += 1
-                now = time.monotonic()
-                if len(batch) >= BATCH_SIZE or now - last_sent >= BATCH_SECONDS:
-                    self.post_message(self.Loaded(tuple(batch)))
-                    batch = []
-                    last_sent = now
         except Exception as exc:  # a broken loader must not take the reader down
             error = f"{type(exc).__name__}: {exc}"
         finally:
@@ -122,6 +147,29 @@ class LibraryLoader(Widget):
             close = getattr(results, "close", None)
             if callable(close):
                 close()
+        self._put(_End(count, error))
+
+    # -- UI thread --------------------------------------------------------------------------
+
+    def on_library_loader__wake(self, event: LibraryLoader._Wake) -> None:
+        event.stop()
+        wait = DRAIN_SECONDS - (time.monotonic() - self._last_drain)
+        if wait > 0:
+            if self._drain_timer is None:
+                self._drain_timer = self.set_timer(wait, self._drain)
+        else:
+            self._drain()
+
+    def _drain(self) -> None:
+        self._drain_timer = None
+        self._last_drain = time.monotonic()
+        with self._lock:
+            items = list(self._queue)
+            self._queue.clear()
+            self._wake_pending = False
+        batch = tuple(item for item in items if isinstance(item, LoadResult))
         if batch:
-            self.post_message(self.Loaded(tuple(batch)))
-        self.post_message(self.Finished(count, error))
+            self.post_message(self.Loaded(batch))
+        for item in items:
+            if isinstance(item, _End):
+                self.post_message(self.Finished(item.count, item.error))

@@ -1,0 +1,98 @@
+"""Streaming load: the list fills while loading, progress shows, quitting mid-load is clean."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import ProgressBar, Static
+
+from briefing_tui.ui.library_list import LibraryList
+from briefing_tui.ui.loader import LibraryLoader
+
+from .helpers import SIZE, GatedLoader, RecordingApp, make_briefing, results, settle, text_of
+
+
+def many(count: int) -> list:  # type: ignore[type-arg]
+    return results(
+        [
+            make_briefing(
+                f"lib/{n:04}.yaml", f"Briefing {n}", date(2000, 1, 1).replace(year=2000 + n % 20)
+            )
+            for n in range(count)
+        ]
+    )
+
+
+async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
+    gate = GatedLoader(many(10), first=3)
+    app = RecordingApp([Path("lib")], loader=gate, counter=lambda paths: 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while len(app.query_one(LibraryList).briefings) < 3:
+            await pilot.pause()
+        assert app.loading
+        assert app.is_running
+        assert app.open_briefing is not None  # the newest loaded so far is already open
+        assert "Loading… 3 of 10" in text_of(app.query_one("#load-count", Static))
+        bar = app.query_one(ProgressBar)
+        assert (bar.total, bar.progress) == (10, 3)
+        await pilot.press("right_square_bracket")  # keys keep working while loading
+        await pilot.pause()
+        assert app.open_briefing is not None
+
+        gate.release.set()
+        await settle(pilot)
+        assert not app.loading
+        assert len(app.query_one(LibraryList).briefings) == 10
+        assert "10 briefings" in text_of(app.query_one("#load-count", Static))
+        started = app.received(LibraryLoader.Started)
+        assert [m.total for m in started] == [10]
+        loaded = sum(len(m.results) for m in app.received(LibraryLoader.Loaded))
+        assert loaded == 10
+        assert [m.count for m in app.received(LibraryLoader.Finished)] == [10]
+
+
+async def test_quitting_mid_load_is_clean() -> None:
+    gate = GatedLoader(many(50), first=5)
+    app = RecordingApp([Path("lib")], loader=gate)
+    async with app.run_test(size=SIZE) as pilot:
+        while len(app.query_one(LibraryList).briefings) < 5:
+            await pilot.pause()
+        assert app.loading
+        await pilot.press("q")
+    assert app.return_code == 0
+    # The worker notices the cancellation at the next result and closes the loader.
+    gate.release.set()
+    assert gate.closed.wait(timeout=10)
+    assert gate.yielded < 50
+    assert app.received(LibraryLoader.Finished) == []
+
+
+async def test_a_failing_loader_is_reported_not_raised() -> None:
+    def broken(paths):  # type: ignore[no-untyped-def]
+        yield from many(2)
+        raise OSError("disk on fire")
+
+    app = RecordingApp([Path("lib")], loader=broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        finished = app.received(LibraryLoader.Finished)
+        assert [(m.count, m.error) for m in finished] == [(2, "OSError: disk on fire")]
+        assert len(app.query_one(LibraryList).briefings) == 2
+        assert any("disk on fire" in n.message for n in app._notifications)
+
+
+async def test_a_large_library_streams_into_the_list_in_order() -> None:
+    items = many(1200)
+    app = RecordingApp([Path("lib")], loader=lambda paths: iter(items))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        assert library.option_count == 1200
+        keys = [b.sort_key() for b in library.briefings]
+        assert keys == sorted(keys)
+        batches = app.received(LibraryLoader.Loaded)
+        assert sum(len(b.results) for b in batches) == 1200
+        assert len(batches) < 1200  # handed over in batches, not one message per file
