@@ -9,12 +9,13 @@ reading.  Nothing here ever writes.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import stat
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+import sys
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,6 +243,22 @@ PARALLEL_THRESHOLD = 400
 CHUNK_SIZE = 100
 
 
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """Let multiprocessing see the process's real stderr while it starts helpers.
+
+    Textual swaps `sys.stderr` for an object without a usable file descriptor, and the
+    resource tracker that a process pool starts passes `sys.stderr.fileno()` to its child.
+    """
+    saved = sys.stderr
+    if sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+
+
 def _load_chunk(paths: list[Path], max_bytes: int) -> list[LoadResult]:
     """Worker-process entry point: a list travels back as one pickle, not one per file."""
     return [load_file(path, max_bytes) for path in paths]
@@ -285,25 +302,28 @@ class LoadJob:
         chunks = [self.files[i : i + CHUNK_SIZE] for i in range(0, len(self.files), CHUNK_SIZE)]
         pending = dict(enumerate(chunks))
         try:
-            context = multiprocessing.get_context("forkserver")
-            # Workers fork from a clean server process: safe although the app runs threads.
-            context.set_forkserver_preload(["briefing_tui.library"])
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-            futures = {
-                self._pool.submit(_load_chunk, chunk, self.max_bytes): n
-                for n, chunk in pending.items()
-            }
+            with _real_stderr():
+                futures = self._start_pool(pending)
             for future in as_completed(futures):
                 results = future.result()
                 del pending[futures[future]]
                 yield from results
-        except (BrokenProcessPool, OSError, RuntimeError):
-            # No pool here (restricted sandbox, odd __main__): finish in this process.
+        except Exception:  # no pool here (sandbox, odd __main__, broken worker): go on alone
             self.close()
             for chunk in list(pending.values()):
                 yield from _load_chunk(chunk, self.max_bytes)
         finally:
             self.close()
+
+    def _start_pool(self, pending: dict[int, list[Path]]) -> dict[Future[list[LoadResult]], int]:
+        context = multiprocessing.get_context("forkserver")
+        # Workers fork from a clean server process: safe although the app runs threads.
+        context.set_forkserver_preload(["briefing_tui.library"])
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return {
+            self._pool.submit(_load_chunk, chunk, self.max_bytes): n
+            for n, chunk in pending.items()
+        }
 
     def close(self) -> None:
         pool, self._pool = self._pool, None

@@ -140,3 +140,55 @@ def test_control_characters_in_file_names_are_made_visible(tmp_path: Path) -> No
     (problem,) = load_library([tmp_path]).problems
     assert "\x1b" not in problem.path and "\x07" not in problem.path
     assert "␛" in problem.path
+
+
+def _many(tmp_path: Path, n: int) -> Path:
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(n):
+        (root / f"{i:04}.yaml").write_text(f"title: Briefing {i}\ndate: 2020-01-{i % 28 + 1:02}\n")
+    return root
+
+
+class _NoFilenoStderr:
+    """What Textual puts in sys.stderr while an app runs: no usable file descriptor."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        return -1
+
+
+def test_process_pool_works_while_stderr_is_captured(tmp_path: Path, monkeypatch) -> None:
+    # Regression: under Textual the pool's resource tracker failed with "bad value(s) in
+    # fds_to_keep" and the app listed nothing.
+    root = _many(tmp_path, library.CHUNK_SIZE * 3)
+    monkeypatch.setattr("sys.stderr", _NoFilenoStderr())
+    job = library.LoadJob([root], workers=2)
+    assert job.workers == 2
+    titles = {r.briefing.title for r in job if r.briefing is not None}
+    assert len(titles) == library.CHUNK_SIZE * 3
+
+
+def test_pool_failure_falls_back_to_one_process(tmp_path: Path, monkeypatch) -> None:
+    root = _many(tmp_path, library.CHUNK_SIZE * 2 + 5)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("no processes here")
+
+    monkeypatch.setattr(library, "ProcessPoolExecutor", broken)
+    lib = load_library([root], workers=2)
+    assert len(lib.briefings) == library.CHUNK_SIZE * 2 + 5
+    assert lib.problems == []
+
+
+def test_load_job_knows_its_total_before_loading(tmp_path: Path) -> None:
+    root = _many(tmp_path, 3)
+    (root / "bad").symlink_to("/etc")
+    job = library.LoadJob([root])
+    assert job.total == 4
+    assert len(list(job)) == 4
