@@ -67,6 +67,7 @@ class LibraryList(OptionList):
         self._keys: list[tuple[int, str, str]] = []
         self._shown = 0
         self._last_rebuild = 0.0
+        self._rebuild_cost = 0.0
         self._pending: Timer | None = None
         self._announced: str | None = None
         self._index: dict[str, int] = {}
@@ -83,16 +84,19 @@ class LibraryList(OptionList):
     def flush(self, *, force: bool = False) -> None:
         if len(self.briefings) == self._shown:
             return
-        due = time.monotonic() - self._last_rebuild >= REBUILD_INTERVAL
+        # Spend at most about a third of the time rebuilding while entries stream in.
+        interval = max(REBUILD_INTERVAL, 3 * self._rebuild_cost)
+        due = time.monotonic() - self._last_rebuild >= interval
         if force or due or len(self.briefings) <= IMMEDIATE_LIMIT:
             self._rebuild()
         elif self._pending is None:
-            self._pending = self.set_timer(REBUILD_INTERVAL, self._rebuild)
+            self._pending = self.set_timer(interval, self._rebuild)
 
     def _rebuild(self) -> None:
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
+        started = time.monotonic()
         current = self.selected_briefing
         scroll = self.scroll_y
         self.set_options(Option(entry_prompt(b)) for b in self.briefings)
@@ -105,6 +109,7 @@ class LibraryList(OptionList):
             self.scroll_to_highlight()
         elif self.briefings:
             self.highlighted = 0
+        self._rebuild_cost = time.monotonic() - started
 
     @property
     def selected_briefing(self) -> Briefing | None:

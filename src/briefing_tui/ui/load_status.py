@@ -27,7 +27,7 @@ class LoadStatus(Vertical):
         self.query_one(ProgressBar).display = False
         text = f"{briefings} briefing{'s' if briefings != 1 else ''}"
         if problems:
-            text += f" · {problems} problem{'s' if problems != 1 else ''} (press !)"
+            text += f" · {problems} problem{'s' if problems != 1 else ''} (!)"
         self.query_one("#load-count", Static).update(Content(text))
         self.add_class("-done")
 
