@@ -1,0 +1,166 @@
+"""Start-up figures for issue 4, measured the way a person meets them: in a real terminal.
+
+    python benchmarks/bench_startup.py [--counts 1000 10000] [--work /tmp/briefing-bench]
+
+For each library it runs the installed `briefing` command inside tmux (120x40) and polls the
+screen every 10 ms, printing:
+
+- first paint: the library list with its load status is on screen;
+- parsed: every file is read and listed (the status line says "N briefings");
+- peak RSS of the app process (VmHWM), worker processes not included;
+- the time to open the 350 KB Markdown briefing and show text from its end.
+
+It also times the in-process loader without a terminal (`load_library`), which is the
+parse figure free of drawing.  Figures vary with machine load; run it on a quiet machine.
+Nothing here is a test: it prints numbers against the targets and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOCKET = "briefing-bench"
+FIRST_PAINT = re.compile(r"Loading… \d+|\b\d+ briefings?\b")
+
+
+def tmux(*args: str) -> str:
+    out = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False)
+    return out.stdout
+
+
+def ensure_library(work: Path, count: int) -> Path:
+    target = work / f"lib-{count}"
+    if not (target / ".complete").exists():
+        shutil.rmtree(target, ignore_errors=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "generate_library.py"),
+                str(target),
+                "--count",
+                str(count),
+                "--large",
+            ],
+            check=True,
+        )
+        (target / ".complete").write_text("ok")
+    return target
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def run_in_tmux(
+    args: list[str],
+    until: re.Pattern[str],
+    timeout: float = 60.0,
+    first: re.Pattern[str] | None = None,
+) -> tuple[float | None, float | None, float | None]:
+    """(first match time, final match time, peak RSS MB) for `briefing ARGS` in tmux."""
+    tmux("kill-server")
+    command = " ".join(["exec", shutil.which("briefing") or "briefing", *map(_quote, args)])
+    start = time.perf_counter()
+    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
+    pid_text = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
+    pid = int(pid_text) if pid_text.isdigit() else None
+    first_at = done_at = None
+    peak = None
+    while time.perf_counter() - start < timeout:
+        screen = tmux("capture-pane", "-p", "-t", "b")
+        now = time.perf_counter() - start
+        if first is not None and first_at is None and first.search(screen):
+            first_at = now
+        if until.search(screen) and "Loading" not in screen:
+            done_at = now
+            break
+        if pid is not None:
+            peak = peak_rss_mb(pid) or peak
+        time.sleep(0.01)
+    if pid is not None:
+        peak = peak_rss_mb(pid) or peak
+    tmux("send-keys", "-t", "b", "q")
+    time.sleep(0.3)
+    tmux("kill-server")
+    return first_at, done_at, peak
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def fmt(value: float | None, target: float, unit: str = "s") -> str:
+    if value is None:
+        return f"not reached (target < {target}{unit})"
+    verdict = "ok" if value < target else "OVER"
+    return f"{value:.2f}{unit} (target < {target}{unit}, {verdict})"
+
+
+def in_process_parse(path: Path) -> tuple[float, int, float]:
+    """(seconds, briefings, peak RSS MB) for load_library in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, str(HERE / "time_load.py"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, count, peak = out.stdout.split()
+    return float(seconds), int(count), float(peak)
+
+
+def listed(count: int) -> re.Pattern[str]:
+    """The status line once every file is listed: "10000 briefings" or "10,000 briefings"."""
+    return re.compile(rf"\b({count}|{count:,}) briefings?\b")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"))
+    args = parser.parse_args()
+    if shutil.which("tmux") is None or shutil.which("briefing") is None:
+        print("needs tmux and the installed `briefing` command")
+        return 0
+    samples = HERE.parent / "briefings"
+    _, sample_count, _ = in_process_parse(samples)
+    first, done, peak = run_in_tmux([str(samples)], listed(sample_count), first=FIRST_PAINT)
+    print(f"samples        first paint {fmt(first, 0.8)}   all listed {fmt(done, 0.8)}")
+    for count in args.counts:
+        library = ensure_library(args.work, count)
+        seconds, briefings, load_peak = in_process_parse(library)
+        first, done, peak = run_in_tmux([str(library)], listed(briefings), first=FIRST_PAINT)
+        print(f"{count:>6} briefings first paint {fmt(first, 1.2)}")
+        print(f"{count:>6} briefings parsed and listed {fmt(done, 3.0)}")
+        print(f"{count:>6} briefings peak RSS (app process) {fmt(peak, 400, ' MB')}")
+        print(
+            f"{count:>6} briefings in-process load_library {seconds:.2f}s, peak RSS "
+            f"{load_peak:.0f} MB ({os.cpu_count()} cores, no terminal)"
+        )
+    large = ensure_library(args.work, args.counts[0]) / "large-briefing.md"
+    if large.exists():
+        from briefing_tui.library import load_file
+
+        loaded = load_file(large).briefing
+        words = (loaded.summary if loaded else "").split()[:5]
+        marker = re.compile(r"\s+".join(map(re.escape, words)))
+        _, shown, _ = run_in_tmux([str(large)], marker)
+        print(f"350 KB Markdown briefing: start, list and show its Overview {fmt(shown, 1.0)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
