@@ -1,0 +1,105 @@
+"""The SQLite FTS5 engine: an in-memory full-text index, one row per briefing.
+
+The table is contentless (`content=''`): SQLite keeps the index but not a second copy of
+every text, which saves memory and time; removing a row therefore needs its text again,
+which the caller recomputes from the briefing.  Dates live in an ordinary table beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+
+from briefing_tui.search.query import Query, fts_match, sql_dates
+from briefing_tui.search.rows import COLUMNS, WEIGHTS
+
+_TOKENIZE = "unicode61 remove_diacritics 0"  # text arrives folded: see search.text.fold
+# Prefix indexes for 2- and 3-letter prefixes keep the first keystrokes of a word fast.
+_PREFIX = "2 3"
+
+
+@cache
+def fts5_available() -> bool:
+    """Whether this Python's SQLite was built with FTS5."""
+    try:
+        con = sqlite3.connect(":memory:")
+        try:
+            con.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+class Fts5Engine:
+    """Rows in, ranked row ids out.  Not thread-safe by itself: SearchIndex holds the lock."""
+
+    def __init__(self) -> None:
+        # Built in a worker thread, queried from the UI thread; SearchIndex serialises use.
+        self._con = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        cols = ", ".join(COLUMNS)
+        self._con.execute(
+            f"CREATE VIRTUAL TABLE docs USING fts5({cols}, content='', "
+            f"tokenize='{_TOKENIZE}', prefix='{_PREFIX}')"
+        )
+        self._con.execute("CREATE TABLE meta(id INTEGER PRIMARY KEY, first INTEGER, last INTEGER)")
+        self._weights = ", ".join(repr(w) for w in WEIGHTS)
+        marks = ", ".join("?" for _ in COLUMNS)
+        self._insert = f"INSERT INTO docs(rowid, {cols}) VALUES (?, {marks})"
+        self._delete = f"INSERT INTO docs(docs, rowid, {cols}) VALUES ('delete', ?, {marks})"
+
+    def insert(self, rows: list[tuple[int, int | None, int | None, tuple[str, ...]]]) -> None:
+        con = self._con
+        con.execute("BEGIN")
+        try:
+            con.executemany(self._insert, [(rowid, *values) for rowid, _, _, values in rows])
+            con.executemany(
+                "INSERT INTO meta(id, first, last) VALUES (?, ?, ?)",
+                [(rowid, first, last) for rowid, first, last, _ in rows],
+            )
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def delete(self, rowid: int, values: tuple[str, ...]) -> None:
+        self._con.execute(self._delete, (rowid, *values))
+        self._con.execute("DELETE FROM meta WHERE id = ?", (rowid,))
+
+    def clear(self) -> None:
+        self._con.execute("INSERT INTO docs(docs) VALUES ('delete-all')")
+        self._con.execute("DELETE FROM meta")
+
+    def match(self, query: Query, limit: int) -> list[tuple[int, float]]:
+        """(row id, score) best first; score is -bm25, so higher is better."""
+        positive, negative = fts_match(query)
+        dates, date_params = sql_dates(query, "meta.first", "meta.last")
+        params: list[object] = []
+        if positive:
+            expr = positive if not negative else f"({positive}) NOT ({negative})"
+            where = "docs MATCH ?" + (f" AND {dates}" if dates else "")
+            params = [expr, *date_params, limit]
+            sql = (
+                f"SELECT docs.rowid, bm25(docs, {self._weights}) AS s FROM docs "
+                f"JOIN meta ON meta.id = docs.rowid WHERE {where} "
+                "ORDER BY s, meta.first DESC NULLS LAST, docs.rowid LIMIT ?"
+            )
+        else:
+            conditions = [dates] if dates else []
+            params = list(date_params)
+            if negative:
+                conditions.append("meta.id NOT IN (SELECT rowid FROM docs WHERE docs MATCH ?)")
+                params.append(negative)
+            if not conditions:
+                return []
+            params.append(limit)
+            sql = (
+                f"SELECT meta.id, 0.0 FROM meta WHERE {' AND '.join(conditions)} "
+                "ORDER BY meta.first DESC NULLS LAST, meta.id LIMIT ?"
+            )
+        rows = self._con.execute(sql, params).fetchall()
+        return [(int(rowid), -float(score)) for rowid, score in rows]
+
+    def close(self) -> None:
+        self._con.close()

@@ -1,0 +1,175 @@
+"""Where a hit matched, and the few words around it, highlighted on the original text.
+
+Both engines only say *which* briefings match; this module looks at each of the (few)
+hits shown to decide the pane to open, the field to quote and the spans to highlight, so
+the result looks the same whichever engine found it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing_tui.model import Briefing, Pane
+from briefing_tui.search.query import Phrase, Query, Scope, phrase_pattern
+from briefing_tui.search.text import (
+    PANES,
+    fold,
+    fold_map,
+    iter_pane_fields,
+    pane_text,
+    participant_names,
+)
+
+SNIPPET_CHARS = 120
+LEAD_CHARS = 40
+
+# The panes in which a phrase of each scope can be seen.
+SCOPE_PANES: dict[Scope, tuple[Pane, ...]] = {
+    Scope.ANY: PANES,
+    Scope.TITLE: (Pane.OVERVIEW,),
+    Scope.PARTICIPANT: (Pane.PARTICIPANTS,),
+    Scope.COUNTRY: (Pane.PARTICIPANTS,),
+    Scope.ORG: (Pane.PARTICIPANTS, Pane.OVERVIEW),
+    Scope.TAG: (Pane.OVERVIEW,),
+    Scope.MARKING: (Pane.OVERVIEW,),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """The quoted text of a hit and where it came from."""
+
+    pane: Pane
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+    field: str = ""
+    item: int | None = None
+
+
+@lru_cache(maxsize=256)
+def pattern(phrase: Phrase) -> re.Pattern[str]:
+    return phrase_pattern(phrase)
+
+
+def match_spans(text: str, phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of `text` (original positions) where any phrase occurs."""
+    if not phrases or not text:
+        return []
+    folded = fold_map(text)
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        for m in pattern(phrase).finditer(folded.text):
+            spans.append(folded.span(m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight_spans(text: str, query: Query) -> list[tuple[int, int]]:
+    """Spans of `text` to highlight for `query` (its words, phrases and filter values).
+
+    For the reader: run it over the plain text of a rendered pane to light up a hit.
+    """
+    return match_spans(text, query.positive_phrases)
+
+
+def _window(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    if len(text) <= SNIPPET_CHARS or not spans:
+        cut = text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0]
+        shown = tuple(s for s in spans if s[1] <= len(cut))
+        return (cut if cut == text else cut + " …"), shown
+    first_start, first_end = spans[0]
+    start = max(0, first_start - LEAD_CHARS)
+    if start > 0:
+        space = text.find(" ", start, first_start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", first_end, end)
+        end = space if space > 0 else end
+    end = max(end, first_end)
+    head = "… " if start > 0 else ""
+    tail = " …" if end < len(text) else ""
+    shift = len(head) - start
+    shown = tuple(
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start
+    )
+    return head + text[start:end] + tail, shown
+
+
+def choose_pane(b: Briefing, phrases: tuple[Phrase, ...]) -> Pane | None:
+    """The pane where most of the phrases occur, or None when none does.
+
+    On a tie, Participants wins when a person's name matched (so `seger` opens on the
+    person even if the name is also in the title), otherwise the earlier pane.  Panes are
+    looked at lazily, best candidates first, and the search stops at the first pane where
+    every phrase occurs: a hit costs one pane's text, not the whole briefing's.
+    """
+    if not phrases:
+        return None
+    names = fold(participant_names(b))
+    name_hit = any(
+        pattern(p).search(names) for p in phrases if p.scope in (Scope.ANY, Scope.PARTICIPANT)
+    )
+    order = (
+        (Pane.PARTICIPANTS, *(p for p in PANES if p is not Pane.PARTICIPANTS))
+        if name_hit
+        else PANES
+    )
+    best: Pane | None = None
+    best_count = 0
+    for pane in order:
+        usable = [p for p in phrases if pane in SCOPE_PANES[p.scope]]
+        if len(usable) <= best_count:
+            continue
+        folded = fold(pane_text(b, pane))
+        count = sum(1 for p in usable if pattern(p).search(folded))
+        if count > best_count:
+            best, best_count = pane, count
+            if count == len(phrases):
+                break
+    return best
+
+
+def make_snippet(b: Briefing, query: Query) -> Snippet:
+    """The pane a hit should open on (see `choose_pane`) and the best few words from it."""
+    phrases = query.positive_phrases
+    pane = choose_pane(b, phrases)
+    if pane is None:
+        return _fallback(b)
+    usable = tuple(p for p in phrases if pane in SCOPE_PANES[p.scope])
+    best_field = None
+    best_count = 0
+    for fld in iter_pane_fields(b, pane):
+        folded = fold(fld.text)
+        count = sum(1 for p in usable if pattern(p).search(folded))
+        if count > best_count:
+            best_field, best_count = fld, count
+            if count == len(usable):
+                break
+    if best_field is None:  # matched only across two fields: quote the pane's first field
+        first = next(iter_pane_fields(b, pane), None)
+        if first is None:
+            return _fallback(b)
+        text, _ = _window(first.text, [])
+        return Snippet(pane, text, (), first.key, first.item)
+    spans = match_spans(best_field.text, usable)
+    text, shown = _window(best_field.text, spans)
+    return Snippet(pane, text, shown, best_field.key, best_field.item)
+
+
+def _fallback(b: Briefing) -> Snippet:
+    """A hit found by filters that show no words (dates, exclusions): quote the summary."""
+    for fld in iter_pane_fields(b, Pane.OVERVIEW):
+        if fld.key in ("summary", "overview"):
+            text, _ = _window(fld.text, [])
+            return Snippet(Pane.OVERVIEW, text, (), fld.key, fld.item)
+    return Snippet(Pane.OVERVIEW, "", (), "", None)

@@ -1,0 +1,451 @@
+"""What a briefing says, as searchable text per pane, and the folding that makes Müller == muller.
+
+Search and find must agree with SQLite's FTS5 `unicode61` tokenizer, because the fallback
+scan and the snippet highlighter decide in Python what FTS5 decided in C.  So every piece
+of text is *folded* here first (compatibility decomposition, marks dropped, case folded, a
+few letters that Unicode does not decompose spelt out), and both sides then see the same
+tokens: runs of letters, digits and private-use characters.
+
+Folding is done character by character so that a position in folded text always maps back
+to the original character it came from; highlights are drawn on the original text, with
+its diacritics, never on the folded copy.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing_tui.model import Briefing, ExtraValue, Outcome, Pane, Participant, ParticipantGroup
+from briefing_tui.render.common import format_extra, outcome_tags, participant_line
+
+# Letters with a stroke or ligatures that NFKD leaves alone, but that a person typing on an
+# English keyboard writes as plain letters (Łukasz -> lukasz, Ørsted -> orsted).
+_SPELT_OUT = {
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ı": "i",
+    "ħ": "h",
+    "ŧ": "t",
+    "ƀ": "b",
+    "ɨ": "i",
+    "ʉ": "u",
+}
+
+
+class _FoldTable(dict[int, str | None]):
+    """`str.translate` table filled on first sight of each character (kept for the process)."""
+
+    def __missing__(self, codepoint: int) -> str | None:
+        ch = chr(codepoint)
+        value: str | None
+        if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn":
+            value = None
+        else:
+            value = _SPELT_OUT.get(ch, ch)
+        self[codepoint] = value
+        return value
+
+
+_TABLE = _FoldTable()
+
+# A token is a run of letters, digits (any script) or private-use characters: what FTS5's
+# unicode61 tokenizer calls token characters ("L* N* Co"); everything else separates.
+TOKEN_CHARS = r"[^\W_]|[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+TOKEN_RE = re.compile(f"(?:{TOKEN_CHARS})+")
+
+
+def fold_reference(text: str) -> str:
+    """The definition of folding, applied to the whole text at once (slow on long text)."""
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_TABLE)
+
+
+_RUNS: dict[str, bytes] = {}
+_ERRORS = "briefing-search-fold"
+
+
+def _fold_run(exc: UnicodeError) -> tuple[bytes, int]:
+    """Codec error handler: the folded UTF-8 bytes of one run of non-ASCII characters."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    run = exc.object[exc.start : exc.end]
+    folded = _RUNS.get(run)
+    if folded is None:
+        folded = fold_reference(run).encode("utf-8", "surrogatepass")
+        if len(_RUNS) < 200_000:
+            _RUNS[run] = folded
+    return folded, exc.end
+
+
+codecs.register_error(_ERRORS, _fold_run)
+
+
+def fold(text: str) -> str:
+    """Text with case and diacritics folded: `fold("Zoë Müller-Łukasz") == "zoe muller-lukasz"`.
+
+    Same result as `fold_reference`.  Briefings are mostly ASCII, so the ASCII encoder
+    (fast, in C) walks the text and hands each run of other characters (a name, a dash)
+    to `_fold_run`, whose answers are cached; that halves the time to index a library.
+    Folding works character by character, so `fold(a + b)` always equals
+    `fold(a) + fold(b)`: that is what makes position mapping possible.
+    """
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return lowered.encode("ascii", _ERRORS).decode("utf-8", "surrogatepass")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text plus, for each of its characters, the index of the original character."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...] | None  # None: one folded character per original (ASCII)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span that folded `[start, end)` came from."""
+        if self.origin is None:
+            return start, end
+        if start >= end:
+            at = self.origin[start] if start < len(self.origin) else len(self.original)
+            return at, at
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold_map(text: str) -> Folded:
+    """`fold(text)` with its way back to the original positions."""
+    if text.isascii():
+        return Folded(text, text.lower(), None)
+    parts: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        f = ch.lower() if ch.isascii() else _fold_char(ch)
+        if f:
+            parts.append(f)
+            origin.extend([i] * len(f))
+    return Folded(text, "".join(parts), tuple(origin))
+
+
+def tokens(text: str) -> list[str]:
+    """The folded tokens of `text`, as FTS5 sees them."""
+    return TOKEN_RE.findall(fold(text))
+
+
+# --- Markdown, lightly --------------------------------------------------------------------
+
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(
+    r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"
+)
+_MD_CODE = re.compile(r"`+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_BLOCK = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+(?:\[[ xX]\]\s+)?)"
+)
+_MD_RULE = re.compile(
+    r"^\s{0,3}(?:[-*_]\s*){3,}$|^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$"
+)
+_MD_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+_MD_HEADING_END = re.compile(r"\s+#+\s*$")
+
+
+def plain_inline(text: str) -> str:
+    """One line of Markdown without its markup: what a reader sees of it."""
+    if not any(c in text for c in "*_`[\\"):
+        return text
+    text = _MD_LINK.sub(lambda m: f"{m[1]} ({m[2]})" if m[1] and m[2] else (m[1] or m[2]), text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EM.sub(lambda m: m[1] or m[2] or "", text)
+    text = _MD_CODE.sub("", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+def plain_blocks(markdown: str) -> list[str]:
+    """Markdown as readable blocks: one per paragraph, list item, heading or table row.
+
+    Only markup is removed; words (and numbers, such as a list's `2.`) stay in order, so a
+    phrase found in the raw text is still found in these blocks.
+    """
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            joined = " ".join(" ".join(current).split())
+            if joined:
+                blocks.append(plain_inline(joined))
+            current.clear()
+
+    for raw in markdown.split("\n"):
+        line = raw.strip()
+        if not line or _MD_FENCE.match(raw) or _MD_RULE.match(raw):
+            flush()
+            continue
+        marker = _MD_BLOCK.match(raw)
+        if line.startswith("|"):
+            flush()
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            current.append(" · ".join(c for c in cells if c))
+            flush()
+            continue
+        if marker:
+            flush()
+            line = raw[marker.end() :].strip()
+            if marker.group(0).lstrip().startswith("#"):
+                line = _MD_HEADING_END.sub("", line)
+        current.append(line)
+    flush()
+    return blocks
+
+
+# --- What each pane says -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One piece of text a pane shows, with where it sits.
+
+    `item` is the index of the participant, topic or outcome in the briefing's tuple (or of
+    the organiser, tag, section, link, glossary entry or extra key on Overview); None for
+    pane-level text.  `text` is what a reader sees: Markdown fields have their markup
+    removed and their paragraphs as separate fields (`part` counts them).
+    """
+
+    pane: Pane
+    key: str
+    item: int | None
+    text: str
+    part: int = 0
+
+
+def _prose(pane: Pane, key: str, item: int | None, markdown: str) -> Iterator[Field]:
+    if markdown:
+        for n, text in enumerate(plain_blocks(markdown)):
+            yield Field(pane, key, item, text, n)
+
+
+def _extra_text(value: ExtraValue) -> str:
+    return " ".join(line.strip() for line in format_extra(value))
+
+
+def _source_text(b: Briefing) -> str:
+    src = b.source
+    if src is None:
+        return ""
+    published = src.published.isoformat() if src.published else ""
+    return ", ".join([x for x in (src.publisher, published, src.reference, src.url) if x])
+
+
+def overview_fields(b: Briefing) -> Iterator[Field]:
+    o = Pane.OVERVIEW
+    yield Field(o, "title", None, b.title)
+    for key, value in (("date", b.date_range()), ("location", b.location), ("marking", b.marking)):
+        if value:
+            yield Field(o, key, None, value)
+    for i, v in enumerate(b.organisers):
+        yield Field(o, "organiser", i, v)
+    for i, v in enumerate(b.tags):
+        yield Field(o, "tag", i, v)
+    yield from _prose(o, "summary", None, b.summary)
+    yield from _prose(o, "overview", None, b.overview)
+    for i, section in enumerate(b.sections):
+        if section.title:
+            yield Field(o, "section", i, section.title)
+        yield from _prose(o, "section", i, section.body)
+    for i, (acronym, expansion) in enumerate(b.glossary):
+        yield Field(o, "glossary", i, f"{acronym} — {expansion}" if expansion else acronym)
+    for i, link in enumerate(b.links):
+        text = link.title if link.url in ("", link.title) else f"{link.title} ({link.url})"
+        yield Field(o, "link", i, text)
+    source = _source_text(b)
+    if source:
+        yield Field(o, "source", None, source)
+    for i, (name, extra) in enumerate(b.extra):
+        yield Field(o, "extra", i, f"{name}: {_extra_text(extra)}")
+
+
+def _participant_text(p: Participant) -> str:
+    shown = p if p.organisation != p.name else Participant(p.name, p.role, "", p.country)
+    line = participant_line(shown)
+    return f"{line}. {p.notes}" if p.notes else line
+
+
+def _group_text(g: ParticipantGroup) -> str:
+    text = g.group if g.count is None else f"{g.group} ({g.count})"
+    return f"{text}. {g.notes}" if g.notes else text
+
+
+def participant_fields(b: Briefing) -> Iterator[Field]:
+    pp = Pane.PARTICIPANTS
+    for i, p in enumerate(b.participants):
+        if isinstance(p, Participant):
+            yield Field(pp, "participant", i, _participant_text(p))
+        else:
+            yield Field(pp, "group", i, _group_text(p))
+    yield from _prose(pp, "text", None, b.participants_text)
+
+
+def topic_fields(b: Briefing) -> Iterator[Field]:
+    tp = Pane.TOPICS
+    for i, t in enumerate(b.topics):
+        yield Field(tp, "topic", i, t.title)
+        yield from _prose(tp, "summary", i, t.summary)
+        if t.speakers:
+            yield Field(tp, "speakers", i, ", ".join(t.speakers))
+    yield from _prose(tp, "text", None, b.topics_text)
+
+
+def _outcome_text(o: Outcome) -> str:
+    facts = outcome_tags(o)
+    return f"{o.text} ({facts})" if facts else o.text
+
+
+def outcome_fields(b: Briefing) -> Iterator[Field]:
+    for i, o in enumerate(b.outcomes):
+        yield Field(Pane.OUTCOMES, "outcome", i, _outcome_text(o))
+    yield from _prose(Pane.OUTCOMES, "text", None, b.outcomes_text)
+
+
+PANES = (Pane.OVERVIEW, Pane.PARTICIPANTS, Pane.TOPICS, Pane.OUTCOMES)
+_FIELDS = {
+    Pane.OVERVIEW: overview_fields,
+    Pane.PARTICIPANTS: participant_fields,
+    Pane.TOPICS: topic_fields,
+    Pane.OUTCOMES: outcome_fields,
+}
+
+
+def iter_pane_fields(b: Briefing, pane: Pane) -> Iterator[Field]:
+    """What `pane` shows of `b`, field by field in reading order, markup removed (lazily)."""
+    return _FIELDS[pane](b)
+
+
+def pane_fields(b: Briefing, pane: Pane) -> list[Field]:
+    return list(_FIELDS[pane](b))
+
+
+def fields(b: Briefing) -> list[Field]:
+    """Every field of every pane, panes in their order."""
+    return [f for pane in PANES for f in _FIELDS[pane](b)]
+
+
+# --- The indexed text: fast, raw, one string per column ------------------------------------
+#
+# Built from the model's strings (Markdown markup included) because it runs for every
+# briefing of the library while it loads.  Markup characters and the ASCII separators
+# used here are separators to the tokenizer, so the tokens, and therefore what matches,
+# are the same as in the fields a reader sees.
+
+
+def _join(parts: list[str]) -> str:
+    return "\n".join([p for p in parts if p])
+
+
+def overview_text(b: Briefing) -> str:
+    parts = [
+        b.title,
+        b.date_range(),
+        b.location,
+        b.marking,
+        *b.organisers,
+        *b.tags,
+        b.summary,
+        b.overview,
+    ]
+    for sec in b.sections:
+        parts += (sec.title, sec.body)
+    parts += [f"{a}, {e}" for a, e in b.glossary]
+    parts += [f"{link.title} {link.url}" for link in b.links]
+    parts.append(_source_text(b))
+    parts += [f"{k}: {_extra_text(v)}" for k, v in b.extra]
+    return _join(parts)
+
+
+def _person_line(p: Participant) -> str:
+    org = p.organisation if p.organisation != p.name else ""
+    return ", ".join([x for x in (p.name, p.role, org, p.country, p.notes) if x])
+
+
+def participants_text(b: Briefing) -> str:
+    parts = [
+        _person_line(p) if isinstance(p, Participant) else _group_text(p) for p in b.participants
+    ]
+    parts.append(b.participants_text)
+    return _join(parts)
+
+
+def topics_text(b: Briefing) -> str:
+    parts: list[str] = []
+    for t in b.topics:
+        parts += (t.title, t.summary, ", ".join(t.speakers))
+    parts.append(b.topics_text)
+    return _join(parts)
+
+
+def outcomes_text(b: Briefing) -> str:
+    parts = [_outcome_text(o) for o in b.outcomes]
+    parts.append(b.outcomes_text)
+    return _join(parts)
+
+
+_PANE_TEXT = {
+    Pane.OVERVIEW: overview_text,
+    Pane.PARTICIPANTS: participants_text,
+    Pane.TOPICS: topics_text,
+    Pane.OUTCOMES: outcomes_text,
+}
+
+
+def pane_text(b: Briefing, pane: Pane) -> str:
+    """The searchable text of one pane, exactly as indexed."""
+    return _PANE_TEXT[pane](b)
+
+
+def pane_texts(b: Briefing) -> dict[Pane, str]:
+    """The searchable text of each pane, exactly as indexed."""
+    return {pane: _PANE_TEXT[pane](b) for pane in PANES}
+
+
+def participant_names(b: Briefing) -> str:
+    """Names of the people (not groups, whose names are descriptions): they rank higher."""
+    return "\n".join([p.name for p in b.people])
+
+
+def index_columns(b: Briefing) -> tuple[str, ...]:
+    """The raw text of each index column, in `search.rows.COLUMNS` order."""
+    people = b.people
+    f_participant = [
+        ", ".join([x for x in (p.name, p.role, p.organisation) if x])
+        if isinstance(p, Participant)
+        else p.group
+        for p in b.participants
+    ]
+    return (
+        b.title,
+        participant_names(b),
+        overview_text(b),
+        participants_text(b),
+        topics_text(b),
+        outcomes_text(b),
+        "\n".join(f_participant),
+        _join([*b.organisers, *(p.organisation for p in people)]),
+        _join([p.country for p in people]),
+        "\n".join(b.tags),
+        b.marking,
+    )
