@@ -107,3 +107,18 @@ async def test_every_pane_shows_its_content() -> None:
         await settle(pilot)
         counts = text_of(app.query_one("#outcomes-count", Static))
         assert counts == "2 outcomes · 1 open · 1 overdue"
+
+
+async def test_tab_does_not_switch_panes_behind_a_dialog() -> None:
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark", "tab")
+        await settle(pilot)
+        assert app.view.active_pane is Pane.OVERVIEW
+        await pilot.press("escape", "ctrl+p", "tab")
+        await settle(pilot)
+        assert app.view.active_pane is Pane.OVERVIEW
+        await pilot.press("escape", "tab")
+        await settle(pilot)
+        assert app.view.active_pane is Pane.PARTICIPANTS

@@ -57,8 +57,8 @@ class BriefingApp(App[int]):
         Binding("2", "pane('participants')", "Participants pane", show=False),
         Binding("3", "pane('topics')", "Topics pane", show=False),
         Binding("4", "pane('outcomes')", "Outcomes pane", show=False),
-        # Priority so that tab switches panes rather than moving focus; modal screens cut
-        # the binding chain, so tab still works normally inside dialogs and the palette.
+        # Priority so that tab switches panes rather than moving focus; `check_action` turns
+        # them off over modal screens, so tab still works normally in dialogs and the palette.
         Binding("tab", "step_pane(1)", "Next pane", show=False, priority=True),
         Binding("shift+tab", "step_pane(-1)", "Previous pane", show=False, priority=True),
     ]
@@ -211,6 +211,11 @@ class BriefingApp(App[int]):
         return None
 
     # -- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Priority bindings (tab) reach the app even over dialogs and the palette; there
+        # tab must keep its usual meaning, so pane switching is off while a modal is up.
+        return not (action == "step_pane" and self.screen.is_modal)
 
     async def action_quit(self) -> None:
         self.exit(0)
