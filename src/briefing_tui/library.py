@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_tui.cache import LoadCache, Stamp, stamp_of
 from briefing_tui.model import Briefing, LoadResult, Problem, Severity
 from briefing_tui.readers.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_document
 from briefing_tui.sanitize import clean_path
@@ -274,14 +275,31 @@ class LoadJob:
     """
 
     def __init__(
-        self, paths: Sequence[Path], max_bytes: int | None = None, workers: int | None = None
+        self,
+        paths: Sequence[Path],
+        max_bytes: int | None = None,
+        workers: int | None = None,
+        cache: LoadCache | None = None,
     ) -> None:
         self.paths = tuple(paths)
         self.max_bytes = max_bytes or max_bytes_setting()
         self.files, self.problems = discover(paths)
+        self.cache = cache
+        self._stamps: dict[Path, Stamp | None] = {}
+        self._cached: list[LoadResult] = []
+        self._todo = self.files
+        if cache is not None:
+            self._todo = []
+            for path in self.files:
+                stamp = self._stamps[path] = stamp_of(path)
+                hit = cache.get(path, stamp)
+                if hit is None:
+                    self._todo.append(path)
+                else:
+                    self._cached.append(hit)
         if workers is None:
-            workers = (os.cpu_count() or 1) if len(self.files) >= PARALLEL_THRESHOLD else 1
-        self.workers = max(1, min(workers, len(self.files) // CHUNK_SIZE + 1))
+            workers = (os.cpu_count() or 1) if len(self._todo) >= PARALLEL_THRESHOLD else 1
+        self.workers = max(1, min(workers, len(self._todo) // CHUNK_SIZE + 1))
         self._pool: ProcessPoolExecutor | None = None
 
     @property
@@ -292,14 +310,45 @@ class LoadJob:
     def __iter__(self) -> Iterator[LoadResult]:
         for problem in self.problems:
             yield LoadResult(problem.path, None, (problem,))
+        yield from self._cached
+        fresh = self._fresh()
+        if self.cache is None:
+            yield from fresh
+            return
+        by_shown = {display(p): p for p in self._todo}
+        kept: dict[str, tuple[Stamp, LoadResult]] = {}
+        for result in fresh:
+            path = by_shown.get(result.path)
+            stamp = self._stamps.get(path) if path is not None else None
+            if path is not None and stamp is not None:
+                kept[os.path.realpath(path)] = (stamp, result)
+            yield result
+        # Only a complete pass is saved: leaving the loop early skips this.
+        self._save(kept)
+
+    def _fresh(self) -> Iterator[LoadResult]:
         if self.workers <= 1:
-            for path in self.files:
+            for path in self._todo:
                 yield load_file(path, self.max_bytes)
             return
         yield from self._parallel()
 
+    def _save(self, fresh: dict[str, tuple[Stamp, LoadResult]]) -> None:
+        assert self.cache is not None
+        entries = dict(fresh)
+        for path in self.files:
+            real = os.path.realpath(path)
+            if real in entries:
+                continue
+            old = self.cache.entries.get(real)
+            if old is not None and old[0] == self._stamps.get(path):
+                entries[real] = old
+        if fresh or entries.keys() != self.cache.entries.keys():
+            self.cache.save(entries)
+
     def _parallel(self) -> Iterator[LoadResult]:
-        chunks = [self.files[i : i + CHUNK_SIZE] for i in range(0, len(self.files), CHUNK_SIZE)]
+        todo = self._todo
+        chunks = [todo[i : i + CHUNK_SIZE] for i in range(0, len(todo), CHUNK_SIZE)]
         pending = dict(enumerate(chunks))
         try:
             with _real_stderr():
@@ -321,8 +370,7 @@ class LoadJob:
         context.set_forkserver_preload(["briefing_tui.library"])
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return {
-            self._pool.submit(_load_chunk, chunk, self.max_bytes): n
-            for n, chunk in pending.items()
+            self._pool.submit(_load_chunk, chunk, self.max_bytes): n for n, chunk in pending.items()
         }
 
     def close(self) -> None:
@@ -339,10 +387,13 @@ def iter_load(
 
 
 def load_library(
-    paths: Sequence[Path], max_bytes: int | None = None, workers: int | None = None
+    paths: Sequence[Path],
+    max_bytes: int | None = None,
+    workers: int | None = None,
+    cache: LoadCache | None = None,
 ) -> Library:
     """Everything at once, for the command line; the app streams with `LoadJob` instead."""
-    job = LoadJob(paths, max_bytes, workers)
+    job = LoadJob(paths, max_bytes, workers, cache)
     library = Library(tuple(paths), files=len(job.files))
     for result in job:
         if result.briefing is not None:
