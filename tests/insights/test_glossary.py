@@ -54,22 +54,32 @@ def test_bad_glossary_files_give_problems(text: str, line: int, fragment: str) -
 
 
 def test_empty_expansion_is_a_warning() -> None:
-    terms, problems = parse_glossary("g.yaml", "MLA:\n")
-    assert terms == (("MLA", ""),)
-    assert [p.severity for p in problems] == [Severity.WARNING]
+    terms, problems = parse_glossary("g.yaml", "CSP: x\nMLA:\nJIT: ''\n")
+    assert terms == (("CSP", "x"), ("MLA", ""), ("JIT", ""))
+    assert [(p.severity, p.line) for p in problems] == [
+        (Severity.WARNING, 2),
+        (Severity.WARNING, 3),
+    ]
 
 
-def test_alias_bomb_is_refused_cheaply() -> None:
-    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    for n in range(1, 8):
-        bomb += (
-            f"{'abcdefgh'[n]}: &{'abcdefgh'[n]} ["
-            + ", ".join([f"*{'abcdefgh'[n - 1]}"] * 10)
-            + "]\n"
-        )
-    _, problems = parse_glossary("g.yaml", bomb)
-    assert problems
-    assert all(p.path == "g.yaml" for p in problems)
+def test_a_list_is_not_an_expansion() -> None:
+    _, problems = parse_glossary("g.yaml", "MLA: [a, b]\n")
+    (problem,) = problems
+    assert (problem.severity, problem.line) == (Severity.ERROR, 1)
+
+
+def test_alias_bomb_is_refused() -> None:
+    names = "abcdefgh"
+    bomb = "a: &a {x: y}\n"
+    for n in range(1, len(names)):
+        merged = ", ".join([f"*{names[n - 1]}"] * 10)
+        bomb += f"{names[n]}: &{names[n]} {{<<: [{merged}]}}\n"
+    bomb += "<<: *h\n"
+    terms, problems = parse_glossary("g.yaml", bomb)
+    assert terms == ()
+    (problem,) = problems
+    assert problem.severity is Severity.ERROR
+    assert "limit" in problem.message
 
 
 def test_load_from_library_roots(write: Write, tmp_path: Path) -> None:

@@ -22,13 +22,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from yaml.nodes import MappingNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing_tui.library import RESERVED_NAMES, display, max_bytes_setting, read_bytes
 from briefing_tui.model import Briefing, Problem, Severity
 from briefing_tui.readers.documents import decode
 from briefing_tui.readers.schema import SchemaReader
-from briefing_tui.readers.yamlsafe import YamlError, YamlLimitError, compose, key_text, line_of
+from briefing_tui.readers.yamlsafe import (
+    MERGE_TAG,
+    YamlError,
+    YamlLimitError,
+    column_of,
+    compose,
+    is_null,
+    key_text,
+    line_of,
+    scalar_text,
+)
 
 BRIEFING = "briefing"
 LIBRARY = "library"
@@ -93,12 +103,22 @@ def parse_glossary(path: str, text: str) -> tuple[tuple[tuple[str, str], ...], l
     except YamlLimitError as exc:
         return (), [Problem(path, line_of(exc.node), None, Severity.ERROR, str(exc))]
     problems = list(reader.problems)
-    for term, expansion in terms:
-        if not expansion:
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.tag != MERGE_TAG and _blank(value):
             problems.append(
-                Problem(path, None, None, Severity.WARNING, f"glossary: '{term}' has no expansion")
+                Problem(
+                    path,
+                    line_of(key),
+                    column_of(key),
+                    Severity.WARNING,
+                    f"glossary: '{scalar_text(key)}' has no expansion",
+                )
             )
     return tuple((t, e) for t, e in terms if t), problems
+
+
+def _blank(node: Node) -> bool:
+    return is_null(node) or (isinstance(node, ScalarNode) and not scalar_text(node).strip())
 
 
 def read_glossary(
