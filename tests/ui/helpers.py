@@ -26,6 +26,7 @@ from briefing_tui.model import (
     Topic,
 )
 from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.prose import Prose, markdown
 
 SIZE = (120, 40)
 
@@ -152,8 +153,8 @@ async def settle(pilot: Any) -> None:
 
 
 def text_of(widget: Any) -> str:
-    """What a Static shows, as plain text: Content directly, Rich renderables via a console."""
-    content = widget.content
+    """What a Static or Prose shows, as plain text: Content directly, Rich via a console."""
+    content = markdown(widget.text) if isinstance(widget, Prose) else widget.content
     if isinstance(content, str | Content):
         return str(content)
     console = Console(width=100, file=io.StringIO(), color_system=None, legacy_windows=False)

@@ -8,6 +8,7 @@ from briefing_tui.model import Pane
 from briefing_tui.ui.briefing_view import BriefingView
 from briefing_tui.ui.overview_pane import OverviewPane
 from briefing_tui.ui.participants_pane import ParticipantsPane, PeopleTable
+from briefing_tui.ui.prose import Prose
 
 from .helpers import SIZE, app_with, rich_briefing, settle, text_of, texts
 
@@ -69,7 +70,8 @@ async def test_every_pane_shows_its_content() -> None:
     app = app_with([rich_briefing()])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        overview_text = texts(app.query_one(OverviewPane).query(Static))
+        pane = app.query_one(OverviewPane)
+        overview_text = texts([*pane.query(Static), *pane.query(Prose)])
         for expected in (
             "A summary.",
             "The Hague",

@@ -1,0 +1,62 @@
+"""Prose renders long Markdown once per width, not on every layout pass."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+
+from briefing_tui.ui import prose as prose_module
+from briefing_tui.ui.prose import Prose, ReadingScroll
+
+LONG = "\n\n".join(
+    f"## Part {n}\n\n"
+    + "A sentence of prose that goes on. " * 30
+    + "\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+    for n in range(60)
+)
+
+
+class ProseApp(App[None]):
+    def compose(self) -> ComposeResult:
+        with ReadingScroll():
+            yield Prose(LONG)
+            yield Prose("[@click=app.quit]not markup[/] and [/]")
+
+
+async def test_long_prose_is_rendered_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Regression: a Static re-rendered the whole Markdown on every layout pass, which took
+    # 1.6 s to open a briefing with a 195 KB annex.
+    calls: list[int] = []
+    original = prose_module.markdown
+
+    def counting(text: str) -> Any:
+        calls.append(len(text))
+        return original(text)
+
+    monkeypatch.setattr(prose_module, "markdown", counting)
+    app = ProseApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        scroll = app.query_one(ReadingScroll)
+        scroll.scroll_end(animate=False)
+        await pilot.pause()
+        scroll.scroll_home(animate=False)
+        await pilot.pause()
+        assert calls.count(len(LONG)) == 1
+        first = app.query(Prose).first()
+        assert first.virtual_size.height > 200 or first.size.height > 200
+
+
+async def test_prose_text_is_never_markup() -> None:
+    app = ProseApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.query_one(ReadingScroll).scroll_end(animate=False)
+        await pilot.pause()
+        for row in range(20, 30):
+            await pilot.click(offset=(3, row))
+        assert app.is_running
+        shown = "".join(strip.text for strip in app.query(Prose).last()._lines(96))
+        assert "[@click=app.quit]not markup[/]" in shown
