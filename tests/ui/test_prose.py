@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from rich.markdown import Markdown
 from textual.app import App, ComposeResult
 
-from briefing_tui.ui import prose as prose_module
 from briefing_tui.ui.prose import Prose, ReadingScroll
 
 LONG = "\n\n".join(
@@ -28,25 +28,26 @@ class ProseApp(App[None]):
 async def test_long_prose_is_rendered_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Regression: a Static re-rendered the whole Markdown on every layout pass, which took
     # 1.6 s to open a briefing with a 195 KB annex.
-    calls: list[int] = []
-    original = prose_module.markdown
+    renders: list[int] = []
+    original = Markdown.__rich_console__
 
-    def counting(text: str) -> Any:
-        calls.append(len(text))
-        return original(text)
+    def counting(self: Markdown, console: Any, options: Any) -> Any:
+        if len(self.markup) == len(LONG):
+            renders.append(options.max_width)
+        return original(self, console, options)
 
-    monkeypatch.setattr(prose_module, "markdown", counting)
+    monkeypatch.setattr(Markdown, "__rich_console__", counting)
     app = ProseApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         scroll = app.query_one(ReadingScroll)
-        scroll.scroll_end(animate=False)
-        await pilot.pause()
-        scroll.scroll_home(animate=False)
-        await pilot.pause()
-        assert calls.count(len(LONG)) == 1
-        first = app.query(Prose).first()
-        assert first.virtual_size.height > 200 or first.size.height > 200
+        for _ in range(3):
+            scroll.scroll_end(animate=False)
+            await pilot.pause()
+            scroll.scroll_home(animate=False)
+            await pilot.pause()
+        assert len(renders) == 1
+        assert app.query(Prose).first().size.height > 200
 
 
 async def test_prose_text_is_never_markup() -> None:
