@@ -14,7 +14,7 @@ def _acronyms(problems) -> list[str]:
 
 
 def test_candidates() -> None:
-    text = "The JIT-related T-CY work, GLACY+, EC3, R&D, EPOC-PR; not Tor, G7 or CM-2021-0123."
+    text = "The JIT-related T-CY work, GLACY+, EC3, R&D, EPOC-PR; not Tor, G7, 2FA or CM-2021-0123."
     assert [a for _, a in acronym_candidates(text)] == [
         "JIT",
         "T-CY",

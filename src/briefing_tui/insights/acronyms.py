@@ -1,7 +1,7 @@
 """Acronyms a briefing uses without defining: a reader from another country cannot guess them.
 
-An *acronym* here is a word of capitals with at least two letters, which may also hold
-digits, "&", "-" and "+" ("MLA", "T-CY", "GLACY+", "EC3", "EPOC-PR").  One counts as
+An *acronym* here is a word that starts with a capital, holds at least two, and may also
+hold digits, "&", "-" and "+" ("MLA", "T-CY", "GLACY+", "EC3", "EPOC-PR").  One counts as
 defined when the briefing's glossary or the library glossary has it (exact case), or when
 the text introduces it in brackets straight after its words ("Cybercrime Convention
 Committee (T-CY)").  Words of capitals that are not acronyms a reader needs explained are
@@ -25,6 +25,7 @@ and when the caller passes the file's text the exact line and column are found t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 
 from briefing_tui.insights.countries import COUNTRY_CODES
@@ -99,37 +100,54 @@ COMMON_WORDS = frozenset(
 IGNORED = MARKING_WORDS | COMMON_WORDS | COUNTRY_CODES
 
 _ROMAN = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-# A run of letters, digits, "&", "+" and "-" (any script, so "ÅLAND" is one word).
-_WORD = re.compile(r"(?:[^\W_]|[&+\-])+")
-_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&+\-]*$")
-_CAPITALS = re.compile(r"[A-Z]")
+# A word of capitals, digits, "&" and "+", maybe hyphenated ("EPOC-PR"), starting with a
+# capital.  The regex has no
+# look-arounds, so the scan is fast; whether the word stands alone (not inside a longer
+# word of any script; a hyphen may join it to a lower-case word, "JIT-related" gives JIT)
+# is checked on the few matches, and it still needs two capitals to count.
+_CANDIDATE = re.compile(r"[A-Z][A-Z0-9&+-]*[A-Z0-9&+]")
+_TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")
+_ALL_DIGITS_PART = re.compile(r"(?:^|-)\d+(?:-|$)")
 # "Words of the expansion (ACR)": the bracket directly after a word introduces the acronym.
-_INLINE = re.compile(r"[^\W\d_][\w.'’-]*\s+\(([A-Za-z0-9&+\-]+)\)")
+# Brackets are rare, so they are found first and what precedes them checked after.
+_BRACKETED = re.compile(r"\(([A-Za-z0-9&+\-]+)\)")
+
+
+def inline_definitions(text: str) -> set[str]:
+    """Acronyms the text introduces in brackets after words: "Joint investigation team (JIT)"."""
+    found: set[str] = set()
+    for m in _BRACKETED.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        stripped = before.rstrip()
+        if (
+            stripped
+            and len(stripped) < len(before)
+            and (stripped[-1].isalnum() or stripped[-1] in ".'’")
+        ):
+            found.add(m.group(1))
+    return found
+
+
+def _joins_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "&+"
 
 
 def acronym_candidates(text: str) -> Iterator[tuple[int, str]]:
     """(offset, acronym) for each acronym-like word in `text`, ignoring nothing."""
-    for m in _WORD.finditer(text):
+    for m in _CANDIDATE.finditer(text):
+        start, end = m.span()
+        if start and _joins_word(text[start - 1]):
+            continue
         word = m.group()
-        start = m.start()
-        if _ACRONYM.match(word):
-            parts = [(start, word)]
-        else:  # "JIT-related": look at the hyphenated parts
-            parts = []
-            offset = start
-            for part in word.split("-"):
-                parts.append((offset, part))
-                offset += len(part) + 1
-        for offset, part in parts:
-            lead = len(part) - len(part.lstrip("-&"))
-            part = part.strip("-&")
-            if (
-                len(part) >= 2
-                and _ACRONYM.match(part)
-                and len(_CAPITALS.findall(part)) >= 2
-                and not any(piece.isdigit() for piece in part.split("-"))
-            ):
-                yield offset + lead, part
+        while end < len(text) and _joins_word(text[end]):
+            cut = word.rfind("-")  # "JIT-Related": fall back to "JIT"
+            if cut <= 0:
+                break
+            word = word[:cut]
+            end = start + cut
+        else:
+            if _TWO_CAPITALS.search(word) and not _ALL_DIGITS_PART.search(word):
+                yield start, word
 
 
 def is_ignored(acronym: str) -> bool:
@@ -205,20 +223,34 @@ def undefined_acronyms(
         defined.update(term for term, _ in library_glossary.terms)
     elif library_glossary is not None:
         defined.update(library_glossary)
+    # One scan over all the texts joined (NUL never occurs in them and is no word or
+    # space), with the item line of each text found afterwards by bisection.
+    parts: list[str] = []
+    starts: list[int] = []
+    lines: list[int | None] = []
+    offset = 0
+    for text, line in _texts(briefing):
+        if text:
+            parts.append(text)
+            starts.append(offset)
+            lines.append(line)
+            offset += len(text) + 1
+    joined = "\x00".join(parts)
+    defined.update(inline_definitions(joined))
+    verdict: dict[str, bool] = {}
     first_line: dict[str, int | None] = {}
-    texts = [(text, line) for text, line in _texts(briefing) if text]
-    for text, _ in texts:
-        for m in _INLINE.finditer(text):
-            defined.add(m.group(1))
-    for text, line in texts:
-        for _, acronym in acronym_candidates(text):
-            if acronym in defined or is_ignored(acronym):
-                continue
-            if acronym not in first_line:
-                first_line[acronym] = line
-            elif line is not None:
-                known = first_line[acronym]
-                first_line[acronym] = line if known is None else min(known, line)
+    for start, acronym in acronym_candidates(joined):
+        report = verdict.get(acronym)
+        if report is None:
+            report = verdict[acronym] = not (acronym in defined or is_ignored(acronym))
+        if not report:
+            continue
+        line = lines[bisect_right(starts, start) - 1]
+        if acronym not in first_line:
+            first_line[acronym] = line
+        elif line is not None:
+            known = first_line[acronym]
+            first_line[acronym] = line if known is None else min(known, line)
     problems: list[Problem] = []
     for acronym, line in first_line.items():
         column: int | None = None

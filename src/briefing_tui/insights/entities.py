@@ -22,7 +22,7 @@ A "person" whose name turns out to be an organisation or a country already in th
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from briefing_tui.insights.countries import country_code, country_name
@@ -54,8 +54,22 @@ _VIAS = (Via.PARTICIPANT, Via.ORGANISER, Via.LOCATION)
 _PARTICIPANT, _ORGANISER, _LOCATION = 0, 1, 2
 _KIND_ORDER = {EntityKind.PERSON: 0, EntityKind.ORGANISATION: 1, EntityKind.COUNTRY: 2}
 
-# (briefing index, item index or -1, via code): all an entity keeps until it is selected.
-Ref = tuple[int, int, int]
+# All an entity keeps until it is selected: one int per appearance, packing the briefing's
+# index, the item's index (+1, so the location's "no item" is 0) and how it appeared.  Ints
+# sort in library order and cost a third of the memory of tuples.
+Ref = int
+_VIA_BITS = 2
+_ITEM_BITS = 24
+
+
+def _ref(briefing: int, item: int, via: int) -> Ref:
+    return (((briefing << _ITEM_BITS) | (item + 1)) << _VIA_BITS) | via
+
+
+def _unref(ref: Ref) -> tuple[int, int, int]:
+    via = ref & ((1 << _VIA_BITS) - 1)
+    rest = ref >> _VIA_BITS
+    return rest >> _ITEM_BITS, (rest & ((1 << _ITEM_BITS) - 1)) - 1, via
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +104,7 @@ class Entity:
     mention_count: int
     spellings: tuple[str, ...]  # every way it was written, most used first
     code: str = ""  # alpha-2 code, for countries found in the ISO table
-    refs: tuple[Ref, ...] = field(default=(), repr=False, compare=False)
+    refs: tuple[Ref, ...] = field(default=(), repr=False, compare=False)  # unordered
     haystack: str = field(default="", repr=False, compare=False)
 
     def sort_key(self) -> tuple[int, str, int]:
@@ -98,16 +112,19 @@ class Entity:
         return (-self.briefing_count, self.name.casefold(), _KIND_ORDER[self.kind])
 
 
-class _Acc:
-    """Everything gathered for one key while building."""
+class _Group:
+    """Everything gathered for one key while building: spellings with counts, references."""
 
-    __slots__ = ("count", "last", "refs", "spellings")
+    __slots__ = ("refs", "spellings")
 
     def __init__(self) -> None:
         self.refs: list[Ref] = []
         self.spellings: dict[str, int] = {}
-        self.last = -1
-        self.count = 0
+
+    def take(self, other: _Group) -> None:
+        self.refs.extend(other.refs)
+        for spelling, n in other.spellings.items():
+            self.spellings[spelling] = self.spellings.get(spelling, 0) + n
 
 
 class EntityIndex:
@@ -160,17 +177,15 @@ class EntityIndex:
 
     def mentions(self, entity: Entity) -> tuple[Mention, ...]:
         """Where `entity` appears, in the order of the briefings given to the index."""
-        return tuple(self._mention(ref, entity) for ref in entity.refs)
+        return tuple(self._mention(ref, entity) for ref in sorted(entity.refs))
 
     def briefings_of(self, entity: Entity) -> tuple[Briefing, ...]:
         """The distinct briefings `entity` appears in, in index order."""
-        seen: dict[int, None] = {}
-        for bi, _, _ in entity.refs:
-            seen.setdefault(bi)
-        return tuple(self.briefings[bi] for bi in seen)
+        shift = _ITEM_BITS + _VIA_BITS
+        return tuple(self.briefings[bi] for bi in sorted({ref >> shift for ref in entity.refs}))
 
     def _mention(self, ref: Ref, entity: Entity) -> Mention:
-        bi, index, via = ref
+        bi, index, via = _unref(ref)
         b = self.briefings[bi]
         if via == _PARTICIPANT:
             p = b.participants[index]
@@ -240,95 +255,117 @@ def _is_body(p: Participant) -> bool:
 
 
 def build_entity_index(briefings: Sequence[Briefing]) -> EntityIndex:
-    """Index every person, organisation and country in `briefings` (one pass, no I/O)."""
-    people: dict[str, _Acc] = {}
-    organisations: dict[str, _Acc] = {}
-    countries: dict[str, _Acc] = {}
+    """Index every person, organisation and country in `briefings` (one pass, no I/O).
 
-    def add(table: dict[str, _Acc], key: str, spelling: str, ref: Ref) -> None:
-        acc = table.get(key)
-        if acc is None:
-            acc = table[key] = _Acc()
-        acc.refs.append(ref)
-        acc.spellings[spelling] = acc.spellings.get(spelling, 0) + 1
-        if acc.last != ref[0]:
-            acc.last = ref[0]
-            acc.count += 1
+    The pass only files references under the text as written; keys are computed once per
+    distinct spelling afterwards, which is what keeps 10,000 briefings fast.
+    """
+    people: dict[str, list[Ref]] = {}
+    organisations: dict[str, list[Ref]] = {}
+    countries: dict[str, list[Ref]] = {}
 
     for bi, b in enumerate(briefings):
+        base = bi << (_ITEM_BITS + _VIA_BITS)
         for pi, p in enumerate(b.participants):
             if not isinstance(p, Participant):
                 continue
-            ref = (bi, pi, _PARTICIPANT)
-            name = p.name.strip()
-            org = p.organisation.strip()
+            ref = base | ((pi + 1) << _VIA_BITS)
+            name = p.name
+            org = p.organisation
             if org:
-                okey = organisation_key(org)
-                add(organisations, okey, org, ref)
-                if name and person_key(name) and organisation_key(name) != okey:
-                    add(people, person_key(name), name, ref)
-            elif name and person_key(name):
-                add(people, person_key(name), name, ref)
-            place = p.country.strip()
-            if place:
-                add(countries, country_code(place) or "?" + fold(place), place, ref)
+                refs = organisations.get(org)
+                if refs is None:
+                    organisations[org] = [ref]
+                else:
+                    refs.append(ref)
+            if name and name != org:
+                refs = people.get(name)
+                if refs is None:
+                    people[name] = [ref]
+                else:
+                    refs.append(ref)
+            if p.country:
+                refs = countries.get(p.country)
+                if refs is None:
+                    countries[p.country] = [ref]
+                else:
+                    refs.append(ref)
         for oi, organiser in enumerate(b.organisers):
-            if organiser.strip():
-                add(
-                    organisations,
-                    organisation_key(organiser),
-                    organiser.strip(),
-                    (bi, oi, _ORGANISER),
-                )
+            refs = organisations.get(organiser)
+            if refs is None:
+                organisations[organiser] = [_ref(bi, oi, _ORGANISER)]
+            else:
+                refs.append(_ref(bi, oi, _ORGANISER))
         if b.location:
-            place_or_none = location_country(b.location)
-            if place_or_none:
-                key = country_code(place_or_none) or "?" + fold(place_or_none)
-                add(countries, key, place_or_none, (bi, -1, _LOCATION))
+            place = location_country(b.location)
+            if place:
+                refs = countries.get(place)
+                if refs is None:
+                    countries[place] = [_ref(bi, -1, _LOCATION)]
+                else:
+                    refs.append(_ref(bi, -1, _LOCATION))
 
-    _reassign_bodies(people, organisations, countries)
+    person_groups = _group(people, person_key)
+    org_groups = _group(organisations, organisation_key)
+    country_groups = _group(countries, _country_key)
+    _reassign(person_groups, org_groups, country_groups)
     entities: list[Entity] = []
-    for kind, table in (
-        (EntityKind.PERSON, people),
-        (EntityKind.ORGANISATION, organisations),
-        (EntityKind.COUNTRY, countries),
+    for kind, groups in (
+        (EntityKind.PERSON, person_groups),
+        (EntityKind.ORGANISATION, org_groups),
+        (EntityKind.COUNTRY, country_groups),
     ):
-        for key, acc in table.items():
-            entities.append(_entity(kind, key, acc))
+        entities.extend(_entity(kind, key, group) for key, group in groups.items())
     return EntityIndex(briefings, entities)
 
 
-def _reassign_bodies(
-    people: dict[str, _Acc], organisations: dict[str, _Acc], countries: dict[str, _Acc]
-) -> None:
-    """A "person" named like a known organisation or a country is filed under that instead."""
-    for key in list(people):
-        target: dict[str, _Acc] | None = None
-        target_key = key
-        if key in organisations:
-            target = organisations
-        else:
-            acc = people[key]
-            spelling = next(iter(acc.spellings))
-            code = country_code(spelling)
-            if code is not None and all(country_code(s) == code for s in acc.spellings):
-                target, target_key = countries, code
-        if target is None:
+def _country_key(text: str) -> str:
+    return country_code(text) or "?" + fold(text)
+
+
+def _group(table: dict[str, list[Ref]], key_of: Callable[[str], str]) -> dict[str, _Group]:
+    """Spellings gathered under their key; spellings whose key is empty are dropped."""
+    groups: dict[str, _Group] = {}
+    for written, refs in table.items():
+        spelling = written.strip()
+        key = key_of(spelling) if spelling else ""
+        if not key:
             continue
-        moved = people.pop(key)
-        into = target.setdefault(target_key, _Acc())
-        into.refs = sorted(into.refs + moved.refs)
-        for spelling, n in moved.spellings.items():
-            into.spellings[spelling] = into.spellings.get(spelling, 0) + n
-        into.count = len({ref[0] for ref in into.refs})
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group()
+        group.refs.extend(refs)
+        group.spellings[spelling] = group.spellings.get(spelling, 0) + len(refs)
+    return groups
 
 
-def _entity(kind: EntityKind, key: str, acc: _Acc) -> Entity:
-    order = {s: i for i, s in enumerate(acc.spellings)}
-    spellings = sorted(
-        acc.spellings,
-        key=lambda s: (-acc.spellings[s], s.isascii(), "," in s, order[s]),
-    )
+def _reassign(
+    people: dict[str, _Group], organisations: dict[str, _Group], countries: dict[str, _Group]
+) -> None:
+    """A "person" named like a known organisation, or a country, is filed under that.
+
+    A row can then be filed twice under one organisation (its name and its organisation
+    field both name it); such duplicate references are dropped.
+    """
+    for key in list(people):
+        group = people[key]
+        if key in organisations:
+            target = organisations[key]
+        else:
+            codes = {country_code(s) for s in group.spellings}
+            code = codes.pop() if len(codes) == 1 else None
+            if code is None:
+                continue
+            target = countries.setdefault(code, _Group())
+        del people[key]
+        target.take(group)
+        target.refs = list(dict.fromkeys(target.refs))
+
+
+def _entity(kind: EntityKind, key: str, group: _Group) -> Entity:
+    counts = group.spellings
+    order = {s: i for i, s in enumerate(counts)}
+    spellings = sorted(counts, key=lambda s: (-counts[s], s.isascii(), "," in s, order[s]))
     code = key if kind is EntityKind.COUNTRY and not key.startswith("?") else ""
     name = country_name(code) if code else spellings[0]
     haystack = "\n".join({fold(s) for s in (name, code, *spellings) if s})
@@ -336,10 +373,10 @@ def _entity(kind: EntityKind, key: str, acc: _Acc) -> Entity:
         kind=kind,
         key=key,
         name=name,
-        briefing_count=acc.count,
-        mention_count=len(acc.refs),
+        briefing_count=len({ref >> (_ITEM_BITS + _VIA_BITS) for ref in group.refs}),
+        mention_count=len(group.refs),
         spellings=tuple(spellings),
         code=code,
-        refs=tuple(acc.refs),
+        refs=tuple(group.refs),
         haystack=haystack,
     )
