@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui import __version__
+from briefing_tui.memory import paused_gc
 from briefing_tui.model import LoadResult
 
 CACHE_FORMAT = 1
@@ -85,7 +86,8 @@ class LoadCache:
             if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022:
                 self.notes.append("cache file is not private to this user; ignored")
                 return
-            with os.fdopen(fd, "rb", closefd=False) as handle:
+            # Only this user can have written it (checked above): see the module docstring.
+            with os.fdopen(fd, "rb", closefd=False) as handle, paused_gc():
                 data = pickle.load(handle)
         except Exception:  # corrupt or truncated: ignore and rebuild
             self.notes.append("cache was unreadable; rebuilding it")
@@ -104,7 +106,7 @@ class LoadCache:
         self.entries = data["entries"]
 
     def get(self, path: Path, stamp: Stamp | None) -> LoadResult | None:
-        entry = self.entries.get(os.path.realpath(path))
+        entry = self.entries.get(os.fspath(path))
         if entry is None or stamp is None or entry[0] != stamp:
             self.misses += 1
             return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui.cache import LoadCache, Stamp, stamp_of
+from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult, Problem, Severity
 from briefing_tui.readers.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_document
 from briefing_tui.sanitize import clean_path
@@ -82,7 +83,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     """Every briefing file under `paths` (sorted, no duplicates) and problems on the way."""
     found: list[Path] = []
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()
     for given in paths:
         try:
             st = os.stat(given)
@@ -95,17 +96,22 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         if stat.S_ISDIR(st.st_mode):
             _walk(given, found, problems, seen)
         elif stat.S_ISREG(st.st_mode):
-            real = os.path.realpath(given)
-            if real not in seen:
-                seen.add(real)
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
                 found.append(given)
         else:
             problems.append(_problem(given, "not a regular file or folder; skipped"))
     return found, problems
 
 
-def _walk(root: Path, found: list[Path], problems: list[Problem], seen: set[str]) -> None:
-    """Iterative walk (no recursion limit to hit) that never leaves `root` through a link."""
+def _walk(
+    root: Path, found: list[Path], problems: list[Problem], seen: set[tuple[int, int]]
+) -> None:
+    """Iterative walk (no recursion limit to hit) that never leaves `root` through a link.
+
+    Plain entries are judged by their directory type and inode, without a `stat` or a
+    `realpath` each: those system calls were a third of finding 10,000 files.
+    """
     real_root = os.path.realpath(root)
     visited_dirs = {real_root}
     stack = [root]
@@ -119,15 +125,16 @@ def _walk(root: Path, found: list[Path], problems: list[Problem], seen: set[str]
             problems.append(_problem(folder, f"folder cannot be read: {exc.strerror}"))
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
             path = Path(entry.path)
+            wanted = name.lower().endswith(SUFFIXES)
             try:
-                mode = entry.stat(follow_symlinks=False).st_mode
-                if stat.S_ISLNK(mode):
+                if entry.is_symlink():
                     real = os.path.realpath(path)
                     if not _inside(real, real_root):
-                        if entry.name.lower().endswith(SUFFIXES) or os.path.isdir(path):
+                        if wanted or os.path.isdir(path):
                             problems.append(
                                 _problem(
                                     path,
@@ -136,22 +143,25 @@ def _walk(root: Path, found: list[Path], problems: list[Problem], seen: set[str]
                                 )
                             )
                         continue
-                    mode = os.stat(real).st_mode
+                    st = os.stat(real)
+                    if stat.S_ISDIR(st.st_mode):
+                        if real not in visited_dirs:
+                            visited_dirs.add(real)
+                            stack.append(path)
+                        continue
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                    continue
+                elif not wanted:
+                    continue
                 else:
-                    real = os.path.realpath(path)
+                    st = entry.stat(follow_symlinks=False)
             except OSError as exc:
                 problems.append(_problem(path, f"cannot be examined: {exc.strerror}"))
                 continue
-            if stat.S_ISDIR(mode):
-                if real not in visited_dirs:
-                    visited_dirs.add(real)
-                    stack.append(path)
+            if not wanted or (folder == root and name.lower() in RESERVED_NAMES):
                 continue
-            if not entry.name.lower().endswith(SUFFIXES):
-                continue
-            if folder == root and entry.name.lower() in RESERVED_NAMES:
-                continue
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(st.st_mode):
                 problems.append(
                     _problem(
                         path,
@@ -160,9 +170,10 @@ def _walk(root: Path, found: list[Path], problems: list[Problem], seen: set[str]
                     )
                 )
                 continue
-            if real in seen:
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
                 continue
-            seen.add(real)
+            seen.add(key)
             files.append(path)
     found.extend(sorted(files))
 
@@ -179,7 +190,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes | Problem:
                 f"is {before.st_size:,} bytes, over the {max_bytes:,}-byte "
                 f"limit (set {ENV_MAX_BYTES} to raise it); not read",
             )
-        real = os.path.realpath(path)
+        # O_NOFOLLOW refuses a link as the last component: open a link's target by name.
+        real = os.path.realpath(path) if os.path.islink(path) else path
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
         flags |= getattr(os, "O_CLOEXEC", 0)
         fd = os.open(real, flags)
@@ -262,7 +274,8 @@ def _real_stderr() -> Iterator[None]:
 
 def _load_chunk(paths: list[Path], max_bytes: int) -> list[LoadResult]:
     """Worker-process entry point: a list travels back as one pickle, not one per file."""
-    return [load_file(path, max_bytes) for path in paths]
+    with paused_gc():
+        return [load_file(path, max_bytes) for path in paths]
 
 
 class LoadJob:
@@ -308,6 +321,10 @@ class LoadJob:
         return len(self.problems) + len(self.files)
 
     def __iter__(self) -> Iterator[LoadResult]:
+        with paused_gc():
+            yield from self._results()
+
+    def _results(self) -> Iterator[LoadResult]:
         for problem in self.problems:
             yield LoadResult(problem.path, None, (problem,))
         yield from self._cached
@@ -321,7 +338,7 @@ class LoadJob:
             path = by_shown.get(result.path)
             stamp = self._stamps.get(path) if path is not None else None
             if path is not None and stamp is not None:
-                kept[os.path.realpath(path)] = (stamp, result)
+                kept[os.fspath(path)] = (stamp, result)
             yield result
         # Only a complete pass is saved: leaving the loop early skips this.
         self._save(kept)
@@ -337,7 +354,7 @@ class LoadJob:
         assert self.cache is not None
         entries = dict(fresh)
         for path in self.files:
-            real = os.path.realpath(path)
+            real = os.fspath(path)
             if real in entries:
                 continue
             old = self.cache.entries.get(real)
