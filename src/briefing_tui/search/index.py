@@ -18,7 +18,7 @@ from datetime import date
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.search.fts import Fts5Engine, fts5_available
 from briefing_tui.search.query import Query, parse_query
-from briefing_tui.search.rows import row_values
+from briefing_tui.search.rows import NAMES, row_values
 from briefing_tui.search.scan import ScanEngine
 from briefing_tui.search.snippet import make_snippet
 
@@ -74,6 +74,7 @@ class SearchIndex:
                 self.notice = FALLBACK_NOTICE
         self._lock = threading.Lock()
         self._docs: dict[int, Briefing] = {}
+        self._names: dict[int, str] = {}  # folded people's names, to place hits quickly
         self._by_path: dict[str, int] = {}
         self._next = 1
         self.last_error: str | None = None
@@ -98,6 +99,7 @@ class SearchIndex:
                 rowid = self._next
                 self._next += 1
                 self._docs[rowid] = b
+                self._names[rowid] = values[NAMES]
                 self._by_path[b.path] = rowid
                 rows.append((rowid, first, last, values))
             self._engine.insert(rows)
@@ -113,12 +115,14 @@ class SearchIndex:
         if rowid is None:
             return
         old = self._docs.pop(rowid)
+        self._names.pop(rowid, None)
         self._engine.delete(rowid, row_values(old))
 
     def clear(self) -> None:
         with self._lock:
             self._engine.clear()
             self._docs.clear()
+            self._names.clear()
             self._by_path.clear()
 
     def search(self, query: str | Query, limit: int = 50) -> list[Hit]:
@@ -132,12 +136,12 @@ class SearchIndex:
             except sqlite3.Error as exc:  # queries are built from quoted tokens: a bug
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 return []
-            found = [(self._docs[rowid], score) for rowid, score in matches]
-        return [self._hit(b, score, q) for b, score in found]
+            found = [(self._docs[rowid], score, self._names[rowid]) for rowid, score in matches]
+        return [self._hit(b, score, q, names) for b, score, names in found]
 
     @staticmethod
-    def _hit(b: Briefing, score: float, q: Query) -> Hit:
-        s = make_snippet(b, q)
+    def _hit(b: Briefing, score: float, q: Query, names: str) -> Hit:
+        s = make_snippet(b, q, names)
         return Hit(b.path, b.title, b.date, s.pane, s.text, s.highlights, score, s.field, s.item, b)
 
     def close(self) -> None:

@@ -26,9 +26,10 @@ from briefing_tui.search.text import TOKEN_CHARS, TOKEN_RE, fold
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
 MAX_PHRASE_TOKENS = 32
-# A one-letter prefix matches most of the vocabulary and is slow for no use: while a
-# single letter is being typed it matches as a whole word.
-MIN_PREFIX = 2
+# A one- or two-letter prefix matches most of the vocabulary and most of a large library,
+# which is slow for no use: while the first two letters of a word are being typed, they
+# match as a whole word (`eu` finds "EU"); from the third letter on, as a prefix.
+MIN_PREFIX = 3
 
 
 class Scope(enum.StrEnum):
@@ -74,7 +75,7 @@ class Phrase:
         quoted = '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
         if self.scope is Scope.ANY:
             return quoted
-        return f"{{{SCOPE_COLUMNS[self.scope]}}} : {quoted}"
+        return "{" + " ".join(SCOPE_COLUMNS[self.scope]) + "} : " + quoted
 
     def needle(self) -> str:
         """What the phrase looks like inside a space-joined, space-padded token string."""
@@ -137,14 +138,15 @@ class Query:
         return tuple(c for c in self.clauses if c.is_date)
 
 
-# Column names of the FTS5 table, fixed here so that nothing a user types names a column.
-SCOPE_COLUMNS = {
-    Scope.TITLE: "title",
-    Scope.PARTICIPANT: "f_participant",
-    Scope.ORG: "f_org",
-    Scope.COUNTRY: "f_country",
-    Scope.TAG: "f_tag",
-    Scope.MARKING: "f_marking",
+# Columns of the FTS5 table each scope searches (see search.rows), fixed here so that
+# nothing a user types ever names a column.
+SCOPE_COLUMNS: dict[Scope, tuple[str, ...]] = {
+    Scope.TITLE: ("title",),
+    Scope.PARTICIPANT: ("names", "f_role", "f_porg"),
+    Scope.ORG: ("f_porg", "f_organisers"),
+    Scope.COUNTRY: ("f_country",),
+    Scope.TAG: ("f_tag",),
+    Scope.MARKING: ("f_marking",),
 }
 
 

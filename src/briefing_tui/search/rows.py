@@ -7,11 +7,14 @@ FTS5: both index exactly these strings, and both see them through the same token
 from __future__ import annotations
 
 from briefing_tui.model import Briefing
-from briefing_tui.search.text import fold, index_columns
+from briefing_tui.search.text import fold, fold_short, index_columns
 
-# Column order of the FTS5 table.  `title` and `names` repeat text that is also in a pane,
-# so that a title or a participant's name weighs more; the f_* columns exist for filters
-# only and weigh nothing (their text is in the panes too).
+# Column order of the FTS5 table.  `title` and `names` (people's names) repeat text that is
+# also in a pane, so that a title or a name weighs more; the f_* columns exist for the
+# filters and weigh nothing (their text is in the panes too).  The filters read:
+# participant: names, f_role, f_porg; org: f_porg, f_organisers; country: f_country;
+# tag: f_tag; marking: f_marking.  (A body listed without a name has its organisation as
+# its name, so it is found by name, not repeated in f_porg.)
 COLUMNS = (
     "title",
     "names",
@@ -19,23 +22,17 @@ COLUMNS = (
     "participants",
     "topics",
     "outcomes",
-    "f_participant",
-    "f_org",
+    "f_role",
+    "f_porg",
+    "f_organisers",
     "f_country",
     "f_tag",
     "f_marking",
 )
-WEIGHTS = (10.0, 5.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+NAMES = COLUMNS.index("names")
+WEIGHTS = (10.0, 5.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
 
 def row_values(b: Briefing) -> tuple[str, ...]:
-    """The folded text of each column, in COLUMNS order.
-
-    Folded in one call (columns joined by NUL, which sanitised text never holds) because
-    per-call overhead is a good part of the cost over a whole library.
-    """
-    raw = index_columns(b)
-    folded = fold("\x00".join(raw)).split("\x00")
-    if len(folded) != len(COLUMNS):  # a hand-made briefing with a NUL in it
-        return tuple(fold(c) for c in raw)
-    return tuple(folded)
+    """The folded text of each column, in COLUMNS order."""
+    return index_columns(b, fold_short, fold)

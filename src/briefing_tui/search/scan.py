@@ -8,23 +8,18 @@ same; only the ranking (a weighted count instead of bm25) differs.
 
 from __future__ import annotations
 
-from briefing_tui.search.query import Clause, DateRange, Phrase, Query, Scope
+from briefing_tui.search.query import SCOPE_COLUMNS, Clause, DateRange, Phrase, Query, Scope
 from briefing_tui.search.rows import COLUMNS, WEIGHTS
 from briefing_tui.search.text import TOKEN_RE
 
-_SCOPE_COLUMN = {
-    Scope.TITLE: COLUMNS.index("title"),
-    Scope.PARTICIPANT: COLUMNS.index("f_participant"),
-    Scope.ORG: COLUMNS.index("f_org"),
-    Scope.COUNTRY: COLUMNS.index("f_country"),
-    Scope.TAG: COLUMNS.index("f_tag"),
-    Scope.MARKING: COLUMNS.index("f_marking"),
+_SCOPE_COLUMNS = {
+    scope: tuple(COLUMNS.index(name) for name in names) for scope, names in SCOPE_COLUMNS.items()
 }
 _ALL = tuple(range(len(COLUMNS)))
 
 
 def _columns(phrase: Phrase) -> tuple[int, ...]:
-    return _ALL if phrase.scope is Scope.ANY else (_SCOPE_COLUMN[phrase.scope],)
+    return _ALL if phrase.scope is Scope.ANY else _SCOPE_COLUMNS[phrase.scope]
 
 
 def _padded(value: str) -> str:

@@ -8,18 +8,27 @@ the result looks the same whichever engine found it.
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.search.query import Phrase, Query, Scope, phrase_pattern
 from briefing_tui.search.text import (
     PANES,
+    Part,
     fold,
     fold_map,
+    fold_short,
     iter_pane_fields,
-    pane_text,
+    pane_parts,
+    part_fields,
     participant_names,
+    plain_blocks,
 )
 
 SNIPPET_CHARS = 120
@@ -105,17 +114,61 @@ def _window(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[i
     return head + text[start:end] + tail, shown
 
 
-def choose_pane(b: Briefing, phrases: tuple[Phrase, ...]) -> Pane | None:
-    """The pane where most of the phrases occur, or None when none does.
+class _PaneText:
+    """One pane's parts with their folded text, joined, and where each part starts in it."""
 
-    On a tie, Participants wins when a person's name matched (so `seger` opens on the
-    person even if the name is also in the title), otherwise the earlier pane.  Panes are
-    looked at lazily, best candidates first, and the search stops at the first pane where
-    every phrase occurs: a hit costs one pane's text, not the whole briefing's.
-    """
-    if not phrases:
-        return None
-    names = fold(participant_names(b))
+    __slots__ = ("folded", "pane", "parts", "pieces", "starts")
+
+    def __init__(self, b: Briefing, pane: Pane) -> None:
+        self.pane = pane
+        self.parts = pane_parts(b, pane)
+        self.pieces = [fold(p.text) if p.prose else fold_short(p.text) for p in self.parts]
+        self.folded = "\n".join(self.pieces)
+        self.starts = list(accumulate((len(x) + 1 for x in self.pieces[:-1]), initial=0))
+
+    def count(self, phrases: Iterable[Phrase]) -> int:
+        return sum(1 for p in phrases if pattern(p).search(self.folded))
+
+    def best_part(self, phrases: tuple[Phrase, ...]) -> Part | None:
+        """The first part holding the most of `phrases` (None if none holds any)."""
+        if len(phrases) == 1:
+            m = pattern(phrases[0]).search(self.folded)
+            return self.parts[bisect_right(self.starts, m.start()) - 1] if m else None
+        best, best_count = None, 0
+        for part, piece in zip(self.parts, self.pieces, strict=True):
+            count = sum(1 for p in phrases if pattern(p).search(piece))
+            if count > best_count:
+                best, best_count = part, count
+                if count == len(phrases):
+                    break
+        return best
+
+
+_VIEWS: OrderedDict[tuple[int, Pane], tuple[Briefing, _PaneText]] = OrderedDict()
+_VIEWS_MAX = 1024
+_VIEWS_LOCK = threading.Lock()
+
+
+def _pane_view(b: Briefing, pane: Pane) -> _PaneText:
+    """A pane's folded text, remembered for the last briefings shown: as a query is typed,
+    each keystroke mostly shows the same briefings again."""
+    key = (id(b), pane)
+    with _VIEWS_LOCK:
+        cached = _VIEWS.get(key)
+        if cached is not None and cached[0] is b:
+            _VIEWS.move_to_end(key)
+            return cached[1]
+    view = _PaneText(b, pane)
+    with _VIEWS_LOCK:
+        _VIEWS[key] = (b, view)
+        if len(_VIEWS) > _VIEWS_MAX:
+            _VIEWS.popitem(last=False)
+    return view
+
+
+def _choose(b: Briefing, phrases: tuple[Phrase, ...], names: str | None) -> _PaneText | None:
+    if names is None:
+        names = participant_names(b, fold_short)
     name_hit = any(
         pattern(p).search(names) for p in phrases if p.scope in (Scope.ANY, Scope.PARTICIPANT)
     )
@@ -124,46 +177,65 @@ def choose_pane(b: Briefing, phrases: tuple[Phrase, ...]) -> Pane | None:
         if name_hit
         else PANES
     )
-    best: Pane | None = None
+    best: _PaneText | None = None
     best_count = 0
     for pane in order:
         usable = [p for p in phrases if pane in SCOPE_PANES[p.scope]]
         if len(usable) <= best_count:
             continue
-        folded = fold(pane_text(b, pane))
-        count = sum(1 for p in usable if pattern(p).search(folded))
+        view = _pane_view(b, pane)
+        count = view.count(usable)
         if count > best_count:
-            best, best_count = pane, count
+            best, best_count = view, count
             if count == len(phrases):
                 break
     return best
 
 
-def make_snippet(b: Briefing, query: Query) -> Snippet:
-    """The pane a hit should open on (see `choose_pane`) and the best few words from it."""
+def choose_pane(b: Briefing, phrases: tuple[Phrase, ...], names: str | None = None) -> Pane | None:
+    """The pane where most of the phrases occur, or None when none does.
+
+    On a tie, Participants wins when a person's name matched (so `seger` opens on the
+    person even if the name is also in the title), otherwise the earlier pane.  Panes are
+    looked at lazily, best candidates first, and the search stops at the first pane where
+    every phrase occurs: a hit costs one pane's text, not the whole briefing's.
+    """
+    view = _choose(b, phrases, names) if phrases else None
+    return view.pane if view else None
+
+
+def make_snippet(b: Briefing, query: Query, names: str | None = None) -> Snippet:
+    """The pane a hit should open on (see `choose_pane`) and the best few words from it.
+
+    `names` is `participant_names(b, fold)` when the caller has it at hand (the index keeps
+    it), to save recomputing it for every hit.
+    """
     phrases = query.positive_phrases
-    pane = choose_pane(b, phrases)
-    if pane is None:
+    view = _choose(b, phrases, names) if phrases else None
+    if view is None:
         return _fallback(b)
+    pane = view.pane
     usable = tuple(p for p in phrases if pane in SCOPE_PANES[p.scope])
-    best_field = None
-    best_count = 0
-    for fld in iter_pane_fields(b, pane):
-        folded = fold(fld.text)
-        count = sum(1 for p in usable if pattern(p).search(folded))
-        if count > best_count:
-            best_field, best_count = fld, count
-            if count == len(usable):
-                break
-    if best_field is None:  # matched only across two fields: quote the pane's first field
-        first = next(iter_pane_fields(b, pane), None)
+    part = view.best_part(usable)
+    if part is None:  # matched only across two parts: quote the pane's first part
+        first = next(part_fields(pane, view.parts[0]), None) if view.parts else None
         if first is None:
             return _fallback(b)
         text, _ = _window(first.text, [])
         return Snippet(pane, text, (), first.key, first.item)
-    spans = match_spans(best_field.text, usable)
-    text, shown = _window(best_field.text, spans)
-    return Snippet(pane, text, shown, best_field.key, best_field.item)
+    text = part.text
+    if part.prose:
+        best_count = -1
+        for block in plain_blocks(part.text):
+            folded = fold(block)
+            count = sum(1 for p in usable if pattern(p).search(folded))
+            if count > best_count:
+                text, best_count = block, count
+                if count == len(usable):
+                    break
+    spans = match_spans(text, usable)
+    shown_text, shown = _window(text, spans)
+    return Snippet(pane, shown_text, shown, part.key, part.item)
 
 
 def _fallback(b: Briefing) -> Snippet:
