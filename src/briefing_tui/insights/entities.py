@@ -22,6 +22,7 @@ A "person" whose name turns out to be an organisation or a country already in th
 from __future__ import annotations
 
 import enum
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -105,7 +106,6 @@ class Entity:
     spellings: tuple[str, ...]  # every way it was written, most used first
     code: str = ""  # alpha-2 code, for countries found in the ISO table
     refs: tuple[Ref, ...] = field(default=(), repr=False, compare=False)  # unordered
-    haystack: str = field(default="", repr=False, compare=False)
 
     def sort_key(self) -> tuple[int, str, int]:
         """Most briefings first, then by name: the order of the index."""
@@ -137,6 +137,7 @@ class EntityIndex:
             kind: tuple(e for e in self.entities if e.kind is kind) for kind in EntityKind
         }
         self._by_key = {(e.kind, e.key): e for e in self.entities}
+        self._haystacks: dict[EntityKind | None, list[tuple[str, Entity]]] = {}
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -170,10 +171,16 @@ class EntityIndex:
     def search(self, text: str, kind: EntityKind | str | None = None) -> list[Entity]:
         """Entities any spelling of which contains `text` (folded), in index order."""
         needle = fold(text)
-        pool = self.of_kind(kind)
         if not needle:
-            return list(pool)
-        return [e for e in pool if needle in e.haystack]
+            return list(self.of_kind(kind))
+        key = EntityKind(kind) if kind is not None else None
+        haystacks = self._haystacks.get(key)
+        if haystacks is None:  # made on the first search: many readers never search
+            haystacks = self._haystacks[key] = [
+                ("\n".join({fold(s) for s in (e.name, e.code, *e.spellings) if s}), e)
+                for e in self.of_kind(kind)
+            ]
+        return [e for haystack, e in haystacks if needle in haystack]
 
     def mentions(self, entity: Entity) -> tuple[Mention, ...]:
         """Where `entity` appears, in the order of the briefings given to the index."""
@@ -260,12 +267,13 @@ def build_entity_index(briefings: Sequence[Briefing]) -> EntityIndex:
     The pass only files references under the text as written; keys are computed once per
     distinct spelling afterwards, which is what keeps 10,000 briefings fast.
     """
-    people: dict[str, list[Ref]] = {}
-    organisations: dict[str, list[Ref]] = {}
-    countries: dict[str, list[Ref]] = {}
+    people: defaultdict[str, list[Ref]] = defaultdict(list)
+    organisations: defaultdict[str, list[Ref]] = defaultdict(list)
+    countries: defaultdict[str, list[Ref]] = defaultdict(list)
+    shift = _ITEM_BITS + _VIA_BITS
 
     for bi, b in enumerate(briefings):
-        base = bi << (_ITEM_BITS + _VIA_BITS)
+        base = bi << shift
         for pi, p in enumerate(b.participants):
             if not isinstance(p, Participant):
                 continue
@@ -273,37 +281,17 @@ def build_entity_index(briefings: Sequence[Briefing]) -> EntityIndex:
             name = p.name
             org = p.organisation
             if org:
-                refs = organisations.get(org)
-                if refs is None:
-                    organisations[org] = [ref]
-                else:
-                    refs.append(ref)
+                organisations[org].append(ref)
             if name and name != org:
-                refs = people.get(name)
-                if refs is None:
-                    people[name] = [ref]
-                else:
-                    refs.append(ref)
+                people[name].append(ref)
             if p.country:
-                refs = countries.get(p.country)
-                if refs is None:
-                    countries[p.country] = [ref]
-                else:
-                    refs.append(ref)
+                countries[p.country].append(ref)
         for oi, organiser in enumerate(b.organisers):
-            refs = organisations.get(organiser)
-            if refs is None:
-                organisations[organiser] = [_ref(bi, oi, _ORGANISER)]
-            else:
-                refs.append(_ref(bi, oi, _ORGANISER))
+            organisations[organiser].append(_ref(bi, oi, _ORGANISER))
         if b.location:
             place = location_country(b.location)
             if place:
-                refs = countries.get(place)
-                if refs is None:
-                    countries[place] = [_ref(bi, -1, _LOCATION)]
-                else:
-                    refs.append(_ref(bi, -1, _LOCATION))
+                countries[place].append(_ref(bi, -1, _LOCATION))
 
     person_groups = _group(people, person_key)
     org_groups = _group(organisations, organisation_key)
@@ -368,7 +356,6 @@ def _entity(kind: EntityKind, key: str, group: _Group) -> Entity:
     spellings = sorted(counts, key=lambda s: (-counts[s], s.isascii(), "," in s, order[s]))
     code = key if kind is EntityKind.COUNTRY and not key.startswith("?") else ""
     name = country_name(code) if code else spellings[0]
-    haystack = "\n".join({fold(s) for s in (name, code, *spellings) if s})
     return Entity(
         kind=kind,
         key=key,
@@ -378,5 +365,4 @@ def _entity(kind: EntityKind, key: str, group: _Group) -> Entity:
         spellings=tuple(spellings),
         code=code,
         refs=tuple(group.refs),
-        haystack=haystack,
     )

@@ -187,8 +187,6 @@ def _library_terms(
         return {}
     if isinstance(library, LibraryGlossary):
         return library.as_dict()
-    if isinstance(library, Mapping):
-        return dict(library)
     return dict(library)
 
 

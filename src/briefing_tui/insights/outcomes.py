@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing_tui.insights.countries import same_country
 from briefing_tui.insights.dates import ANY_DATE, DateRange, parse_end, parse_start
@@ -96,7 +96,21 @@ def owner_matches(owner: str, query: str) -> bool:
 
 
 def filter_outcomes(rows: Iterable[OutcomeRow], flt: OutcomeFilter) -> list[OutcomeRow]:
-    return [row for row in rows if flt.matches(row)]
+    """The rows `flt` keeps, in order.  Owners repeat across a library, so each distinct
+    owner is matched once."""
+    if not flt.owner:
+        return [row for row in rows if flt.matches(row)]
+    unowned = replace(flt, owner="")
+    verdicts: dict[str, bool] = {}
+    out: list[OutcomeRow] = []
+    for row in rows:
+        owner = row.outcome.owner
+        ok = verdicts.get(owner)
+        if ok is None:
+            ok = verdicts[owner] = owner_matches(owner, flt.owner)
+        if ok and unowned.matches(row):
+            out.append(row)
+    return out
 
 
 def due_range(before: str | None = None, after: str | None = None) -> DateRange:
