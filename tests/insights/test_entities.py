@@ -75,6 +75,7 @@ def test_mentions_carry_role_and_participant_row() -> None:
     assert mentions[1].name == "SEGER, Alexander"
     assert mentions[0].briefing_index == 0
     assert [b.path for b in index.briefings_of(seger)] == ["a.yaml", "b.md"]
+    assert next(index.iter_mentions(seger)) == mentions[0]
 
 
 def test_organisations_from_participants_bodies_and_organisers() -> None:
