@@ -51,7 +51,6 @@ class Via(enum.StrEnum):
         return self.value
 
 
-_VIAS = (Via.PARTICIPANT, Via.ORGANISER, Via.LOCATION)
 _PARTICIPANT, _ORGANISER, _LOCATION = 0, 1, 2
 _KIND_ORDER = {EntityKind.PERSON: 0, EntityKind.ORGANISATION: 1, EntityKind.COUNTRY: 2}
 
@@ -245,7 +244,7 @@ def entity_key(kind: EntityKind | str, text: str) -> str:
         return person_key(text)
     if kind is EntityKind.ORGANISATION:
         return organisation_key(text)
-    return country_code(text) or "?" + fold(text)
+    return _country_key(text)
 
 
 def location_country(location: str) -> str | None:
