@@ -19,29 +19,24 @@ COMMANDS = {
     "check": "check",
     "show": "show",
     "search": "search",
+    "entities": "entities",
+    "outcomes": "outcomes",
+    "timeline": "timeline",
+    "export": "export",
 }
 
 
-def _available_commands() -> dict[str, object]:
-    modules: dict[str, object] = {}
-    for name, module in COMMANDS.items():
-        try:
-            modules[name] = importlib.import_module(f"briefing_tui.commands.{module}")
-        except ModuleNotFoundError:  # a command still being written is simply not offered
-            continue
-    return modules
-
-
-def _command_parser(modules: dict[str, object]) -> argparse.ArgumentParser:
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    """A parser for one command, importing only that command's module."""
+    module = importlib.import_module(f"briefing_tui.commands.{COMMANDS[name]}")
     parser = argparse.ArgumentParser(prog="briefing", description="briefing commands")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in modules.values():
-        module.register(subparsers)  # type: ignore[attr-defined]
+    module.register(subparsers)
     return parser
 
 
-def _app_parser(modules: dict[str, object]) -> argparse.ArgumentParser:
-    commands = "\n".join(f"  briefing {name} ..." for name in modules)
+def _app_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  briefing {name} ..." for name in COMMANDS)
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A keyboard-first, offline terminal reader for briefing documents "
@@ -68,12 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    modules = _available_commands()
     try:
-        if args and args[0] in modules:
-            ns = _command_parser(modules).parse_args(args)
+        if args and args[0] in COMMANDS:
+            ns = _command_parser(args[0]).parse_args(args)
             return int(ns.func(ns))
-        ns = _app_parser(modules).parse_args(args)
+        ns = _app_parser().parse_args(args)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return exc.code if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from briefing_tui.insights.acronyms import undefined_acronyms
+from briefing_tui.insights.glossary import load_library_glossary
 from briefing_tui.library import default_library_paths, load_library
 from briefing_tui.model import Severity
 from briefing_tui.render.as_json import problem_dict
@@ -29,12 +31,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="files or folders (default: the library)",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--no-acronyms",
+        action="store_true",
+        help="do not warn about all-capitals acronyms that no glossary defines",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     paths = list(args.paths) or default_library_paths()
     library = load_library(paths)
+    if not args.no_acronyms:
+        glossary = load_library_glossary(paths)
+        library.problems.extend(glossary.problems)
+        for briefing in library.briefings:
+            library.problems.extend(undefined_acronyms(briefing, glossary))
     errors = sum(1 for p in library.problems if p.severity is Severity.ERROR)
     warnings = len(library.problems) - errors
     if args.json:
