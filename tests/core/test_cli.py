@@ -152,3 +152,14 @@ def test_python_dash_m_matches_the_command(seed: Path) -> None:
         check=True,
     )
     assert json.loads(out.stdout)["title"].startswith("Joint conference")
+
+
+def test_check_warns_about_undefined_acronyms(capsys, write, tmp_path: Path) -> None:
+    write("a.yaml", "title: Meeting on QZXW rules\nglossary:\n  ABCD: Defined\n"
+                    "summary: ABCD and QZXW.\n")
+    code, out, _ = run(capsys, "check", str(tmp_path))
+    assert code == 0
+    assert "acronym 'QZXW' is not defined" in out
+    assert "'ABCD'" not in out
+    code, out, _ = run(capsys, "check", "--no-acronyms", str(tmp_path))
+    assert "QZXW" not in out
