@@ -269,7 +269,14 @@ class _Unit:
     atom: Atom | None  # None: an operator
     op: str = ""
     negated: bool = False
-    typing: bool = False
+    typing: bool = False  # the word still being typed (a prefix because of that alone)
+
+    def negate(self) -> _Unit:
+        """This atom excluded; a word being typed is excluded whole, not as a prefix."""
+        atom = self.atom
+        if self.typing and isinstance(atom, Phrase) and atom.prefix:
+            atom = Phrase(atom.tokens, False, atom.scope)
+        return _Unit(atom, negated=True)
 
 
 def _atom(lx: _Lexeme, ignored: list[str]) -> Atom | None:
@@ -302,7 +309,7 @@ def _units(lexemes: list[_Lexeme], ignored: list[str]) -> list[_Unit]:
             continue
         atom = _atom(lx, ignored)
         if atom is not None:
-            units.append(_Unit(atom, negated=lx.negated))
+            units.append(_Unit(atom, negated=lx.negated, typing=lx.typing and not lx.star))
     return units
 
 
@@ -328,7 +335,7 @@ def parse_query(text: str) -> Query:
         u = units[i]
         nxt = units[i + 1] if i + 1 < len(units) else None
         if u.op == "NOT" and nxt is not None and nxt.atom is not None and not nxt.negated:
-            resolved.append(_Unit(nxt.atom, negated=True))
+            resolved.append(nxt.negate())
             i += 2
             continue
         if u.op == "AND" and resolved and resolved[-1].atom is not None and nxt is not None:

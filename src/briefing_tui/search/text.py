@@ -43,16 +43,36 @@ _SPELT_OUT = {
 }
 
 
+# Letters Python counts as letters that SQLite's tokenizer (Unicode 6.1 tables) does not:
+# New Tai Lue vowel signs and two Vedic signs, once marks.  Folding makes them separators.
+_SQLITE_SEPARATORS = frozenset(
+    [chr(c) for c in range(0x19B0, 0x19C1)] + ["\u19c8", "\u19c9", "\u1cf2", "\u1cf3"]
+)
+
+
 class _FoldTable(dict[int, str | None]):
-    """`str.translate` table filled on first sight of each character (kept for the process)."""
+    """`str.translate` table filled on first sight of each character (kept for the process).
+
+    Marks are dropped; every other non-ASCII character that is not a token character
+    becomes a space.  SQLite classifies characters by Unicode 6.1 and takes any character it does
+    not know (an emoji added since, an unassigned code point) as part of a word, where
+    Python sees a separator; turning them into spaces makes both see the same words.
+    """
 
     def __missing__(self, codepoint: int) -> str | None:
         ch = chr(codepoint)
+        category = unicodedata.category(ch)
         value: str | None
-        if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn":
+        if codepoint < 0x80:  # both tokenizers agree on ASCII: letters and digits only
+            value = ch.lower()
+        elif category == "Mn" or unicodedata.combining(ch):
             value = None
+        elif ch in _SPELT_OUT:
+            value = _SPELT_OUT[ch]
+        elif (ch.isalnum() or category == "Co") and ch not in _SQLITE_SEPARATORS:
+            value = ch
         else:
-            value = _SPELT_OUT.get(ch, ch)
+            value = " "
         self[codepoint] = value
         return value
 
@@ -67,7 +87,9 @@ TOKEN_RE = re.compile(f"(?:{TOKEN_CHARS})+")
 
 def fold_reference(text: str) -> str:
     """The definition of folding, applied to the whole text at once (slow on long text)."""
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_TABLE)
+    # Decompose first (𝑨 -> A), fold case, decompose again (what folding produced).
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
+    return unicodedata.normalize("NFKD", decomposed).translate(_TABLE)
 
 
 _RUNS: dict[str, bytes] = {}
