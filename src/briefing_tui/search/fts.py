@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-from briefing_tui.search.query import Query, fts_match, sql_dates
+from briefing_tui.search.query import Query, Scope, fts_match, sql_dates
 from briefing_tui.search.rows import COLUMNS, WEIGHTS
 
 _TOKENIZE = "unicode61 remove_diacritics 0"  # text arrives folded: see search.text.fold
@@ -18,6 +18,8 @@ _TOKENIZE = "unicode61 remove_diacritics 0"  # text arrives folded: see search.t
 # words being typed match whole words: see query.MIN_PREFIX); longer prefixes are
 # selective enough without one, and each prefix index costs about a third more build time.
 _PREFIX = "3"
+# Phrases that can score: bare words (all columns) and title: (a weighted column).
+WEIGHTED_SCOPES = (Scope.ANY, Scope.TITLE)
 
 
 @cache
@@ -80,13 +82,22 @@ class Fts5Engine:
         params: list[object] = []
         if positive:
             expr = positive if not negative else f"({positive}) NOT ({negative})"
-            where = "docs MATCH ?" + (f" AND {dates}" if dates else "")
             params = [expr, *date_params, limit]
-            sql = (
-                f"SELECT docs.rowid, bm25(docs, {self._weights}) AS s FROM docs "
-                f"JOIN meta ON meta.id = docs.rowid WHERE {where} "
-                "ORDER BY s, meta.first DESC NULLS LAST, docs.rowid LIMIT ?"
-            )
+            ranked = any(p.scope in WEIGHTED_SCOPES for p in query.positive_phrases)
+            if dates or not ranked:
+                # Filters alone weigh nothing: newest first.  (The join costs a tenth more,
+                # so ranked queries without dates leave it out.)
+                where = "docs MATCH ?" + (f" AND {dates}" if dates else "")
+                sql = (
+                    f"SELECT docs.rowid, bm25(docs, {self._weights}) AS s FROM docs "
+                    f"JOIN meta ON meta.id = docs.rowid WHERE {where} "
+                    "ORDER BY s, meta.first DESC NULLS LAST, docs.rowid LIMIT ?"
+                )
+            else:
+                sql = (
+                    f"SELECT rowid, bm25(docs, {self._weights}) AS s FROM docs "
+                    "WHERE docs MATCH ? ORDER BY s, rowid LIMIT ?"
+                )
         else:
             conditions = [dates] if dates else []
             params = list(date_params)

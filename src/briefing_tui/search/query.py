@@ -423,7 +423,7 @@ def phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
     literal search (a leading lookbehind made every search sixty times slower).
     """
     first = re.escape(phrase.tokens[0])
-    sep = f"(?:(?!{TOKEN_CHARS}).)+"
+    sep = r"[\W_]+"  # anything but token characters (see search.text.TOKEN_CHARS)
     body = first + f"(?<!(?:{TOKEN_CHARS}){first})"
     for token in phrase.tokens[1:]:
         body += sep + re.escape(token)

@@ -130,18 +130,22 @@ class _PaneText:
         return sum(1 for p in phrases if pattern(p).search(self.folded))
 
     def best_part(self, phrases: tuple[Phrase, ...]) -> Part | None:
-        """The first part holding the most of `phrases` (None if none holds any)."""
+        """The first part holding the most of `phrases` (None if none holds any).
+
+        Each phrase is searched once over the whole pane, and its matches are assigned to
+        parts by position: far fewer regex calls than trying every phrase on every part.
+        """
         if len(phrases) == 1:
             m = pattern(phrases[0]).search(self.folded)
             return self.parts[bisect_right(self.starts, m.start()) - 1] if m else None
-        best, best_count = None, 0
-        for part, piece in zip(self.parts, self.pieces, strict=True):
-            count = sum(1 for p in phrases if pattern(p).search(piece))
-            if count > best_count:
-                best, best_count = part, count
-                if count == len(phrases):
-                    break
-        return best
+        found: dict[int, set[int]] = {}
+        for n, phrase in enumerate(phrases):
+            for m in pattern(phrase).finditer(self.folded):
+                found.setdefault(bisect_right(self.starts, m.start()) - 1, set()).add(n)
+        if not found:
+            return None
+        best = min(found, key=lambda i: (-len(found[i]), i))
+        return self.parts[best]
 
 
 _VIEWS: OrderedDict[tuple[int, Pane], tuple[Briefing, _PaneText]] = OrderedDict()

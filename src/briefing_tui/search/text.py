@@ -4,7 +4,7 @@ Search and find must agree with SQLite's FTS5 `unicode61` tokenizer, because the
 scan and the snippet highlighter decide in Python what FTS5 decided in C.  So every piece
 of text is *folded* here first (compatibility decomposition, marks dropped, case folded, a
 few letters that Unicode does not decompose spelt out), and both sides then see the same
-tokens: runs of letters, digits and private-use characters.
+tokens: runs of letters and digits.
 
 Folding is done character by character so that a position in folded text always maps back
 to the original character it came from; highlights are drawn on the original text, with
@@ -69,7 +69,7 @@ class _FoldTable(dict[int, str | None]):
             value = None
         elif ch in _SPELT_OUT:
             value = _SPELT_OUT[ch]
-        elif (ch.isalnum() or category == "Co") and ch not in _SQLITE_SEPARATORS:
+        elif ch.isalnum() and ch not in _SQLITE_SEPARATORS:
             value = ch
         else:
             value = " "
@@ -79,9 +79,10 @@ class _FoldTable(dict[int, str | None]):
 
 _TABLE = _FoldTable()
 
-# A token is a run of letters, digits (any script) or private-use characters: what FTS5's
-# unicode61 tokenizer calls token characters ("L* N* Co"); everything else separates.
-TOKEN_CHARS = r"[^\W_]|[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+# A token is a run of letters and digits (any script).  FTS5's unicode61 tokenizer also
+# counts private-use characters, but folding turns those into spaces (as it does every
+# other character that is not a letter or digit), so in folded text both agree.
+TOKEN_CHARS = r"[^\W_]"
 TOKEN_RE = re.compile(f"(?:{TOKEN_CHARS})+")
 
 
@@ -215,11 +216,13 @@ def plain_inline(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", text)
 
 
-def plain_blocks(markdown: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def plain_blocks(markdown: str) -> tuple[str, ...]:
     """Markdown as readable blocks: one per paragraph, list item, heading or table row.
 
-    Only markup is removed; words (and numbers, such as a list's `2.`) stay in order, so a
-    phrase found in the raw text is still found in these blocks.
+    Only markup is removed; words stay in order, so a phrase found in the raw text is
+    still found in these blocks.  Remembered for the last few thousand texts, because the
+    same briefings' prose is quoted again at each keystroke.
     """
     blocks: list[str] = []
     current: list[str] = []
@@ -250,7 +253,7 @@ def plain_blocks(markdown: str) -> list[str]:
                 line = _MD_HEADING_END.sub("", line)
         current.append(line)
     flush()
-    return blocks
+    return tuple(blocks)
 
 
 # --- What each pane says -------------------------------------------------------------------
