@@ -8,9 +8,11 @@ same; only the ranking (a weighted count instead of bm25) differs.
 
 from __future__ import annotations
 
-from briefing_tui.search.query import SCOPE_COLUMNS, Clause, DateRange, Phrase, Query, Scope
+import re
+from collections.abc import Callable
+
+from briefing_tui.search.query import SCOPE_COLUMNS, DateRange, Phrase, Query, Scope
 from briefing_tui.search.rows import COLUMNS, WEIGHTS
-from briefing_tui.search.text import TOKEN_RE
 
 _SCOPE_COLUMNS = {
     scope: tuple(COLUMNS.index(name) for name in names) for scope, names in SCOPE_COLUMNS.items()
@@ -22,17 +24,50 @@ def _columns(phrase: Phrase) -> tuple[int, ...]:
     return _ALL if phrase.scope is Scope.ANY else _SCOPE_COLUMNS[phrase.scope]
 
 
+_NON_TOKEN = re.compile(r"[\W_]+")  # anything but token characters (see search.text)
+
+
 def _padded(value: str) -> str:
-    return " " + " ".join(TOKEN_RE.findall(value)) + " "
+    """Tokens joined by single spaces, with a space at each end."""
+    return " " + _NON_TOKEN.sub(" ", value).strip(" ") + " "
 
 
 class _Row:
-    __slots__ = ("cols", "first", "last")
+    """All columns in one string (NUL between them, so no phrase spans two) and where each
+    column lies in it: one `in` answers a bare word, `find` within bounds a filter."""
 
-    def __init__(self, first: int | None, last: int | None, cols: tuple[str, ...]) -> None:
+    __slots__ = ("bounds", "first", "last", "text")
+
+    def __init__(self, first: int | None, last: int | None, values: tuple[str, ...]) -> None:
         self.first = first
         self.last = last
-        self.cols = cols
+        cols = [_padded(v) for v in values]
+        self.text = "\x00".join(cols)
+        bounds = []
+        pos = 0
+        for col in cols:
+            bounds.append((pos, pos + len(col)))
+            pos += len(col) + 1
+        self.bounds = tuple(bounds)
+
+
+Check = Callable[[_Row], bool]
+
+
+def _check(atom: Phrase | DateRange) -> Check:
+    if isinstance(atom, DateRange):
+        lo, hi = atom.start.toordinal(), atom.end.toordinal()
+        return lambda r: (
+            r.first is not None and r.last is not None and r.first <= hi and r.last >= lo
+        )
+    needle = atom.needle()
+    if atom.scope is Scope.ANY:
+        return lambda r: needle in r.text
+    cols = _columns(atom)
+    return lambda r: any(r.text.find(needle, *r.bounds[c]) >= 0 for c in cols)
+
+
+_WEIGHTED = tuple((c, w) for c, w in enumerate(WEIGHTS) if w)
 
 
 class ScanEngine:
@@ -43,7 +78,7 @@ class ScanEngine:
 
     def insert(self, rows: list[tuple[int, int | None, int | None, tuple[str, ...]]]) -> None:
         for rowid, first, last, values in rows:
-            self._rows[rowid] = _Row(first, last, tuple(_padded(v) for v in values))
+            self._rows[rowid] = _Row(first, last, values)
 
     def delete(self, rowid: int, values: tuple[str, ...]) -> None:
         self._rows.pop(rowid, None)
@@ -51,37 +86,30 @@ class ScanEngine:
     def clear(self) -> None:
         self._rows.clear()
 
-    @staticmethod
-    def _atom(atom: Phrase | DateRange, row: _Row) -> bool:
-        if isinstance(atom, DateRange):
-            if row.first is None or row.last is None:
-                return False
-            return row.first <= atom.end.toordinal() and row.last >= atom.start.toordinal()
-        needle = atom.needle()
-        return any(needle in row.cols[c] for c in _columns(atom))
-
-    def _matches(self, clauses: tuple[Clause, ...], row: _Row) -> bool:
-        for clause in clauses:
-            found = any(self._atom(a, row) for a in clause.atoms)
-            if found == clause.negated:
-                return False
-        return True
-
     def match(self, query: Query, limit: int) -> list[tuple[int, float]]:
-        clauses = query.clauses
-        if not clauses:
+        if not query.clauses:
             return []
-        phrases = [(p.needle(), _columns(p)) for p in query.positive_phrases]
+        checks = [(tuple(_check(a) for a in c.atoms), c.negated) for c in query.clauses]
+        scored = [
+            (p.needle(), [(c, w) for c, w in _WEIGHTED if c in _columns(p)])
+            for p in query.positive_phrases
+        ]
         found: list[tuple[float, int, int]] = []
         for rowid, row in self._rows.items():
-            if not self._matches(clauses, row):
-                continue
-            score = 0.0
-            for needle, cols in phrases:
-                for c in cols:
-                    if WEIGHTS[c]:
-                        score += WEIGHTS[c] * row.cols[c].count(needle)
-            found.append((score, row.first if row.first is not None else -1, rowid))
+            for atoms, negated in checks:
+                hit = False
+                for check in atoms:
+                    if check(row):
+                        hit = True
+                        break
+                if hit == negated:
+                    break
+            else:
+                score = 0.0
+                for needle, cols in scored:
+                    for c, weight in cols:
+                        score += weight * row.text.count(needle, *row.bounds[c])
+                found.append((score, row.first if row.first is not None else -1, rowid))
         found.sort(key=lambda t: (-t[0], -t[1], t[2]))
         return [(rowid, score) for score, _, rowid in found[:limit]]
 

@@ -88,9 +88,11 @@ TOKEN_RE = re.compile(f"(?:{TOKEN_CHARS})+")
 
 def fold_reference(text: str) -> str:
     """The definition of folding, applied to the whole text at once (slow on long text)."""
-    # Decompose first (𝑨 -> A), fold case, decompose again (what folding produced).
+    # Decompose first (𝑨 -> A), fold case, decompose again (what folding produced), then
+    # lower-case: case folding maps a few scripts (Cherokee) to upper case, and SQLite's
+    # tokenizer lower-cases what it indexes, so this keeps the spelling of words the same.
     decomposed = unicodedata.normalize("NFKD", text).casefold()
-    return unicodedata.normalize("NFKD", decomposed).translate(_TABLE)
+    return unicodedata.normalize("NFKD", decomposed).lower().translate(_TABLE)
 
 
 _RUNS: dict[str, bytes] = {}
