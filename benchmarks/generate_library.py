@@ -330,8 +330,8 @@ ORGANISATIONS = (
     "ENISA",
     "OLAF",
     "European Public Prosecutor's Office",
-    "European Commission, DG HOME",
-    "European Commission, DG JUST",
+    "European Commission, Directorate-General for Migration and Home Affairs",
+    "European Commission, Directorate-General for Justice and Consumers",
     "Federal Criminal Police Office",
     "National Crime Agency",
     "Public Prosecution Service",
@@ -955,13 +955,41 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50].rstrip("-")
 
 
+# Acronyms the generated text can use, so that every briefing defines the ones it uses
+# (`briefing check` warns about undefined acronyms, and a real library would define them).
+ACRONYMS = dict(GLOSSARY) | {
+    "CEO": "Chief executive officer",
+    "SIM": "Subscriber identity module",
+    "OLAF": "European Anti-Fraud Office",
+    "ENISA": "European Union Agency for Cybersecurity",
+    "UNODC": "United Nations Office on Drugs and Crime",
+    "INTERPOL": "International Criminal Police Organization",
+    "GLACY+": "Global Action on Cybercrime Extended",
+}
+_ACRONYM_RES = {a: re.compile(rf"(?<![\w+-]){re.escape(a)}(?![\w+])") for a in ACRONYMS}
+
+
+def used_acronyms(text: str) -> set[str]:
+    return {a for a, pattern in _ACRONYM_RES.items() if pattern.search(text)}
+
+
+def briefing_text(e: Event, markdown: bool) -> str:
+    """The file's text, its glossary completed with every known acronym the text uses."""
+    text = to_markdown(e) if markdown else to_yaml(e)
+    missing = used_acronyms(text) - {a for a, _ in e.glossary}
+    if missing:
+        e.glossary = sorted({*e.glossary, *((a, ACRONYMS[a]) for a in missing)})
+        text = to_markdown(e) if markdown else to_yaml(e)
+    return text
+
+
 def write_library(out: Path, count: int, seed: int) -> int:
     total = 0
     for i in range(count):
         rng = random.Random(seed * 1_000_003 + i)
         e = Event(rng)
         markdown = rng.random() < 0.1
-        text = to_markdown(e) if markdown else to_yaml(e)
+        text = briefing_text(e, markdown)
         folder = out / str(e.date.year)
         folder.mkdir(parents=True, exist_ok=True)
         name = f"{e.date.isoformat()}-{slug(e.title)}-{i:05d}.{'md' if markdown else 'yaml'}"
@@ -1036,7 +1064,8 @@ def large_markdown(seed: int) -> str:
     text = "\n".join(lines)
     while len(text.encode("utf-8")) < 350_000:
         text += "\n".join(textwrap.wrap(paragraph(w, 5, 8), 90)) + "\n\n"
-    return text
+    glossary = "".join(f"  {a}: {scalar(ACRONYMS[a])}\n" for a in sorted(used_acronyms(text)))
+    return text.replace("\n---\n", f"\nglossary:\n{glossary}---\n", 1)
 
 
 def main(argv: list[str] | None = None) -> int:

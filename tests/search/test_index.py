@@ -278,3 +278,16 @@ def test_highlights_are_the_query_words(generated: list[Briefing]) -> None:
             for start, end in hit.highlights:
                 word = fold(hit.snippet[start:end])
                 assert word.startswith(fold(query.strip('"')).split()[0][:4]), (query, word)
+
+
+def test_highlight_spans_light_up_any_text() -> None:
+    from briefing_tui.search import highlight_spans
+
+    text = "Zoë Müller spoke on the Budapest Convention (BUDAPEST-convention)."
+    spans = highlight_spans(text, '"budapest convention" muller')
+    assert [text[s:e] for s, e in spans] == ["Müller", "Budapest Convention", "BUDAPEST-convention"]
+    assert highlight_spans(text, "-muller") == []
+
+
+def test_filter_only_scores_are_plain_zero(hand_index: SearchIndex) -> None:
+    assert all(str(h.score) == "0.0" for h in hand_index.search("tag:ransomware"))

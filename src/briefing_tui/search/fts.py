@@ -112,7 +112,7 @@ class Fts5Engine:
                 "ORDER BY meta.first DESC NULLS LAST, meta.id LIMIT ?"
             )
         rows = self._con.execute(sql, params).fetchall()
-        return [(int(rowid), -float(score)) for rowid, score in rows]
+        return [(int(rowid), 0.0 - float(score)) for rowid, score in rows]  # never -0.0
 
     def close(self) -> None:
         self._con.close()

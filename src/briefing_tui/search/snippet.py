@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from briefing_tui.model import Briefing, Pane
-from briefing_tui.search.query import Phrase, Query, Scope, phrase_pattern
+from briefing_tui.search.query import Phrase, Query, Scope, parse_query, phrase_pattern
 from briefing_tui.search.text import (
     PANES,
     Part,
@@ -82,12 +82,13 @@ def match_spans(text: str, phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]
     return merged
 
 
-def highlight_spans(text: str, query: Query) -> list[tuple[int, int]]:
-    """Spans of `text` to highlight for `query` (its words, phrases and filter values).
+def highlight_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
+    """Spans of `text` to highlight for a library query (its words, phrases, filter values).
 
     For the reader: run it over the plain text of a rendered pane to light up a hit.
     """
-    return match_spans(text, query.positive_phrases)
+    parsed = parse_query(query) if isinstance(query, str) else query
+    return match_spans(text, parsed.positive_phrases)
 
 
 def _window(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
