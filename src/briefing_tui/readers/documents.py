@@ -12,18 +12,25 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing_tui.model import Briefing, LoadResult, Problem, Severity
 from briefing_tui.readers.markdown_body import read_body
+from briefing_tui.readers.other_tools import date_from_path, find_date, strip_path_date
 from briefing_tui.readers.schema import Fields, SchemaReader
 from briefing_tui.readers.yamlsafe import (
     FALLBACK_NOTICE,
     LIBYAML,
+    MAP_TAG,
+    STR_TAG,
+    Budget,
     YamlError,
     YamlLimitError,
     compose,
+    compose_all,
+    key_text,
     plain_to_node,
+    to_plain,
 )
 from briefing_tui.sanitize import (
     clean,
@@ -120,8 +127,10 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
 
 
 def title_from_path(path: str) -> str:
-    """A readable title from a file name, the last resort."""
-    stem = PurePath(path).stem
+    """A readable title from a file name, the last resort (a leading date is the date's)."""
+    stem = strip_path_date(PurePath(path).stem)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stem):
+        return stem  # a daily note: the date is the best title there is
     return re.sub(r"[-_]+", " ", stem).strip() or stem
 
 
@@ -129,7 +138,12 @@ def _yaml_root(
     path: str, text: str, line_offset: int, what: str
 ) -> tuple[MappingNode | None, list[Problem], bool]:
     """(mapping, problems, fatal).  `fatal` is False when the text was merely empty."""
-    composed = compose(text)
+    return _root_of(path, compose(text), line_offset, what)
+
+
+def _root_of(
+    path: str, composed: Node | YamlError | None, line_offset: int, what: str
+) -> tuple[MappingNode | None, list[Problem], bool]:
     if isinstance(composed, YamlError):
         line = composed.line + line_offset if composed.line is not None else None
         return (
@@ -170,13 +184,105 @@ def _build(path: str, fmt: str, fields: Fields, problems: Iterable[Problem]) -> 
     )
 
 
+def _has_key(node: Node, key: str) -> bool:
+    if not isinstance(node, MappingNode):
+        return False
+    return any((key_text(k) or "").strip().casefold() == key for k, _ in node.value)
+
+
+def _first_of_several(
+    path: str, text: str, composed: Node | YamlError | None
+) -> tuple[Node | YamlError | None, list[tuple[str, Node]], list[Problem]]:
+    """A file of several YAML documents: the first is the briefing, when the others are not
+    briefings too (a tool's export record, say); they are kept under Other details.
+
+    Several documents that each have a title are several briefings in one file, which stays
+    an error: the reader cannot guess which one is meant.
+    """
+    if not isinstance(composed, YamlError) or not composed.several:
+        return composed, [], []
+    docs = compose_all(text)
+    if isinstance(docs, YamlError):
+        return composed, [], []
+    present = [d for d in docs if d is not None]
+    if (
+        len(present) < 2
+        or not isinstance(present[0], MappingNode)
+        or any(_has_key(d, "title") for d in present[1:])
+    ):
+        return composed, [], []
+    later = [(f"YAML document {n}", node) for n, node in enumerate(present[1:], 2)]
+    second = present[1]
+    warning = Problem(
+        path,
+        int(second.start_mark.line) + 1,
+        1,
+        Severity.WARNING,
+        f"the file holds {len(present)} YAML documents; the first is read as the briefing "
+        "and the others are shown under Other details",
+    )
+    return present[0], later, [warning]
+
+
+_PERSON_KEYS = frozenset(
+    {
+        "name",
+        "affiliation",
+        "organisation",
+        "organization",
+        "company",
+        "bio",
+        "biography",
+        "role",
+        "position",
+        "country",
+        "email",
+        "twitter",
+        "photo",
+    }
+)
+_TOPIC_KEYS = frozenset({"title", "session", "talk", "time", "abstract"})
+
+
+def _list_as_mapping(path: str, node: Node | YamlError | None) -> tuple[Node | None, list[Problem]]:
+    """A file that is one list of speakers or of sessions (a site generator's data file)
+    read as the participants or topics of a briefing named after the file."""
+    if not isinstance(node, SequenceNode):
+        return None, []
+    items = node.value[:50]
+    maps = [i for i in items if isinstance(i, MappingNode)]
+    if not maps or len(maps) * 2 < len(items):
+        return None, []
+    keys = {(key_text(k) or "").strip().casefold() for m in maps for k, _ in m.value}
+    if keys & _TOPIC_KEYS:
+        kind = "topics"
+    elif keys & _PERSON_KEYS:
+        kind = "participants"
+    else:
+        return None, []
+    wrapped = MappingNode(MAP_TAG, [(ScalarNode(STR_TAG, kind), node)])
+    warning = Problem(
+        path,
+        int(node.start_mark.line) + 1,
+        1,
+        Severity.WARNING,
+        f"the file is a list, not a mapping of keys; read as the {kind} of a briefing "
+        "named after the file",
+    )
+    return wrapped, [warning]
+
+
 def read_yaml(path: str, data: bytes) -> LoadResult:
     text, problems = decode(path, data)
     if text is None:
         return LoadResult(path, None, tuple(problems))
     if not LIBYAML:
         problems.append(Problem(path, None, None, Severity.WARNING, FALLBACK_NOTICE))
-    root, found, fatal = _yaml_root(path, text, 0, "the file")
+    composed, later, found = _first_of_several(path, text, compose(text))
+    problems.extend(found)
+    wrapped, found = _list_as_mapping(path, composed)
+    problems.extend(found)
+    root, found, fatal = _root_of(path, wrapped or composed, 0, "the file")
     problems.extend(found)
     if root is None:
         if not fatal:
@@ -193,11 +299,22 @@ def read_yaml(path: str, data: bytes) -> LoadResult:
     reader = SchemaReader(path)
     fields = reader.read(root)
     problems.extend(reader.problems)
+    budget = Budget()
+    for name, node in later:
+        try:
+            fields.extra.append((name, to_plain(node, budget)))
+        except YamlLimitError as exc:
+            problems.append(Problem(path, None, None, Severity.ERROR, f"{name}: {exc}"))
     if not fields.values.get("title"):
-        problems.append(
-            Problem(path, 1, 1, Severity.ERROR, "title is required; the file name is shown instead")
-        )
+        if wrapped is None:
+            problems.append(
+                Problem(
+                    path, 1, 1, Severity.ERROR, "title is required; the file name is shown instead"
+                )
+            )
         fields.values["title"] = title_from_path(path)
+    if not fields.values.get("date"):
+        _date_from_name(path, fields)
     briefing = _build(path, "yaml", fields, problems)
     return LoadResult(path, briefing, briefing.problems)
 
@@ -272,6 +389,12 @@ def _front_fields(path: str, front: str, kind: str) -> tuple[Fields | None, list
     return fields, reader.problems
 
 
+def _date_from_name(path: str, fields: Fields) -> None:
+    found = date_from_path(path)
+    if found is not None:
+        fields.values["date"] = found
+
+
 def read_markdown(path: str, data: bytes) -> LoadResult:
     text, problems = decode(path, data)
     if text is None:
@@ -291,9 +414,23 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
             fields = parsed
     values = fields.values
     front_title = values.get("title")
-    parsed_body = read_body(body, body_line, front_title)
+    parsed_body = read_body(body, body_line, front_title, frozenset(values))
     if not front_title:
         values["title"] = parsed_body.title or title_from_path(path)
+    if parsed_body.tags:
+        merged: dict[str, str] = {}
+        for tag in (*values.get("tags", ()), *parsed_body.tags):
+            merged.setdefault(tag.casefold(), tag)
+        values["tags"] = tuple(merged.values())
+    if parsed_body.location and not values.get("location"):
+        values["location"] = parsed_body.location
+    if not values.get("date"):
+        if parsed_body.date is not None:
+            values["date"] = parsed_body.date
+        elif (in_title := find_date(values["title"], numeric=False)) is not None:
+            values["date"] = in_title[0]
+        else:
+            _date_from_name(path, fields)
     overview = [values.get("overview", ""), *parsed_body.overview]
     values["overview"] = "\n\n".join(x for x in overview if x.strip())
     for key in ("participants", "topics", "outcomes"):
@@ -314,8 +451,9 @@ def first_paragraph(markdown: str, limit: int = 300) -> str:
         stripped = block.strip()
         if not stripped or stripped.startswith(("#", "```", "~~~", "|", "-", "*", ">", "<")):
             continue
-        one = " ".join(stripped.split())
-        one = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", one)
+        # Only the start can be shown; cutting first keeps hostile paragraphs cheap.
+        one = " ".join(stripped[: limit * 8].split())
+        one = re.sub(r"\[([^\[\]]{0,300})\]\([^()]{0,500}\)", r"\1", one)
         one = re.sub(r"(\*\*|__|\*|`)", "", one)
         return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"
     return ""

@@ -10,12 +10,25 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from briefing_tui.model import Outcome, Pane, Participant, ParticipantGroup, Section, Topic
+from briefing_tui.readers.other_tools import (
+    APOLOGIES_NOTE,
+    Labelled,
+    blank_line,
+    extract_labelled,
+    find_date,
+    inline_tags,
+    readable_obsidian,
+    split_people,
+)
 from briefing_tui.readers.schema import (
     PARTICIPANT_KEYS,
-    parse_date,
+    join_notes,
+    normalise_kind,
+    normalise_status,
     participant_from_text,
 )
 
@@ -29,8 +42,24 @@ _LABEL = re.compile(
     r"next step|action item)s?(?:\*\*|__)?\s*[:—–-]\s*(?:\*\*|__)?\s*",
     re.IGNORECASE,
 )
-_OWNER = re.compile(r"(?:\(|\s|^)(?:owner|lead|responsible)\s*:\s*([^,;()]+)", re.IGNORECASE)
-_DUE = re.compile(r"(?:\(|\s|^)(?:due|deadline|by)\s*:?\s*(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+_OWNER = re.compile(
+    r"(?:\(|\s|^)(?:action owner|owner|lead|responsible|assigned to|assignee|who)\s*:\s*"
+    r"([^,;()]{1,200})",
+    re.IGNORECASE,
+)
+# Where a written owner stops: "owner: NL desk — due 1 May" is owned by "NL desk".
+_OWNER_END = re.compile(r"\s+[—–-]+\s|\s+(?:due|deadline|by)\b|📅|\s+@", re.IGNORECASE)
+# "@maria" as chat tools and Obsidian write an owner.
+_HANDLE = re.compile(r"(?:^|(?<=[\s(]))@([^\W\d][\w.-]*)")
+# What may stand before a due date: "due", "deadline", "by", "until", Obsidian Tasks' 📅.
+_DUE_LEAD = re.compile(
+    r"(?:\b(?:due(?:\s+date)?|deadline|by|until)\b[ \t]*:?[ \t]*|📅[ \t]*)", re.IGNORECASE
+)
+_TASK_LINE = re.compile(r"^[ \t]*(?:>[ \t]*)*[-*+][ \t]+(\[[ xX]\][ \t]+\S.*)$")
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:agenda\s+)?item\s+)?(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}[.)])\s+(\S.*)$"
+)
+_EMPTY_CELLS = frozenset({"-", "–", "—", "n/a", "na", "none", "?"})
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 _SPEAKERS = re.compile(
     r"^\s*(?:\*\*|__)?speakers?(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$", re.IGNORECASE
@@ -41,9 +70,47 @@ for _pane, _names in (
     (Pane.OVERVIEW, ("overview", "summary", "background", "introduction", "context")),
     (
         Pane.PARTICIPANTS,
-        ("participants", "attendees", "speakers", "delegations", "participating parties"),
+        (
+            "participants",
+            "attendees",
+            "speakers",
+            "delegations",
+            "participating parties",
+            "present",
+            "attendance",
+            "in attendance",
+            "delegates",
+            "observers",
+            "panelists",
+            "panellists",
+            "participating agencies",
+            "participating countries",
+            "participating authorities",
+            "agencies involved",
+            "countries involved",
+            "authorities involved",
+            "apologies",
+            "apologies for absence",
+            "absent",
+            "regrets",
+        ),
     ),
-    (Pane.TOPICS, ("topics", "agenda", "discussion", "sessions")),
+    (
+        Pane.TOPICS,
+        (
+            "topics",
+            "agenda",
+            "discussion",
+            "sessions",
+            "programme",
+            "program",
+            "schedule",
+            "items discussed",
+            "discussion points",
+            "presentations",
+            "talks",
+        ),
+    ),
     (
         Pane.OUTCOMES,
         (
@@ -56,6 +123,17 @@ for _pane, _names in (
             "way forward",
             "recommendations",
             "lessons learned",
+            "actions",
+            "action points",
+            "agreed actions",
+            "follow up",
+            "to do",
+            "todo",
+            "tasks",
+            "findings",
+            "key findings",
+            "takeaways",
+            "key takeaways",
         ),
     ),
 ):
@@ -67,11 +145,24 @@ HEADING_KINDS = {
     "conclusions": "finding",
     "results": "finding",
     "lessons learned": "finding",
+    "findings": "finding",
+    "key findings": "finding",
+    "takeaways": "finding",
+    "key takeaways": "finding",
     "decisions": "decision",
     "action items": "action",
     "next steps": "action",
+    "actions": "action",
+    "action points": "action",
+    "agreed actions": "action",
+    "follow up": "action",
+    "to do": "action",
+    "todo": "action",
+    "tasks": "action",
     "recommendations": "recommendation",
 }
+# Participants headings whose people did not come.
+APOLOGY_HEADINGS = frozenset({"apologies", "apologies for absence", "absent", "regrets"})
 _LABEL_KINDS = {
     "conclusion": "finding",
     "result": "finding",
@@ -241,16 +332,38 @@ _TABLE_COLUMNS.update(
 )
 
 
+def participant_column(heading: str) -> str:
+    """The participant field a column holds: by name, else by a telling word in it
+    ("Participating agencies" holds organisations, "Countries" countries)."""
+    key = heading_key(heading)
+    if key in _TABLE_COLUMNS:
+        return _TABLE_COLUMNS[key]
+    if re.search(r"agenc|authorit|organi[sz]ation|institution|\bbod(?:y|ies)\b", key):
+        return "organisation"
+    if re.search(r"countr|member state|jurisdiction", key):
+        return "country"
+    if re.search(r"\b(?:role|position|function)", key):
+        return "role"
+    if re.search(r"\bnames?\b", key):
+        return "name"
+    return ""
+
+
+def _cell(text: str) -> str:
+    cell = plain(text)
+    return "" if cell.casefold() in _EMPTY_CELLS else cell
+
+
 def participants_from_table(
     header: list[str], rows: list[list[str]], line: int
 ) -> list[Participant | ParticipantGroup]:
-    columns = [_TABLE_COLUMNS.get(heading_key(h), "") for h in header]
+    columns = [participant_column(h) for h in header]
     out: list[Participant | ParticipantGroup] = []
     for r, row in enumerate(rows):
         values: dict[str, str] = {}
         leftovers: list[str] = []
-        for c, cell in enumerate(row):
-            cell = plain(cell)
+        for c, raw in enumerate(row):
+            cell = _cell(raw)
             target = columns[c] if c < len(columns) else ""
             if not cell:
                 continue
@@ -271,6 +384,13 @@ def participants_from_table(
                 )
             )
             continue
+        if not values.get("name") and ";" in values.get("organisation", ""):
+            # "BKA; Public Prosecutor's Office Frankfurt": one agency each.
+            for org in (o.strip() for o in values["organisation"].split(";")):
+                if org:
+                    country = values.get("country", "")
+                    out.append(Participant(org, "", org, country, notes, row_line))
+            continue
         name = (
             values.get("name") or values.get("organisation") or (leftovers[0] if leftovers else "")
         )
@@ -284,6 +404,169 @@ def participants_from_table(
                 row_line,
             )
         )
+    return out
+
+
+def restore_tables(
+    lines: list[str],
+    rest: list[str],
+    tables: list[tuple[list[str], list[list[str]], int]],
+    used: set[int],
+) -> list[str]:
+    """Put back, in place, the tables that were not turned into items."""
+    out = list(rest)
+    for _header, rows, index in tables:
+        if index not in used:
+            out[index : index + 2 + len(rows)] = lines[index : index + 2 + len(rows)]
+    return out
+
+
+_OUTCOME_COLUMNS = {
+    **dict.fromkeys(
+        (
+            "action",
+            "actions",
+            "action item",
+            "action point",
+            "task",
+            "item",
+            "decision",
+            "outcome",
+            "finding",
+            "recommendation",
+            "description",
+            "what",
+            "text",
+        ),
+        "text",
+    ),
+    **dict.fromkeys(
+        (
+            "owner",
+            "action owner",
+            "who",
+            "responsible",
+            "assignee",
+            "assigned to",
+            "lead",
+            "by whom",
+        ),
+        "owner",
+    ),
+    **dict.fromkeys(("due", "deadline", "due date", "by", "date", "when", "target date"), "due"),
+    **dict.fromkeys(("status", "state", "done"), "status"),
+    **dict.fromkeys(("kind", "type"), "kind"),
+    **dict.fromkeys(("", "no", "nr", "n"), "skip"),
+}
+
+
+def outcomes_from_table(
+    header: list[str], rows: list[list[str]], line: int, default_kind: str
+) -> list[Outcome] | None:
+    """An action table (Action | Owner | Due | Status) as outcomes; None if it is not one."""
+    columns = [_OUTCOME_COLUMNS.get(heading_key(h), "") for h in header]
+    if "text" not in columns:
+        return None
+    out: list[Outcome] = []
+    for r, row in enumerate(rows):
+        values: dict[str, str] = {}
+        leftovers: list[str] = []
+        for c, raw in enumerate(row):
+            cell = _cell(raw)
+            target = columns[c] if c < len(columns) else ""
+            if not cell or target == "skip":
+                continue
+            if target and target not in values:
+                values[target] = cell
+            else:
+                label = header[c] if c < len(header) else ""
+                leftovers.append(f"{label}: {cell}" if label else cell)
+        text = values.get("text", "")
+        if not text:
+            continue
+        if leftovers:
+            text = f"{text} ({'; '.join(leftovers)})"
+        found = find_date(values.get("due", ""))
+        status = normalise_status(values.get("status", ""))
+        if status in ("x", "yes", "true", "✓", "✔"):
+            status = "done"
+        kind = normalise_kind(values.get("kind", "")) or default_kind
+        out.append(
+            Outcome(
+                text,
+                kind,
+                values.get("owner", ""),
+                found[0] if found else None,
+                status,
+                line + 2 + r,
+            )
+        )
+    return out
+
+
+_TOPIC_COLUMNS = {
+    **dict.fromkeys(
+        (
+            "title",
+            "session",
+            "topic",
+            "item",
+            "agenda item",
+            "subject",
+            "talk",
+            "presentation",
+        ),
+        "title",
+    ),
+    **dict.fromkeys(
+        (
+            "speaker",
+            "speakers",
+            "presenter",
+            "presenters",
+            "by",
+            "moderator",
+            "chair",
+            "panel",
+        ),
+        "speakers",
+    ),
+    **dict.fromkeys(
+        ("time", "day", "date", "start", "end", "slot", "room", "venue", "location"), "when"
+    ),
+    **dict.fromkeys(("summary", "description", "abstract", "notes", "details"), "summary"),
+    **dict.fromkeys(("", "no", "nr", "n"), "skip"),
+}
+
+
+def topics_from_table(header: list[str], rows: list[list[str]], line: int) -> list[Topic] | None:
+    """A programme table (Time | Session | Speaker) as topics; None if it is not one."""
+    columns = [_TOPIC_COLUMNS.get(heading_key(h), "") for h in header]
+    if "title" not in columns:
+        return None
+    out: list[Topic] = []
+    for r, row in enumerate(rows):
+        title, summary, speakers = "", [], []
+        when: list[str] = []
+        for c, raw in enumerate(row):
+            cell = _cell(raw)
+            target = columns[c] if c < len(columns) else ""
+            if not cell or target == "skip":
+                continue
+            if target == "title" and not title:
+                title = cell
+            elif target == "speakers":
+                speakers += [x.strip() for x in re.split(r",|;| and ", cell) if x.strip()]
+            elif target == "when":
+                when.append(cell)
+            elif target == "summary":
+                summary.append(cell)
+            else:
+                label = header[c] if c < len(header) else ""
+                summary.append(f"{label}: {cell}" if label else cell)
+        if title:
+            text = "\n\n".join(x for x in (" · ".join(when), *summary) if x)
+            out.append(Topic(title, text, tuple(speakers), line + 2 + r))
     return out
 
 
@@ -322,24 +605,65 @@ def outcome_from_item(item: ListItem, default_kind: str) -> Outcome:
         text = text[label.end() :]
     if item.continuation:
         text = f"{text} {' '.join(item.continuation)}"
-    owner = ""
+    return Outcome(plain(text), kind, owner_in(text), due_in(text), status, item.line)
+
+
+def owner_in(text: str) -> str:
+    """ "owner: NL desk", "assigned to: Eurojust" or "@maria", as the item writes it."""
     m = _OWNER.search(text)
     if m:
-        owner = m.group(1).strip()
-    due = None
-    d = _DUE.search(text)
-    if d:
-        parsed = parse_date(d.group(1))
-        due = parsed if not isinstance(parsed, str) else None
-    return Outcome(plain(text), kind, owner, due, status, item.line)
+        owner = _OWNER_END.split(m.group(1), maxsplit=1)[0]
+        return plain(owner).strip(" .")
+    h = _HANDLE.search(text)
+    return h.group(1).rstrip(".-") if h else ""
+
+
+def due_in(text: str) -> date | None:
+    """The date after "due", "deadline", "by", "until" or 📅, in any form `find_date` reads."""
+    for tries, m in enumerate(_DUE_LEAD.finditer(text)):
+        if tries >= 20:  # an item is a sentence or two; more "due"s are not a due date
+            break
+        found = find_date(text[m.end() : m.end() + 40])
+        if found is not None and found[1] == 0:
+            return found[0]
+    return None
 
 
 def outcomes_from_lines(
-    lines: list[str], first_line: int, heading: str
+    lines: list[str], first_line: int, heading: str, default_kind: str | None = None
 ) -> tuple[list[Outcome], str]:
-    default_kind = HEADING_KINDS.get(heading_key(heading), "")
-    items, prose = extract_items(lines, first_line)
-    return [outcome_from_item(i, default_kind) for i in items], "\n".join(prose).strip("\n")
+    if default_kind is None:
+        default_kind = HEADING_KINDS.get(heading_key(heading), "")
+    tables, rest = extract_tables(lines)
+    found: list[Outcome] = []
+    used: set[int] = set()
+    for header, rows, index in tables:
+        from_table = outcomes_from_table(header, rows, first_line + index, default_kind or "")
+        if from_table is not None:
+            found += from_table
+            used.add(index)
+    rest = restore_tables(lines, rest, tables, used)
+    items, prose = extract_items(rest, first_line)
+    found += [outcome_from_item(i, default_kind) for i in items]
+    found.sort(key=_line_key)
+    return found, "\n".join(prose).strip("\n")
+
+
+def _line_key(item: Participant | ParticipantGroup | Topic | Outcome) -> int:
+    return item.line if item.line is not None else 1 << 30
+
+
+def topic_from_block(title: str, body: list[str], line: int) -> Topic:
+    """A heading and the lines under it as a topic; a `Speakers:` line names its speakers."""
+    speakers: tuple[str, ...] = ()
+    kept: list[str] = []
+    for b in body:
+        s = _SPEAKERS.match(b)
+        if s and not speakers:
+            speakers = tuple(plain(x) for x in re.split(r",|;| and ", s.group(1)) if x.strip())
+        else:
+            kept.append(b)
+    return Topic(plain(title), "\n".join(kept).strip("\n"), speakers, line)
 
 
 def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], str]:
@@ -353,15 +677,7 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
         if current is None:
             return
         title, line, body = current
-        speakers: tuple[str, ...] = ()
-        kept: list[str] = []
-        for b in body:
-            s = _SPEAKERS.match(b)
-            if s and not speakers:
-                speakers = tuple(plain(x) for x in re.split(r",|;| and ", s.group(1)) if x.strip())
-            else:
-                kept.append(b)
-        topics.append(Topic(plain(title), "\n".join(kept).strip("\n"), speakers, line))
+        topics.append(topic_from_block(title, body, line))
 
     for n, line in enumerate(lines):
         if _FENCE.match(line):
@@ -378,7 +694,14 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
     flush()
     if topics:
         return topics, "\n".join(prose).strip("\n")
-    items, rest = extract_items(lines, first_line)
+    tables, rest = extract_tables(lines)
+    used: set[int] = set()
+    for header, rows, index in tables:
+        from_table = topics_from_table(header, rows, first_line + index)
+        if from_table is not None:
+            topics += from_table
+            used.add(index)
+    items, rest = extract_items(restore_tables(lines, rest, tables, used), first_line)
     for item in items:
         title = plain(item.text)
         summary = " ".join(item.continuation)
@@ -390,6 +713,7 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
             speakers = tuple(x.strip() for x in re.split(r",|;| and ", sp.group(1)) if x.strip())
             title = title[: sp.start()].strip()
         topics.append(Topic(title, summary, speakers, item.line))
+    topics.sort(key=_line_key)
     return topics, "\n".join(rest).strip("\n")
 
 
@@ -407,21 +731,137 @@ class Body:
     outcomes: list[Outcome] = field(default_factory=list)
     outcomes_text: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    # From other tools' habits: inline #tags, and "Date:" / "Location:" lines in minutes.
+    tags: list[str] = field(default_factory=list)
+    date: date | None = None
+    location: str = ""
 
 
-def read_body(body: str, first_line: int, front_title: str | None) -> Body:
-    """Sort a body's sections into panes.  `first_line` is the body's line in the file."""
+def _with_defaults(
+    people: list[Participant | ParticipantGroup], role: str, notes: str
+) -> list[Participant | ParticipantGroup]:
+    out: list[Participant | ParticipantGroup] = []
+    for p in people:
+        if isinstance(p, Participant):
+            if role and not p.role:
+                p = replace(p, role=role)
+            if notes:
+                p = replace(p, notes=join_notes(p.notes, notes))
+        out.append(p)
+    return out
+
+
+def _merge_people(
+    people: list[Participant | ParticipantGroup],
+) -> list[Participant | ParticipantGroup]:
+    """One entry per person: minutes name the chair, then list the chair again as present."""
+    out: list[Participant | ParticipantGroup] = []
+    seen: dict[str, int] = {}
+    for p in people:
+        if not isinstance(p, Participant):
+            out.append(p)
+            continue
+        key = " ".join(p.name.casefold().split())
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(p)
+            continue
+        first = out[seen[key]]
+        assert isinstance(first, Participant)
+        notes = first.notes
+        if p.notes and p.notes not in notes:
+            notes = join_notes(notes, p.notes)
+        out[seen[key]] = replace(
+            first,
+            role=first.role or p.role,
+            organisation=first.organisation or p.organisation,
+            country=first.country or p.country,
+            notes=notes,
+        )
+    return out
+
+
+def _labelled_items(out: Body, item: Labelled) -> None:
+    """What a label line of minutes ("Present: ...", "Action items:" over a list) gives."""
+    pane = item.kind.pane
+    if pane == "participants":
+        found: list[Participant | ParticipantGroup] = []
+        if item.inline:
+            found += [participant_from_text(plain(x), item.line) for x in split_people(item.inline)]
+        if item.block:
+            people, prose = participants_from_lines(item.block, item.block_line)
+            found += people
+            if prose.strip():
+                out.participants_text.append(prose)
+        out.participants += _with_defaults(found, item.kind.role, item.kind.notes)
+    elif pane == "topics":
+        topics, prose = topics_from_lines(item.block, item.block_line)
+        out.topics += topics
+        if prose.strip():
+            out.topics_text.append(prose)
+    elif pane == "outcomes":
+        outcomes, prose = outcomes_from_lines(
+            item.block, item.block_line, item.label, item.kind.kind
+        )
+        out.outcomes += outcomes
+        if prose.strip():
+            out.outcomes_text.append(prose)
+
+
+def _tasks(lines: list[str], first_line: int) -> list[Outcome]:
+    """Task boxes (`- [ ]`, also inside callouts) written outside the Outcomes sections:
+    they are actions wherever they stand, so they are listed on Outcomes too."""
+    found: list[Outcome] = []
+    fence = False
+    for n, line in enumerate(lines):
+        if _FENCE.match(line):
+            fence = not fence
+            continue
+        if fence or "[" not in line:
+            continue
+        m = _TASK_LINE.match(line)
+        if m:
+            found.append(outcome_from_item(ListItem(m.group(1).strip(), first_line + n), ""))
+    return found
+
+
+def read_body(
+    body: str, first_line: int, front_title: str | None, known: frozenset[str] = frozenset()
+) -> Body:
+    """Sort a body's sections into panes.  `first_line` is the body's line in the file;
+    `known` names the keys the front matter gave already (their body lines stay prose)."""
     out = Body()
+    body = readable_obsidian(body)
+    out.tags = inline_tags(body)
+    body, labelled = extract_labelled(body, first_line)
+    for item in labelled:
+        if item.kind.pane == "date":
+            when = find_date(item.inline)
+            if "date" not in known and out.date is None and when is not None:
+                out.date = when[0]
+                body = blank_line(body, item.line - first_line)
+        elif item.kind.pane == "location":
+            if "location" not in known and not out.location:
+                out.location = plain(item.inline)
+                body = blank_line(body, item.line - first_line)
+        else:
+            _labelled_items(out, item)
+    sections = split_sections(body, first_line)
+    has_topics = any(i.kind.pane == "topics" for i in labelled) or any(
+        sec.level and pane_for(sec.title) is Pane.TOPICS for sec in sections
+    )
     title_taken = False
-    for sec in split_sections(body, first_line):
+    for sec in sections:
         text = sec.body
         content_line = sec.line + (1 if sec.level else 0)
         lines = sec.lines
+        pane = pane_for(sec.title) if sec.level else None
+        if pane not in (Pane.PARTICIPANTS, Pane.OUTCOMES):
+            out.outcomes += _tasks(lines, content_line)
         if sec.level == 0:
             if text.strip():
                 out.overview.append(text)
             continue
-        pane = pane_for(sec.title)
         if pane is None and sec.level == 1 and not title_taken:
             title_taken = True
             if not front_title:
@@ -433,7 +873,11 @@ def read_body(body: str, first_line: int, front_title: str | None) -> Body:
                 if text.strip():
                     out.overview.append(text)
                 continue
-        if pane is None:
+        numbered = _NUMBERED.match(sec.title) if pane is None and not has_topics else None
+        if numbered:
+            # Minutes number their agenda items as headings: those are the topics.
+            out.topics.append(topic_from_block(numbered.group(1), lines, sec.line))
+        elif pane is None:
             out.sections.append(Section(plain(sec.title), text, sec.line))
         elif pane is Pane.OVERVIEW:
             if text.strip():
@@ -441,6 +885,8 @@ def read_body(body: str, first_line: int, front_title: str | None) -> Body:
                 out.overview.append(heading + text)
         elif pane is Pane.PARTICIPANTS:
             found, prose = participants_from_lines(lines, content_line)
+            if heading_key(sec.title) in APOLOGY_HEADINGS:
+                found = _with_defaults(found, "", APOLOGIES_NOTE)
             out.participants.extend(found)
             if prose.strip():
                 out.participants_text.append(prose)
@@ -454,4 +900,7 @@ def read_body(body: str, first_line: int, front_title: str | None) -> Body:
             out.outcomes.extend(outcomes)
             if prose.strip():
                 out.outcomes_text.append(prose)
+    out.participants = _merge_people(sorted(out.participants, key=_line_key))
+    out.topics.sort(key=_line_key)
+    out.outcomes.sort(key=_line_key)
     return out

@@ -85,6 +85,8 @@ class YamlError:
     message: str
     line: int | None
     column: int | None
+    # The text holds further documents after the first (`---` between them).
+    several: bool = False
 
 
 def line_of(node: Node | None, offset: int = 0) -> int | None:
@@ -104,18 +106,35 @@ def compose(text: str) -> Node | YamlError | None:
     """One YAML document's node graph, None for an empty document, or the parse error."""
     try:
         return yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
+        return _yaml_error(exc)
+
+
+def compose_all(text: str) -> list[Node | None] | YamlError:
+    """Every document's node graph (None for an empty one), or the first parse error.
+
+    Only asked for once `compose` has said the text holds several documents, so the common
+    single-document file is parsed once.
+    """
+    try:
+        return list(yaml.compose_all(text, Loader=_Loader))
+    except (yaml.YAMLError, RecursionError) as exc:
+        return _yaml_error(exc)
+
+
+def _yaml_error(exc: BaseException) -> YamlError:
+    if isinstance(exc, RecursionError):
+        return YamlError("nested too deeply to read", None, None)
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
-        if "expected a single document" in str(exc.context or ""):
+        several = "expected a single document" in str(exc.context or "")
+        if several:
             what = "holds more than one YAML document; a briefing is one document"
         line = int(mark.line) + 1 if mark is not None else None
         col = int(mark.column) + 1 if mark is not None else None
-        return YamlError(clean(normalise_newlines(str(what))), line, col)
-    except yaml.YAMLError as exc:
-        return YamlError(clean(str(exc)), None, None)
-    except RecursionError:
-        return YamlError("nested too deeply to read", None, None)
+        return YamlError(clean(normalise_newlines(str(what))), line, col, several)
+    return YamlError(clean(str(exc)), None, None)
 
 
 class Budget:
