@@ -533,6 +533,7 @@ def test_canonical_key_wins_over_its_aliases() -> None:
         "> " * 50_000 + "- [ ] x\n",
         "Present: " + "(" * 100_000 + "\n",
         "## Attendees\n- " + "a " * 50_000 + "(x)\n",
+        "## Attendees\n| a |\n" + " " * 100_000 + "x\n| a |\n--" + " " * 100_000 + "x\n",
     ],
 )
 def test_hostile_lines_are_read_in_one_pass(doc: str) -> None:
