@@ -291,3 +291,24 @@ def test_highlight_spans_light_up_any_text() -> None:
 
 def test_filter_only_scores_are_plain_zero(hand_index: SearchIndex) -> None:
     assert all(str(h.score) == "0.0" for h in hand_index.search("tag:ransomware"))
+
+
+def test_title_shortcut_decides_like_the_general_rule(
+    generated: list[Briefing], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.search import snippet
+
+    index = SearchIndex()
+    index.add([*generated, *hand_made()])
+    queries = ["ransomware", "workshop", "meeting europol", "title:seminar", "seger", "müller"]
+    fast = {
+        q: [(h.path, h.pane, h.snippet, h.highlights, h.field) for h in index.search(q)]
+        for q in queries
+    }
+    monkeypatch.setattr(snippet, "_title_hit", lambda b, phrases, names: None)
+    slow = {
+        q: [(h.path, h.pane, h.snippet, h.highlights, h.field) for h in index.search(q)]
+        for q in queries
+    }
+    assert fast == slow
+    assert any(field == "title" for hits in fast.values() for *_, field in hits)

@@ -209,6 +209,27 @@ def choose_pane(b: Briefing, phrases: tuple[Phrase, ...], names: str | None = No
     return view.pane if view else None
 
 
+_TITLE_SCOPES = (Scope.ANY, Scope.TITLE)
+
+
+def _title_hit(b: Briefing, phrases: tuple[Phrase, ...], names: str) -> Snippet | None:
+    """The title, when it holds the whole query and no participant's name does.
+
+    That is the common case for the best hits (a title weighs most), and it is exactly what
+    the general rule below decides (Overview holds every phrase, its first part is the
+    title), found without building the Overview's text.
+    """
+    if not all(p.scope in _TITLE_SCOPES for p in phrases):
+        return None
+    folded = fold(b.title)
+    if not all(pattern(p).search(folded) for p in phrases):
+        return None
+    if any(pattern(p).search(names) for p in phrases):
+        return None  # a name matched too: Participants may win the tie
+    text, shown = _window(b.title, match_spans(b.title, phrases))
+    return Snippet(Pane.OVERVIEW, text, shown, "title", None)
+
+
 def make_snippet(b: Briefing, query: Query, names: str | None = None) -> Snippet:
     """The pane a hit should open on (see `choose_pane`) and the best few words from it.
 
@@ -216,7 +237,14 @@ def make_snippet(b: Briefing, query: Query, names: str | None = None) -> Snippet
     it), to save recomputing it for every hit.
     """
     phrases = query.positive_phrases
-    view = _choose(b, phrases, names) if phrases else None
+    if not phrases:
+        return _fallback(b)
+    if names is None:
+        names = participant_names(b, fold_short)
+    title = _title_hit(b, phrases, names)
+    if title is not None:
+        return title
+    view = _choose(b, phrases, names)
     if view is None:
         return _fallback(b)
     pane = view.pane
