@@ -312,3 +312,19 @@ def test_title_shortcut_decides_like_the_general_rule(
     }
     assert fast == slow
     assert any(field == "title" for hits in fast.values() for *_, field in hits)
+
+
+def test_snippets_are_one_line_with_their_highlights_intact() -> None:
+    index = SearchIndex()
+    index.add(
+        [
+            Briefing(
+                "n.yaml",
+                "Note",
+                participants=(Participant("Kari Nordby", notes="Line one\nline two with\tseger"),),
+            )
+        ]
+    )
+    (hit,) = index.search("seger")
+    assert "\n" not in hit.snippet and "\t" not in hit.snippet
+    assert highlighted(hit) == ["seger"]

@@ -91,7 +91,14 @@ def highlight_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
     return match_spans(text, parsed.positive_phrases)
 
 
+# Line breaks and tabs inside a snippet become spaces, one for one, so that it is one line
+# wherever it is shown and its highlight spans still hold.
+_FLAT = str.maketrans(dict.fromkeys("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
 def _window(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """At most about SNIPPET_CHARS of `text` around its first span, cut at spaces."""
+    text = text.translate(_FLAT)
     if len(text) <= SNIPPET_CHARS or not spans:
         cut = text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0]
         shown = tuple(s for s in spans if s[1] <= len(cut))
