@@ -70,8 +70,6 @@ def test_no_hits_exit_one(capsys: pytest.CaptureFixture[str]) -> None:
         ["--limit", "many", "x"],
         [],
         ["--bogus", "x"],
-        ["--", "-"],
-        ["[/]"],
         ["x", "--library", "/no/such/library"],
     ],
 )
@@ -80,6 +78,15 @@ def test_usage_errors_exit_two(capsys: pytest.CaptureFixture[str], args: list[st
     assert code == 2
     assert out == ""
     assert err
+
+
+@pytest.mark.parametrize("query", ["-", "[/]", "*", "title:", '"'])
+def test_query_with_nothing_searchable_finds_nothing(
+    capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    code, out, err = run(capsys, "--library", str(SAMPLES), "--", query)
+    assert (code, out) == (1, "")
+    assert "nothing to search for" in err
 
 
 def test_hostile_query_is_plain_words(capsys: pytest.CaptureFixture[str]) -> None:

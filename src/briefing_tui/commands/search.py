@@ -1,9 +1,10 @@
 """`briefing search`: the reader's library search, for scripts and pipes.
 
 One line per hit, `path<TAB>pane<TAB>title<TAB>snippet`, or JSON.  Exit 0 with hits, 1
-with none, 2 on a usage error (a library path that does not exist, a query with nothing to
-search for).  Notes (a fallback engine, parts of the query that were ignored, files that
-could not be read) go to stderr so that stdout stays machine-readable.
+with none (also when the query holds nothing searchable, such as a lone `-`: any text is a
+valid query), 2 on a usage error (bad options, a library path that does not exist).
+Notes (a fallback engine, parts of the query that were ignored, files that could not be
+read) go to stderr so that stdout stays machine-readable.
 """
 
 from __future__ import annotations
@@ -86,9 +87,9 @@ def _note(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     text = " ".join(args.query)
     query = parse_query(text)
-    if query.is_empty:
+    if query.is_empty:  # any text is a valid query; this one just cannot match anything
         _note(f"nothing to search for in {text!r} (it has no words, numbers or filters)")
-        return EXIT_USAGE
+        return EXIT_NONE
     paths: list[Path] = list(args.library) if args.library else default_library_paths()
     missing = [p for p in paths if not p.exists()]
     if missing:
