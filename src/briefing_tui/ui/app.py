@@ -25,7 +25,7 @@ from briefing_tui.ui.commands import BriefingCommands
 from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
 from briefing_tui.ui.library_list import LibraryList
 from briefing_tui.ui.load_status import LoadStatus
-from briefing_tui.ui.loader import Counter, LibraryLoader, Loader
+from briefing_tui.ui.loader import Counter, LibraryLoader, Loader, make_loader
 from briefing_tui.ui.overview_pane import LinkList
 from briefing_tui.ui.problems_screen import ProblemsScreen
 
@@ -260,9 +260,12 @@ class BriefingApp(App[int]):
             self.view.switch_to(Pane.OVERVIEW)
 
 
-def run(paths: list[Path], *, theme: str | None = None) -> int:
-    """Start the reader on `paths`; returns the process exit code."""
-    app = BriefingApp(paths)
+def run(paths: list[Path], *, theme: str | None = None, cache_dir: Path | None = None) -> int:
+    """Start the reader on `paths`; returns the process exit code.
+
+    `cache_dir` turns on the optional parse cache (off by default: nothing is written).
+    """
+    app = BriefingApp(paths, loader=make_loader(cache_dir))
     if theme is not None:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

@@ -33,22 +33,24 @@ Counter = Callable[[Sequence[Path]], int | None]
 DRAIN_SECONDS = 0.05
 
 
-def default_loader(paths: Sequence[Path]) -> Iterator[LoadResult]:
-    """The library's streaming loader, imported late so tests can run without it."""
-    from briefing_tui.library import iter_load
+def make_loader(cache_dir: Path | None = None) -> Loader:
+    """The library's streaming loader (a LoadJob, which knows its total up front).
 
-    return iter(iter_load(paths))
+    With `cache_dir`, parsed results are kept in and read from the optional cache.
+    Imported late so tests can run the UI with a fake loader and no library code.
+    """
+
+    def load(paths: Sequence[Path]) -> Iterable[LoadResult]:
+        from briefing_tui.cache import LoadCache
+        from briefing_tui.library import LoadJob
+
+        cache = LoadCache.open(cache_dir, paths) if cache_dir is not None else None
+        return LoadJob(paths, cache=cache)
+
+    return load
 
 
-def default_counter(paths: Sequence[Path]) -> int | None:
-    """Count files first so the progress bar has a total; a failing count just means no total."""
-    from briefing_tui.library import discover
-
-    try:
-        files, _problems = discover(paths)
-    except Exception:  # the count is a nicety; loading reports the real problems
-        return None
-    return len(files)
+default_loader = make_loader()
 
 
 class _End:
@@ -104,7 +106,7 @@ class LibraryLoader(Widget):
         self.paths = tuple(paths)
         self.loader: Loader = loader or default_loader
         # A custom loader without a counter gets an indeterminate bar rather than a wrong total.
-        self.counter: Counter | None = counter or (None if loader else default_counter)
+        self.counter: Counter | None = counter
         self._queue: deque[LoadResult | _End] = deque()
         self._lock = threading.Lock()
         self._wake_pending = False
@@ -127,14 +129,19 @@ class LibraryLoader(Widget):
     @work(thread=True, exclusive=True, group="library-load", exit_on_error=False)
     def _load(self) -> None:
         worker = get_current_worker()
-        total = self.counter(self.paths) if self.counter else None
-        if worker.is_cancelled:
-            return
-        self.post_message(self.Started(total))
         count = 0
         error: str | None = None
-        results = iter(self.loader(self.paths))
+        results: Iterator[LoadResult] | None = None
         try:
+            source = self.loader(self.paths)
+            # A LoadJob knows how many results it will yield; other loaders may be counted.
+            total = getattr(source, "total", None)
+            if total is None and self.counter is not None:
+                total = self.counter(self.paths)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.Started(total))
+            results = iter(source)
             for result in results:
                 if worker.is_cancelled:
                     return
@@ -143,7 +150,7 @@ class LibraryLoader(Widget):
         except Exception as exc:  # a broken loader must not take the reader down
             error = f"{type(exc).__name__}: {exc}"
         finally:
-            # Generators (and a future process pool) release their resources on close().
+            # Generators (and the process pool behind them) release their resources on close().
             close = getattr(results, "close", None)
             if callable(close):
                 close()
