@@ -441,7 +441,7 @@ class _ShortFolds(dict[str, str]):
     """fold() memo: a hit is a dict lookup in C, with no Python call at all."""
 
     def __missing__(self, text: str) -> str:
-        if len(self) >= 200_000:
+        if len(self) >= 50_000:  # a memo, not a store: about 10 MB at most
             self.clear()
         folded = self[text] = fold(text)
         return folded
