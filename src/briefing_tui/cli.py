@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,6 +54,18 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="briefing files or folders to open (searched recursively)",
     )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme (see the help screen)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="keep parsed briefings in DIR to start faster next time (off by default)",
+    )
+    parser.add_argument(
+        "--print-config",
+        action="store_true",
+        help="show the effective settings and where each comes from, then exit",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -74,15 +87,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    return _run_app(ns.paths)
+    return _run_app(ns)
 
 
-def _run_app(paths: list[Path]) -> int:
-    from briefing_tui.library import default_library_paths
+def _run_app(ns: argparse.Namespace) -> int:
+    from briefing_tui.config import DEFAULT, effective_config_text, load_config
+    from briefing_tui.library import ENV_MAX_BYTES, default_library_paths
 
+    config, problems = load_config()
+    for problem in problems:
+        sys.stderr.write(f"briefing: {problem}\n")
+    if ns.print_config:
+        sys.stdout.write(effective_config_text(config))
+        return 0
+    if config.origin("max_file_bytes") != DEFAULT:
+        # Worker processes read the limit from the environment.
+        os.environ[ENV_MAX_BYTES] = str(config.max_file_bytes)
+    paths = list(ns.paths) or list(config.library) or default_library_paths()
+    theme = ns.theme or (config.theme if config.origin("theme") != DEFAULT else None)
     try:
         from briefing_tui.ui.app import run
     except ImportError as exc:  # pragma: no cover - only when installed without textual
         sys.stderr.write(f"briefing: the reader cannot start: {exc}\n")
         return 1
-    return int(run(paths or default_library_paths()))
+    return int(run(paths, theme=theme, cache_dir=ns.cache or config.cache_dir))
