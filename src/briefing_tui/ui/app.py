@@ -28,12 +28,13 @@ from briefing_tui.ui.load_status import LoadStatus
 from briefing_tui.ui.loader import Counter, LibraryLoader, Loader, make_loader
 from briefing_tui.ui.overview_pane import LinkList
 from briefing_tui.ui.problems_screen import ProblemsScreen
+from briefing_tui.ui.themes import ThemedApp, default_theme, resolve_theme_name
 
 # System palette entries that would write files (Screenshot) or duplicate our own commands.
 _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 
 
-class BriefingApp(App[int]):
+class BriefingApp(ThemedApp):
     """Read a library of briefings, one at a time, in four panes.
 
     `/` is deliberately left unbound: the search screen (a later issue) should bind it here
@@ -266,6 +267,7 @@ def run(paths: list[Path], *, theme: str | None = None, cache_dir: Path | None =
     `cache_dir` turns on the optional parse cache (off by default: nothing is written).
     """
     app = BriefingApp(paths, loader=make_loader(cache_dir))
+    theme = resolve_theme_name(theme) if theme is not None else default_theme(app.no_color)
     if theme is not None:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

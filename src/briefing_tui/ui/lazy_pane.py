@@ -6,6 +6,9 @@ topic prose is rendered when the reader actually turns to that pane.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 
@@ -13,7 +16,16 @@ from briefing_tui.model import Briefing
 
 
 class LazyPane(Vertical):
-    """A pane that rebuilds itself for the open briefing on demand."""
+    """A pane that rebuilds itself for the open briefing on demand.
+
+    Tab switches panes, so it cannot also move focus inside one; `p` does that instead
+    (text to links in Overview, people to groups in Participants, list to text in Topics),
+    so that every part of a pane can be reached, scrolled and used without a mouse.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "next_part", "Next part"),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -36,3 +48,38 @@ class LazyPane(Vertical):
     def focus_target(self) -> Widget:
         """The widget that should take focus when the reader switches to this pane."""
         return self
+
+    def parts(self) -> list[Widget]:
+        """The pane's focusable, shown widgets, in screen order."""
+        return [widget for widget in self.query(Widget) if widget.focusable and self._shown(widget)]
+
+    def _shown(self, widget: Widget) -> bool:
+        """`focusable` ignores `display: none` (of the widget or a container), so check it."""
+        node: object = widget
+        while isinstance(node, Widget) and node is not self:
+            if not node.display:
+                return False
+            node = node.parent
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Offered (and shown in the footer) only when there is another part to go to.
+        if action == "next_part":
+            return len(self.parts()) > 1
+        return True
+
+    def action_next_part(self) -> None:
+        parts = self.parts()
+        if len(parts) < 2:
+            return
+        focused = self.screen.focused
+        current = -1
+        for index, part in enumerate(parts):
+            if focused is part:
+                current = index
+                break
+            # A part holding the focused widget counts until the exact one is found, so
+            # focus on a list inside a scroll view moves on from the list, not the view.
+            if focused is not None and part in focused.ancestors:
+                current = index
+        parts[(current + 1) % len(parts)].focus()

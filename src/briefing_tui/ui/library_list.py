@@ -33,9 +33,9 @@ def entry_prompt(briefing: Briefing) -> Content:
     parts: list[str | tuple[str, str]] = [(briefing.title or "(untitled)", "bold"), "\n"]
     parts.append((when, "dim"))
     if briefing.marking:
-        parts += ["  ", (briefing.marking, marking_style(briefing.marking))]
+        parts += ["  ", (f" {briefing.marking} ", marking_style(briefing.marking))]
     if briefing.has_errors:
-        parts += ["  ", ("✗ problems", "red")]
+        parts += ["  ", ("✗ problems", "bold $text-error")]
     return Content.assemble(*parts)
 
 

@@ -27,14 +27,16 @@ def marking_class(marking: str) -> str:
 
 
 def marking_style(marking: str) -> str:
-    """A Rich style for the marking inside lists, where CSS classes cannot reach single words."""
-    return {
-        "marking--red": "bold red",
-        "marking--amber": "bold dark_orange",
-        "marking--green": "bold green",
-        "marking--clear": "bold",
-        "marking--other": "bold reverse",
-    }.get(marking_class(marking), "")
+    """A style for the marking inside lists: a small banner in the theme's marking colours.
+
+    Written with theme variables (see themes.py), so high-contrast and monochrome themes
+    restyle it; only `Content`, which resolves variables, may use it.
+    """
+    css_class = marking_class(marking)
+    if css_class == "marking--none":
+        return ""
+    level = css_class.removeprefix("marking--")
+    return f"bold $marking-{level}-foreground on $marking-{level}-background"
 
 
 def marking_banner(marking: str) -> Content:

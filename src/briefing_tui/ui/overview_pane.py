@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
@@ -59,12 +63,20 @@ def link_content(link: Link) -> Content:
     return Content.assemble((link.url or link.title, "underline"))
 
 
-class LinkList(Static):
-    """The briefing's links as text; clicking one reports it and opens nothing.
+class LinkList(Static, can_focus=True):
+    """The briefing's links as text; enter on one (or a click) shows its address, opens nothing.
 
-    The click action carries only the link's index, never the URL, so no document text
-    ever passes through Textual's action parser.
+    Focusable (`p` moves here from the text) with a cursor, so a keyboard reader reaches
+    every link too. The click action carries only the link's index, never the URL, so no
+    document text ever passes through Textual's action parser.
     """
+
+    HELP_NAME = "Links"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor(1)", "Next link", show=False),
+        Binding("up,k", "cursor(-1)", "Previous link", show=False),
+        Binding("enter", "choose", "Show address"),
+    ]
 
     class LinkActivated(Message):
         def __init__(self, link: Link) -> None:
@@ -73,15 +85,57 @@ class LinkList(Static):
 
     def __init__(self, links: tuple[Link, ...]) -> None:
         self.links = links
+        self.cursor = 0
+        super().__init__(self._content(focused=False), classes="links")
+
+    def _content(self, *, focused: bool) -> Content:
         lines = []
-        for index, link in enumerate(links):
-            bullet = Content("• ")
-            line = link_content(link).stylize(Style.from_meta({"@click": f"show_link({index})"}))
-            lines.append(bullet + line)
-        super().__init__(Content("\n").join(lines), classes="links")
+        for index, link in enumerate(self.links):
+            line = Content("• ") + link_content(link)
+            if focused and index == self.cursor:
+                line = line.stylize("$block-cursor-foreground on $block-cursor-background")
+            meta = Style.from_meta({"@click": f"show_link({index})"})
+            lines.append(line.stylize(meta))
+        return Content("\n").join(lines)
+
+    def _redraw(self) -> None:
+        self.update(self._content(focused=self.has_focus))
+
+    def on_focus(self) -> None:
+        self._redraw()
+
+    def on_blur(self) -> None:
+        self._redraw()
+
+    def action_cursor(self, step: int) -> None:
+        if not self.links:
+            return
+        self.cursor = max(0, min(len(self.links) - 1, self.cursor + step))
+        self._redraw()
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        """Bring the cursor's line into view in the Overview's scroll view."""
+        width = max(1, self.content_region.width)
+        top = sum(
+            len((Content("• ") + link_content(link)).wrap(width))
+            for link in self.links[: self.cursor]
+        )
+        height = len((Content("• ") + link_content(self.links[self.cursor])).wrap(width))
+        region = self.virtual_region
+        if isinstance(self.parent, Widget):
+            self.parent.scroll_to_region(
+                Region(region.x, region.y + top, region.width, height), animate=False
+            )
+
+    def action_choose(self) -> None:
+        self.action_show_link(self.cursor)
 
     def action_show_link(self, index: int) -> None:
         if isinstance(index, int) and 0 <= index < len(self.links):
+            if index != self.cursor:
+                self.cursor = index
+                self._redraw()
             self.post_message(self.LinkActivated(self.links[index]))
 
 
@@ -147,6 +201,7 @@ class OverviewPane(LazyPane):
             await scroll.remove_children()
             await scroll.mount_all(widgets)
         scroll.scroll_home(animate=False)
+        self.refresh_bindings()  # whether `p` has links to go to
         self.post_message(self.Built(briefing))
 
     def _widgets_for(self, briefing: Briefing) -> list[Widget]:
@@ -186,7 +241,7 @@ class OverviewPane(LazyPane):
             widgets.append(_heading("Problems in this file"))
             lines = [
                 Content.assemble(
-                    (str(p), "red" if p.severity is Severity.ERROR else "yellow"),
+                    (str(p), "$text-error" if p.severity is Severity.ERROR else "$text-warning"),
                 )
                 for p in briefing.problems
             ]

@@ -45,6 +45,7 @@ class PeopleTable(DataTable[Text]):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("s", "cycle_sort", "Sort"),
+        Binding("S", "reverse_sort", "Reverse sort"),
     ]
 
     class Sorted(Message):
@@ -67,6 +68,10 @@ class PeopleTable(DataTable[Text]):
     def action_cycle_sort(self) -> None:
         index = SORTABLE.index(self.sort_column) if self.sort_column in SORTABLE else -1
         self.sort_by(SORTABLE[(index + 1) % len(SORTABLE)], reverse=False)
+
+    def action_reverse_sort(self) -> None:
+        """The keyboard's way to what a second click on a column header does."""
+        self.sort_by(self.sort_column, reverse=not self.sort_reverse)
 
     def sort_by(self, column: str, *, reverse: bool) -> None:
         self.sort_column = column
@@ -154,7 +159,7 @@ class ParticipantsPane(LazyPane):
             people = self.query_one(PeopleTable)
             if named > 1:
                 order = "descending" if people.sort_reverse else "ascending"
-                text += f" · sorted by {people.sort_column} ({order}; s to change)"
+                text += f" · sorted by {people.sort_column} ({order}; s or S to change)"
         self.query_one("#participants-count", Static).update(Content(text))
 
     @on(PeopleTable.Sorted)

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from briefing_tui.model import Problem, Severity
+from briefing_tui.ui.themes import rich_style
 
 
 class ProblemsScreen(ModalScreen[str | None]):
@@ -48,10 +49,10 @@ class ProblemsScreen(ModalScreen[str | None]):
         table = self.query_one("#problems-table", DataTable)
         table.add_column(Text("Problem"), key="problem")
         for index, problem in enumerate(self.problems):
-            style = "red" if problem.severity is Severity.ERROR else "yellow"
+            style = "$text-error" if problem.severity is Severity.ERROR else "$text-warning"
             if problem.path not in self.loaded_paths:
                 style += " dim"
-            table.add_row(Text(str(problem), style=style), key=str(index))
+            table.add_row(Text(str(problem), style=rich_style(self.app, style)), key=str(index))
         table.display = bool(self.problems)
         table.focus()
 

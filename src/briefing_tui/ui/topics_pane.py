@@ -22,6 +22,7 @@ class TopicList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select", "Read topic"),
     ]
 
 
@@ -80,6 +81,12 @@ class TopicsPane(LazyPane):
         if self.briefing is not None and 0 <= event.option_index < len(self.briefing.topics):
             self.show_topic(self.briefing.topics[event.option_index])
             self.query_one("#topic-detail").scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected, "#topic-list")
+    def _topic_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a topic moves to its text, to scroll it from the keyboard."""
+        event.stop()
+        self.query_one("#topic-detail").focus()
 
     def focus_target(self) -> Widget:
         topics = self.query_one(TopicList)
