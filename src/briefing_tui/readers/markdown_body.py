@@ -58,6 +58,7 @@ _HANDLE = re.compile(r"(?:^|(?<=[\s(]))@([^\W\d][\w.-]*)")
 _DUE_LEAD = re.compile(
     r"(?:\b(?:due(?:\s+date)?|deadline|by|until)\b[ \t]*:?[ \t]*|📅[ \t]*)", re.IGNORECASE
 )
+_TASK_BOX = re.compile(r"\[[ xX]\]")
 _TASK_LINE = re.compile(r"^[ \t]*(?:>[ \t]*)*[-*+][ \t]+(\[[ xX]\][ \t]+\S.*)$")
 _NUMBERED = re.compile(
     r"^\s*(?:(?:agenda\s+)?item\s+)?(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}[.)])\s+(\S.*)$"
@@ -545,7 +546,7 @@ def read_body(
         content_line = sec.line + (1 if sec.level else 0)
         lines = sec.lines
         pane = pane_for(sec.title) if sec.level else None
-        if pane not in (Pane.PARTICIPANTS, Pane.OUTCOMES):
+        if pane not in (Pane.PARTICIPANTS, Pane.OUTCOMES) and _TASK_BOX.search(text):
             out.outcomes += _tasks(lines, content_line)
         if sec.level == 0:
             if text.strip():

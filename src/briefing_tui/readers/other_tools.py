@@ -224,6 +224,8 @@ def readable_obsidian(text: str) -> str:
 
 
 _TAG = re.compile(r"(?:^|(?<=[\s(]))#([^\W\d][\w/-]*)")
+_HASH_WORD = re.compile(r"#[^\W\d]")
+_TAG_BEFORE = frozenset(" \t\n(")
 
 
 def inline_tags(text: str) -> list[str]:
@@ -232,8 +234,10 @@ def inline_tags(text: str) -> list[str]:
     A tag starts with a letter, so `#12` (an issue number) is not one; it must follow a space
     or the start of a line, so `https://host/#anchor` and `C#` are not either.
     """
-    if "#" not in text:
-        return []
+    if not any(
+        m.start() == 0 or text[m.start() - 1] in _TAG_BEFORE for m in _HASH_WORD.finditer(text)
+    ):
+        return []  # the common case: every "#" opens a heading, decided in one quick scan
     tags: dict[str, str] = {}
     fence: str | None = None
     for line in text.split("\n"):
@@ -432,7 +436,12 @@ class Labelled:
 
 
 def _label_of(line: str) -> tuple[str, str, LabelKind] | None:
-    if ":" not in line:
+    head, colon, _ = line.partition(":")
+    if not colon or len(head) > 60:
+        return None
+    # Most colons follow words that are no label ("Speakers:", "Note:"): a dictionary look-up
+    # rules them out before any pattern is tried.
+    if _label_key(head) not in LABELS:
         return None
     m = _LABEL_LINE.match(line)
     if m is None:
@@ -442,6 +451,25 @@ def _label_of(line: str) -> tuple[str, str, LabelKind] | None:
     if kind is None:
         return None
     return m.group(1).strip(), m.group(2).strip(), kind
+
+
+def _label_key(head: str) -> str:
+    return " ".join(head.strip(" \t*_").casefold().split())
+
+
+def _may_have_label(body: str) -> bool:
+    """Whether any line starts with a label word and a colon, found by jumping from colon to
+    colon rather than walking every line: most bodies have no label, and then this is all."""
+    pos = body.find(":")
+    while pos != -1:
+        start = body.rfind("\n", 0, pos) + 1
+        if pos - start <= 60 and _label_key(body[start:pos]) in LABELS:
+            return True
+        end = body.find("\n", pos)
+        if end == -1:
+            return False
+        pos = body.find(":", end)
+    return False
 
 
 def _block_after(lines: list[str], start: int) -> tuple[int, int]:
@@ -478,16 +506,24 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
     follow on the same line, other things need a list or table under the label.  Date and
     location labels count only before the first `##` heading, where minutes put them.
     """
-    if ":" not in body:
+    if not _may_have_label(body):
         return body, []
     lines = body.split("\n")
     found: list[Labelled] = []
     fence: str | None = None
     preamble = True
+    changed = False
     i = 0
     while i < len(lines):
         line = lines[i]
-        f = _FENCE.match(line)
+        # Most lines are prose: one look at the first character and the colon decides.
+        lead = line.lstrip(" ")[:1]
+        if lead == "#" and line.startswith("##"):
+            preamble = False
+        if lead not in "`~" and (fence is not None or ":" not in line):
+            i += 1
+            continue
+        f = _FENCE.match(line) if lead in "`~" else None
         if f:
             marker = f.group(1)
             if fence is None:
@@ -496,11 +532,9 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
                 fence = None
             i += 1
             continue
-        if fence is not None:
+        if fence is not None or ":" not in line:
             i += 1
             continue
-        if line.startswith("##"):
-            preamble = False
         label = _label_of(line)
         if label is None:
             i += 1
@@ -524,11 +558,12 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
             item.block = lines[start:end]
             item.block_line = first_line + start
         found.append(item)
+        changed = True
         lines[i] = ""
         for j in range(start, end):
             lines[j] = ""
         i = max(end, i + 1)
-    return "\n".join(lines), found
+    return ("\n".join(lines) if changed else body), found
 
 
 def blank_line(body: str, index: int) -> str:

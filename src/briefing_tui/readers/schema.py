@@ -372,7 +372,7 @@ def _from_parentheses(name: str, inner: str, line: int | None) -> Participant | 
 def participant_from_text(text: str, line: int | None) -> Participant | ParticipantGroup:
     """A one-line participant; a plural description without commas reads as a group."""
     stripped = text.strip()
-    parens = _TRAILING_PARENS.match(stripped)
+    parens = _TRAILING_PARENS.match(stripped) if stripped.endswith(")") else None
     if parens:
         return _from_parentheses(parens.group(1).strip(), parens.group(2).strip(), line)
     if "," not in stripped and _GROUP_WORDS.search(stripped):
@@ -408,7 +408,15 @@ def join_notes(*parts: str) -> str:
 
 def alias_key(norm: str) -> str:
     """ "Action Items", "action-items" and "action_items" are one key to the alias tables."""
+    if " " not in norm and "-" not in norm and "\t" not in norm:
+        return norm
     return re.sub(r"[\s-]+", "_", norm)
+
+
+# Every key the alias tables and fallbacks look at: most documents have none of them, and
+# then the reader need not look further.
+_TEXT_ALIAS_NAMES = frozenset(n for names in TEXT_ALIASES.values() for n in names)
+_FALLBACK_NAMES = frozenset((*START_FALLBACKS, *END_FALLBACKS, *NESTED_DATES, *PUBLISHED_FALLBACKS))
 
 
 @dataclass
@@ -611,22 +619,30 @@ class SchemaReader:
         return out
 
     def _nested_sessions(self, item: Node) -> tuple[str, Node] | None:
+        """(day, its sessions) when a topics item is a day of a programme, else None.
+
+        Looks at the item's own keys only (no merge keys): this runs for every topic of
+        every briefing, and a day written through a merge key is not worth the cost.
+        """
         if not isinstance(item, MappingNode):
             return None
-        keys: dict[str, Node] = {}
-        for k, v, _ in mapping_pairs(item, self.budget):
-            name = key_text(k)
-            if name is not None:
-                keys[name.strip().casefold()] = v
-        for name in NESTED_TOPIC_LISTS:
-            if isinstance(keys.get(name), SequenceNode):
-                bits = []
-                for label in ("day", "date", "title", "name", "label"):
-                    value = keys.get(label)
-                    if isinstance(value, ScalarNode) and not is_null(value):
-                        bits.append(scalar_text(value).strip())
-                return " ".join(b for b in bits if b), keys[name]
-        return None
+        sessions: Node | None = None
+        for k, v in item.value:
+            if (
+                isinstance(v, SequenceNode)
+                and isinstance(k, ScalarNode)
+                and str(k.value).strip().casefold() in NESTED_TOPIC_LISTS
+            ):
+                sessions = v
+                break
+        if sessions is None:
+            return None
+        labels: dict[str, str] = {}
+        for k, v in item.value:
+            if isinstance(k, ScalarNode) and isinstance(v, ScalarNode) and not is_null(v):
+                labels.setdefault(scalar_text(k).strip().casefold(), scalar_text(v).strip())
+        bits = [labels[x] for x in ("day", "date", "title", "name", "label") if labels.get(x)]
+        return " ".join(bits), sessions
 
     def topic(self, node: Node, context: str = "") -> Topic | None:
         line = self.line(node)
@@ -715,7 +731,11 @@ class SchemaReader:
         for name in OUTCOME_OWNER_KEYS:
             if name in sub:
                 used.add(name)
-                owner = ", ".join(self.text_list(name, sub[name][1]))
+                node = sub[name][1]
+                if isinstance(node, SequenceNode):  # `owners: [A, B]`
+                    owner = ", ".join(self.text_list(name, node))
+                else:
+                    owner = self.text(name, node) or ""
                 break
         due = None
         if "due" in sub:
@@ -851,6 +871,10 @@ class SchemaReader:
         LIST_ALIASES).  A key whose value has another shape stays under Other details."""
         plan: dict[str, LabelKind] = {}
         by_alias = {alias_key(norm): norm for norm in pairs}
+        if by_alias.keys().isdisjoint(_TEXT_ALIAS_NAMES) and by_alias.keys().isdisjoint(
+            LIST_ALIASES
+        ):
+            return plan
         for canonical, names in TEXT_ALIASES.items():
             if canonical in pairs:
                 continue
@@ -927,11 +951,10 @@ class SchemaReader:
         Never a problem: these keys were not written for this reader, so a value that is
         not a date is simply not used (it is shown under Other details as written).
         """
-        by_alias = {alias_key(norm): pairs[norm][2] for norm in pairs}
         if "date" in pairs and "end_date" not in values:
             # `date: 2024-11-20 – 2024-11-22`: the second date is the end.
             node = pairs["date"][2]
-            if isinstance(node, ScalarNode) and "date" in values:
+            if isinstance(node, ScalarNode) and "date" in values and len(node.value) > 12:
                 raw = scalar_text(node)
                 first = find_date(raw, numeric=False)
                 second = find_date(raw[first[2] :], numeric=False) if first else None
@@ -963,6 +986,9 @@ class SchemaReader:
                 values[target] = scalar_text(node).strip()
             return target in values
 
+        by_alias = {alias_key(norm): pairs[norm][2] for norm in pairs}
+        if by_alias.keys().isdisjoint(_FALLBACK_NAMES):
+            return
         had_date = "date" in values
         for key in START_FALLBACKS:
             if take("date", by_alias.get(key)):
