@@ -257,3 +257,18 @@ def test_unreadable_file_exports_nothing(
     code, out, err = run(capsys, str(bad))
     assert code == 1 and out == ""
     assert "NUL byte" in err
+
+
+def test_export_runs_through_the_briefing_command(
+    capsys: pytest.CaptureFixture[str], doc: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui import cli
+
+    monkeypatch.setitem(cli.COMMANDS, "export", "export")
+    code = cli.main(["export", str(doc), "-f", "markdown"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert out.startswith("**TLP:RED**") and out.rstrip().endswith("**TLP:RED**")
+    code = cli.main(["export", "--help"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "--library" in out and "--force" in out
