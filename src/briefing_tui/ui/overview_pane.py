@@ -98,19 +98,24 @@ class LinkList(Static, can_focus=True):
             lines.append(line.stylize(meta))
         return Content("\n").join(lines)
 
-    def _redraw(self) -> None:
-        self.update(self._content(focused=self.has_focus))
+    def _redraw(self, focused: bool | None = None) -> None:
+        self.update(self._content(focused=self.has_focus if focused is None else focused))
 
+    # These run before Widget's own handlers update `has_focus`, so they say it themselves.
     def on_focus(self) -> None:
-        self._redraw()
+        self._redraw(focused=True)
 
     def on_blur(self) -> None:
-        self._redraw()
+        self._redraw(focused=False)
 
     def action_cursor(self, step: int) -> None:
+        self.move_cursor_to(self.cursor + step)
+
+    def move_cursor_to(self, index: int) -> None:
+        """Put the cursor on link `index` (clamped) and bring it into view."""
         if not self.links:
             return
-        self.cursor = max(0, min(len(self.links) - 1, self.cursor + step))
+        self.cursor = max(0, min(len(self.links) - 1, index))
         self._redraw()
         self._scroll_to_cursor()
 
