@@ -19,16 +19,20 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing, Pane, Problem
 from briefing_tui.ui.briefing_view import BriefingView
 from briefing_tui.ui.commands import BriefingCommands
+from briefing_tui.ui.filter_bar import FilterBar
 from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
 from briefing_tui.ui.library_list import LibraryList
+from briefing_tui.ui.library_views import LibraryViews
 from briefing_tui.ui.load_status import LoadStatus
 from briefing_tui.ui.loader import Counter, LibraryLoader, Loader, make_loader
 from briefing_tui.ui.overview_pane import LinkList
 from briefing_tui.ui.problems_screen import ProblemsScreen
 from briefing_tui.ui.themes import ThemedApp, default_theme, resolve_theme_name
+from briefing_tui.ui.timeline_screen import TimelineScreen
 
 # System palette entries that would write files (Screenshot) or duplicate our own commands.
 _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
@@ -54,6 +58,13 @@ class BriefingApp(ThemedApp):
         Binding("left_square_bracket", "step_briefing(-1)", "Prev"),
         Binding("right_square_bracket", "step_briefing(1)", "Next"),
         Binding("l", "toggle_library", "Library"),
+        Binding("i", "entities", "Who"),
+        Binding("o", "outcomes", "Outcomes"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("g", "glossary", "Glossary"),
+        Binding("f", "filter", "Filter"),
+        Binding("F", "clear_filters", "Clear filters", show=False),
+        Binding("b", "bookmark", "Bookmark", show=False),
         Binding("1", "pane('overview')", "Overview pane", show=False),
         Binding("2", "pane('participants')", "Participants pane", show=False),
         Binding("3", "pane('topics')", "Topics pane", show=False),
@@ -70,7 +81,9 @@ class BriefingApp(ThemedApp):
         *,
         loader: Loader | None = None,
         counter: Counter | None = None,
+        state_dir: Path | None = None,
     ) -> None:
+        """`state_dir` turns on reading state (read, changed, bookmarked); off by default."""
         super().__init__()
         self.paths = tuple(paths)
         self.problems: list[Problem] = []
@@ -79,6 +92,8 @@ class BriefingApp(ThemedApp):
         self.loading = True
         self._total: int | None = None
         self._loader = LibraryLoader(self.paths, loader=loader, counter=counter)
+        self.library_glossary = LibraryGlossary()
+        self.views = LibraryViews(self, state_dir)
 
     # -- composition -------------------------------------------------------------------------
 
@@ -87,6 +102,7 @@ class BriefingApp(ThemedApp):
         with Horizontal(id="main"):
             with Vertical(id="library"):
                 yield LoadStatus(id="load-status")
+                yield FilterBar(id="filter-bar")
                 yield LibraryList(id="library-list")
             yield BriefingView(id="briefing")
         yield Footer()
@@ -94,6 +110,7 @@ class BriefingApp(ThemedApp):
 
     def on_mount(self) -> None:
         self.query_one(LibraryList).focus()
+        self.views.mounted()
         self._loader.start()
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -159,6 +176,7 @@ class BriefingApp(ThemedApp):
             )
         if not self.briefings:
             self.view.show_message(self._empty_message(event.error))
+        self.views.load_finished()
 
     def _empty_message(self, error: str | None) -> Content:
         lines = ["No briefings found.", "", "Searched:"]
@@ -179,10 +197,20 @@ class BriefingApp(ThemedApp):
     def _briefing_selected(self, event: LibraryList.BriefingSelected) -> None:
         self.view.open(event.briefing)
         self.sub_title = event.briefing.title
+        self.views.opened(event.briefing)
 
     @on(LibraryList.BriefingChosen)
     def _briefing_chosen(self, event: LibraryList.BriefingChosen) -> None:
         self.view.active_pane_widget().focus_target().focus()
+        self.views.reading_now()
+
+    @on(LibraryList.Listed)
+    def _listed(self, event: LibraryList.Listed) -> None:
+        self.views.listed()
+
+    @on(TimelineScreen.DatesChanged)
+    def _dates_changed(self, event: TimelineScreen.DatesChanged) -> None:
+        self.views.dates_changed(event.dates)
 
     def open_path(self, path: str) -> bool:
         """Open the loaded briefing read from `path`; False if there is none."""
@@ -227,12 +255,14 @@ class BriefingApp(ThemedApp):
         target = Pane(pane)
         self.view.switch_to(target)
         self.view.pane_widget(target).focus_target().focus()
+        self.views.reading_now()
 
     def action_step_pane(self, step: int) -> None:
         if self.open_briefing is None:
             return
         pane = self.view.step_pane(step)
         self.view.pane_widget(pane).focus_target().focus()
+        self.views.reading_now()
 
     def action_step_briefing(self, step: int) -> None:
         self.library_list.flush(force=True)
@@ -250,6 +280,27 @@ class BriefingApp(ThemedApp):
             return
         self.push_screen(HelpScreen(collect_key_help(self, self.screen)))
 
+    def action_entities(self) -> None:
+        self.views.show_entities()
+
+    def action_outcomes(self) -> None:
+        self.views.show_outcomes()
+
+    def action_timeline(self) -> None:
+        self.views.show_timeline()
+
+    def action_glossary(self) -> None:
+        self.views.show_glossary()
+
+    def action_filter(self) -> None:
+        self.views.show_filter()
+
+    def action_clear_filters(self) -> None:
+        self.views.clear_filters()
+
+    def action_bookmark(self) -> None:
+        self.views.toggle_bookmark()
+
     def action_problems(self) -> None:
         if isinstance(self.screen, ProblemsScreen):
             return
@@ -261,12 +312,19 @@ class BriefingApp(ThemedApp):
             self.view.switch_to(Pane.OVERVIEW)
 
 
-def run(paths: list[Path], *, theme: str | None = None, cache_dir: Path | None = None) -> int:
+def run(
+    paths: list[Path],
+    *,
+    theme: str | None = None,
+    cache_dir: Path | None = None,
+    state_dir: Path | None = None,
+) -> int:
     """Start the reader on `paths`; returns the process exit code.
 
-    `cache_dir` turns on the optional parse cache (off by default: nothing is written).
+    `cache_dir` turns on the optional parse cache, `state_dir` the reading state (read and
+    bookmarked briefings); both are off by default, when nothing is written.
     """
-    app = BriefingApp(paths, loader=make_loader(cache_dir))
+    app = BriefingApp(paths, loader=make_loader(cache_dir), state_dir=state_dir)
     theme = resolve_theme_name(theme) if theme is not None else default_theme(app.no_color)
     if theme is not None:
         if theme not in app.available_themes:

@@ -1,5 +1,5 @@
-"""The command palette (ctrl+p): open a briefing by title, show problems or help, switch
-pane, quit.
+"""The command palette (ctrl+p): open a briefing by title, show problems or help, the views
+across the library (who, outcomes, timeline, glossary, filters), switch pane, quit.
 
 Textual's `Matcher.highlight` parses its argument as markup, so titles are highlighted here
 by hand on a plain `Content`; help strings are constants for the same reason.
@@ -42,6 +42,17 @@ class BriefingCommands(Provider):
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("Show problems", app.action_problems, "Every problem met while loading (!)"),
             ("Help: keys", app.action_help, "Every key of this screen (?)"),
+            (
+                "Who appears where",
+                app.action_entities,
+                "People, organisations and countries across the library (i)",
+            ),
+            ("Outcomes across the library", app.action_outcomes, "Every outcome, filtered (o)"),
+            ("Timeline", app.action_timeline, "Briefings by year and month (t)"),
+            ("Glossary", app.action_glossary, "Acronyms of this briefing and the library (g)"),
+            ("Filter the library list", app.action_filter, "By tag, organisation, country... (f)"),
+            ("Clear filters", app.action_clear_filters, "List every briefing again (F)"),
+            ("Bookmark this briefing", app.action_bookmark, "Needs --state DIR (b)"),
         ]
         for number, pane in enumerate(Pane, start=1):
             commands.append(

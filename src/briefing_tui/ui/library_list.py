@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing_tui.insights.filters import BriefingFilter, filter_briefings
 from briefing_tui.model import Briefing
 from briefing_tui.ui.marking import marking_style
 
@@ -27,10 +28,15 @@ REBUILD_INTERVAL = 0.3
 IMMEDIATE_LIMIT = 500
 
 
-def entry_prompt(briefing: Briefing) -> Content:
+Badge = Callable[[Briefing], Content]
+"""Marks put before an entry's title (reading state: unread, changed, bookmarked)."""
+
+
+def entry_prompt(briefing: Briefing, badge: Badge | None = None) -> Content:
     """Two lines: the title, then date and marking (all document text stays plain)."""
     when = briefing.date_range() or "undated"
-    parts: list[str | tuple[str, str]] = [(briefing.title or "(untitled)", "bold"), "\n"]
+    parts: list[str | tuple[str, str] | Content] = [badge(briefing)] if badge else []
+    parts += [(briefing.title or "(untitled)", "bold"), "\n"]
     parts.append((when, "dim"))
     if briefing.marking:
         parts += ["  ", (f" {briefing.marking} ", marking_style(briefing.marking))]
@@ -40,7 +46,11 @@ def entry_prompt(briefing: Briefing) -> Content:
 
 
 class LibraryList(OptionList):
-    """Briefings in `Briefing.sort_key()` order; highlighting one opens it."""
+    """Briefings in `Briefing.sort_key()` order; highlighting one opens it.
+
+    `briefings` holds every loaded briefing; `listed` those the `filter` keeps, which are
+    the ones listed (option index i is `listed[i]`).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -61,6 +71,14 @@ class LibraryList(OptionList):
             super().__init__()
             self.briefing = briefing
 
+    class Listed(Message):
+        """The list was rebuilt: after loading more, or with another filter."""
+
+        def __init__(self, shown: int, total: int) -> None:
+            super().__init__()
+            self.shown = shown
+            self.total = total
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefings: list[Briefing] = []
@@ -71,6 +89,9 @@ class LibraryList(OptionList):
         self._pending: Timer | None = None
         self._announced: str | None = None
         self._index: dict[str, int] = {}
+        self.filter = BriefingFilter()
+        self.listed: list[Briefing] = []
+        self.badge: Badge | None = None
 
     def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
         """Insert in order; the visible list follows, throttled while a big library streams."""
@@ -99,31 +120,53 @@ class LibraryList(OptionList):
         started = time.monotonic()
         current = self.selected_briefing
         scroll = self.scroll_y
-        self.set_options(Option(entry_prompt(b)) for b in self.briefings)
+        self.listed = filter_briefings(self.briefings, self.filter)
+        self.set_options(Option(entry_prompt(b, self.badge)) for b in self.listed)
         self._shown = len(self.briefings)
-        self._index = {b.path: i for i, b in enumerate(self.briefings)}
+        self._index = {b.path: i for i, b in enumerate(self.listed)}
         self._last_rebuild = time.monotonic()
-        if current is not None:
-            self.highlighted = self.index_of(current.path)
+        kept = self.index_of(current.path) if current is not None else None
+        if kept is not None:
+            self.highlighted = kept
             self.scroll_to(y=scroll, animate=False, immediate=True)
             self.scroll_to_highlight()
-        elif self.briefings:
+        elif self.listed:
             self.highlighted = 0
         self._rebuild_cost = time.monotonic() - started
+        self.post_message(self.Listed(len(self.listed), len(self.briefings)))
+
+    def set_filter(self, flt: BriefingFilter) -> None:
+        """List only the briefings `flt` keeps (all of them for an empty filter)."""
+        self.filter = flt
+        self._rebuild()
+
+    def refresh_entry(self, path: str) -> None:
+        """Redraw one entry (its reading-state badge changed)."""
+        index = self.index_of(path)
+        if index is not None:
+            self.replace_option_prompt_at_index(index, entry_prompt(self.listed[index], self.badge))
 
     @property
     def selected_briefing(self) -> Briefing | None:
         index = self.highlighted
-        if index is None or not 0 <= index < self._shown:
+        if index is None or not 0 <= index < len(self.listed):
             return None
-        return self.briefings[index]
+        return self.listed[index]
 
     def index_of(self, path: str) -> int | None:
         return self._index.get(path)
 
     def select_path(self, path: str) -> bool:
-        """Highlight (and so open) the briefing at `path`; False if it is not in the list."""
+        """Highlight (and so open) the briefing at `path`; False if it is not in the list.
+
+        A briefing the filter hides is shown by clearing the filter, with a note saying so.
+        """
         index = self.index_of(path)
+        hidden = index is None and not self.filter.is_empty
+        if hidden and any(b.path == path for b in self.briefings):
+            self.set_filter(BriefingFilter())
+            self.notify("Filters cleared to show that briefing.", markup=False)
+            index = self.index_of(path)
         if index is None:
             return False
         self.highlighted = index
@@ -131,10 +174,10 @@ class LibraryList(OptionList):
 
     def move(self, step: int) -> None:
         """Open the previous/next briefing, staying put at either end of the list."""
-        if not self._shown:
+        if not self.listed:
             return
         current = self.highlighted if self.highlighted is not None else -step
-        self.highlighted = max(0, min(self._shown - 1, current + step))
+        self.highlighted = max(0, min(len(self.listed) - 1, current + step))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
