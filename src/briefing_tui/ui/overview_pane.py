@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing_tui.model import Briefing, ExtraValue, Link, Severity
+from briefing_tui.ui.acronym_marks import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.lazy_pane import LazyPane
 from briefing_tui.ui.prose import Prose, ReadingScroll
 
@@ -212,7 +213,11 @@ class OverviewPane(LazyPane):
     def _widgets_for(self, briefing: Briefing) -> list[Widget]:
         widgets: list[Widget] = []
         if briefing.summary:
-            widgets.append(Static(Content(briefing.summary), classes="summary"))
+            # Glossary acronyms underlined; hovering the summary shows what they stand for.
+            summary = mark_acronyms(briefing.summary, matcher_for(self.app, briefing))
+            widget = Static(summary, classes="summary")
+            widget.tooltip = expansions([briefing.summary], self.app, briefing)
+            widgets.append(widget)
         widgets.append(Static(facts_table(_facts(briefing)), classes="facts"))
         if briefing.glossary:
             widgets.append(_heading("Glossary"))

@@ -27,28 +27,17 @@ from textual.filter import LineFilter, Monochrome
 from textual.markup import parse_style
 from textual.theme import Theme
 
+from briefing_tui.ui.marking import MARKING_LEVELS, marking_theme_variables
+
 HIGH_CONTRAST = "briefing-high-contrast"
 MONOCHROME = "briefing-monochrome"
 
 # Shorter names people type (and the settings file examples use).
 THEME_ALIASES = {"high-contrast": HIGH_CONTRAST, "monochrome": MONOCHROME}
 
-MARKING_LEVELS = ("red", "amber", "green", "clear", "other")
-
-# TLP banner colours as in most tools (white text on red, black on amber, green and white);
-# markings we do not recognise get a neutral grey that no one could take for a TLP colour.
-THEME_VARIABLE_DEFAULTS: dict[str, str] = {
-    "marking-red-background": "#cc0033",
-    "marking-red-foreground": "#ffffff",
-    "marking-amber-background": "#ffc000",
-    "marking-amber-foreground": "#000000",
-    "marking-green-background": "#33a532",
-    "marking-green-foreground": "#000000",
-    "marking-clear-background": "#ffffff",
-    "marking-clear-foreground": "#000000",
-    "marking-other-background": "#4a4a4a",
-    "marking-other-foreground": "#ffffff",
-}
+# Marking banners in the TLP 2.0 colours (insights.markings, through ui.marking); markings
+# we do not recognise get a neutral grey that no one could take for a TLP colour.
+THEME_VARIABLE_DEFAULTS: dict[str, str] = marking_theme_variables()
 
 _BLACK, _WHITE, _YELLOW = "#000000", "#ffffff", "#ffff00"
 
@@ -109,14 +98,7 @@ HIGH_CONTRAST_THEME = Theme(
         "link-background": _BLACK,
         "link-style": "bold underline",
         # The TLP 2.0 definition's own presentation: the colour as text on black.
-        "marking-red-background": _BLACK,
-        "marking-red-foreground": "#ff2b2b",
-        "marking-amber-background": _BLACK,
-        "marking-amber-foreground": "#ffc000",
-        "marking-green-background": _BLACK,
-        "marking-green-foreground": "#33ff00",
-        "marking-clear-background": _BLACK,
-        "marking-clear-foreground": _WHITE,
+        **marking_theme_variables(),
         "marking-other-background": _WHITE,
         "marking-other-foreground": _BLACK,
     },

@@ -13,7 +13,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing_tui.insights.glossary import AcronymMatcher
 from briefing_tui.model import Briefing, Topic
+from briefing_tui.ui.acronym_marks import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.lazy_pane import LazyPane
 from briefing_tui.ui.prose import Prose, ReadingScroll
 
@@ -26,8 +28,11 @@ class TopicList(OptionList):
     ]
 
 
-def topic_prompt(number: int, topic: Topic) -> Content:
-    return Content.assemble((f"{number}. ", "dim"), topic.title or "(untitled topic)")
+def topic_prompt(number: int, topic: Topic, matcher: AcronymMatcher | None = None) -> Content:
+    """The number and title, glossary acronyms underlined (the title stays plain content)."""
+    title = topic.title or "(untitled topic)"
+    marked = mark_acronyms(title, matcher) if matcher is not None else Content(title)
+    return Content.assemble((f"{number}. ", "dim"), marked)
 
 
 class TopicsPane(LazyPane):
@@ -45,9 +50,10 @@ class TopicsPane(LazyPane):
                 yield Prose(id="topics-text")
 
     def build(self, briefing: Briefing) -> None:
+        matcher = matcher_for(self.app, briefing)
         topics = self.query_one(TopicList)
         topics.set_options(
-            Option(topic_prompt(n, t)) for n, t in enumerate(briefing.topics, start=1)
+            Option(topic_prompt(n, t, matcher)) for n, t in enumerate(briefing.topics, start=1)
         )
         topics.display = bool(briefing.topics)
         count = len(briefing.topics)
@@ -65,7 +71,14 @@ class TopicsPane(LazyPane):
     def show_topic(self, topic: Topic | None) -> None:
         title = self.query_one("#topic-title", Static)
         speakers = self.query_one("#topic-speakers", Static)
-        title.update(Content(topic.title) if topic else Content(""))
+        briefing = self.briefing
+        if topic is not None and briefing is not None:
+            title.update(mark_acronyms(topic.title, matcher_for(self.app, briefing)))
+            # Hovering the title explains the acronyms of the topic, its prose included.
+            title.tooltip = expansions([topic.title, topic.summary], self.app, briefing)
+        else:
+            title.update(Content(topic.title) if topic else Content(""))
+            title.tooltip = None
         title.display = topic is not None
         speakers.update(
             Content.assemble(("Speakers: ", "dim"), ", ".join(topic.speakers))
