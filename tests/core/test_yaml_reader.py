@@ -240,10 +240,12 @@ def test_billion_laughs_is_refused_quickly() -> None:
 
 
 def test_deep_nesting_is_refused_not_crashing() -> None:
+    # Depending on the libyaml version, the parser refuses the file itself (0.2.5+) or we
+    # refuse the value; either way it is a clear problem, never a crash.
     doc = "title: t\nx: " + "[" * 3000 + "]" * 3000 + "\n"
     result = load(doc)
-    assert result.briefing is not None
     assert any("nested" in p.message for p in result.problems)
+    assert all(p.severity is Severity.ERROR for p in result.problems)
 
 
 def test_merge_keys_are_handled() -> None:

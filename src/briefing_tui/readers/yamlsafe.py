@@ -131,6 +131,9 @@ def _yaml_error(exc: BaseException) -> YamlError:
         several = "expected a single document" in str(exc.context or "")
         if several:
             what = "holds more than one YAML document; a briefing is one document"
+        elif "nesting depth" in str(what):
+            # libyaml 0.2.5 and later stop at their own depth limit before we see a node.
+            what = "nested too deeply to read (more levels than the YAML parser allows)"
         line = int(mark.line) + 1 if mark is not None else None
         col = int(mark.column) + 1 if mark is not None else None
         return YamlError(clean(normalise_newlines(str(what))), line, col, several)
