@@ -272,3 +272,16 @@ def test_export_runs_through_the_briefing_command(
     code = cli.main(["export", "--help"])
     out, _ = capsys.readouterr()
     assert code == 0 and "--library" in out and "--force" in out
+
+
+def test_export_refuses_the_settings_files_library_too(
+    capsys: pytest.CaptureFixture[str], doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    settings = tmp_path / "config.toml"
+    settings.write_text(f'library = "{shelf}"\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(settings))
+    code, _, err = run(capsys, str(doc), "-o", str(shelf / "x.html"))
+    assert code == 2 and "inside the library" in err
+    assert list(shelf.iterdir()) == []

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from briefing_tui.config import load_config
 from briefing_tui.library import default_library_paths, load_file, load_library
 from briefing_tui.model import Briefing
 from briefing_tui.render.as_html import render_html, render_html_library
@@ -109,9 +110,11 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _library_roots(args: argparse.Namespace) -> list[Path]:
+    """Every folder that is a library here: those named, the default, the settings file's."""
     roots = list(args.library or [])
     with contextlib.suppress(OSError):
         roots += default_library_paths()
+    roots += load_config()[0].library
     return [r for r in roots if r.exists()]
 
 
