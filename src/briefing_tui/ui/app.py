@@ -23,6 +23,7 @@ from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing, Pane, Problem
 from briefing_tui.ui.briefing_view import BriefingView
 from briefing_tui.ui.commands import BriefingCommands
+from briefing_tui.ui.find_bar import FindBar
 from briefing_tui.ui.filter_bar import FilterBar
 from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
 from briefing_tui.ui.library_list import LibraryList
@@ -30,7 +31,10 @@ from briefing_tui.ui.library_views import LibraryViews
 from briefing_tui.ui.load_status import LoadStatus
 from briefing_tui.ui.loader import Counter, LibraryLoader, Loader, make_loader
 from briefing_tui.ui.overview_pane import LinkList
+from briefing_tui.ui.palette_participants import SearchCommands
 from briefing_tui.ui.problems_screen import ProblemsScreen
+from briefing_tui.ui.search_index_worker import LibraryIndex
+from briefing_tui.ui.search_reveal import open_search
 from briefing_tui.ui.themes import ThemedApp, default_theme, resolve_theme_name
 from briefing_tui.ui.timeline_screen import TimelineScreen
 
@@ -41,15 +45,16 @@ _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 class BriefingApp(ThemedApp):
     """Read a library of briefings, one at a time, in four panes.
 
-    `/` is deliberately left unbound: the search screen (a later issue) should bind it here
-    with `Binding("slash", "search", "Search")` and an `action_search` that pushes its screen.
+    `/` searches the library (ui/search_screen.py), ctrl+f finds in the open briefing
+    (ui/find_bar.py); the search index is filled from `_loaded` in a thread worker.
     """
 
     # Absolute, so subclasses defined elsewhere (tests, embedders) still find the styles.
-    CSS_PATH = Path(__file__).with_name("briefing.tcss")
+    CSS_PATH = [Path(__file__).with_name("briefing.tcss"), Path(__file__).with_name("search.tcss")]
     TITLE = "briefing"
     COMMANDS: ClassVar[set[type[BriefingCommands]]] = {BriefingCommands}  # type: ignore[assignment]
     COMMANDS |= App.COMMANDS  # type: ignore[arg-type]
+    COMMANDS |= {SearchCommands}  # type: ignore[arg-type]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
@@ -58,6 +63,11 @@ class BriefingApp(ThemedApp):
         Binding("left_square_bracket", "step_briefing(-1)", "Prev"),
         Binding("right_square_bracket", "step_briefing(1)", "Next"),
         Binding("l", "toggle_library", "Library"),
+        Binding("slash", "search", "Search"),
+        Binding("ctrl+f", "find", "Find"),
+        Binding("n", "find_step(1)", "Next match", show=False),
+        Binding("N", "find_step(-1)", "Previous match", show=False),
+        Binding("escape", "find_close", "Close find", show=False),
         Binding("i", "entities", "Who"),
         Binding("o", "outcomes", "Outcomes"),
         Binding("t", "timeline", "Timeline"),
@@ -92,6 +102,7 @@ class BriefingApp(ThemedApp):
         self.loading = True
         self._total: int | None = None
         self._loader = LibraryLoader(self.paths, loader=loader, counter=counter)
+        self.library_index = LibraryIndex(self)
         self.library_glossary = LibraryGlossary()
         self.views = LibraryViews(self, state_dir)
 
@@ -148,6 +159,7 @@ class BriefingApp(ThemedApp):
     def _load_started(self, event: LibraryLoader.Started) -> None:
         self._total = event.total
         self.query_one(LoadStatus).start(event.total)
+        self.library_index.expect(event.total)
 
     @on(LibraryLoader.Loaded)
     def _loaded(self, event: LibraryLoader.Loaded) -> None:
@@ -160,6 +172,7 @@ class BriefingApp(ThemedApp):
                 self.failed_files.add(result.path)
         self.results_seen += len(event.results)
         self.library_list.add_briefings(briefings)
+        self.library_index.add(briefings)
         self.query_one(LoadStatus).advance(self.results_seen, self._total)
 
     @on(LibraryLoader.Finished)
@@ -300,6 +313,19 @@ class BriefingApp(ThemedApp):
 
     def action_bookmark(self) -> None:
         self.views.toggle_bookmark()
+
+    def action_search(self) -> None:
+        open_search(self)
+
+    def action_find(self) -> None:
+        if not self.screen.is_modal:
+            FindBar.open_in(self.view)
+
+    def action_find_step(self, step: int) -> None:
+        FindBar.step_in(self.view, step)
+
+    def action_find_close(self) -> None:
+        FindBar.close_in(self.view)
 
     def action_problems(self) -> None:
         if isinstance(self.screen, ProblemsScreen):

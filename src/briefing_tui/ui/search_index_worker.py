@@ -1,0 +1,130 @@
+"""The library's search index, filled in a thread worker from the batches the loader delivers.
+
+Folding and indexing a 10,000-briefing library takes seconds, so it must never run on the
+UI thread.  `LibraryIndex.add` only queues the batch and makes sure one worker is draining
+the queue; the worker feeds `SearchIndex.add`, whose lock lets the search screen query the
+part already indexed while the rest is still being added.  Nothing here posts messages:
+the search screen reads `progress()` when it wants to say how far indexing has got.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import App
+
+from briefing_tui.model import Briefing
+from briefing_tui.search import Hit, SearchIndex
+
+SEARCH_GROUP = "search-index"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexProgress:
+    """How far indexing has got: `indexed` of `expected` (None until the loader counted)."""
+
+    indexed: int
+    queued: int
+    expected: int | None
+    loading: bool
+    error: str | None = None
+
+    @property
+    def building(self) -> bool:
+        """True while briefings already loaded, or still to load, are not yet searchable."""
+        return self.indexed < self.queued or self.loading
+
+    def describe(self) -> str:
+        """`indexing… 3,000 of 10,000`, or "" once everything loaded is searchable."""
+        if not self.building:
+            return ""
+        total = self.queued if not self.loading else max(self.expected or 0, self.queued)
+        return f"indexing… {self.indexed:,} of {total:,}"
+
+
+class LibraryIndex:
+    """The app's one search index, and the queue and worker that fill it.
+
+    Owned by the app (not a widget), so it exists before anything is mounted and outlives
+    every search screen: a screen opened and closed ten times searches one index.
+    """
+
+    def __init__(self, app: App[Any], index: SearchIndex | None = None) -> None:
+        self.app = app
+        self._index = index
+        self._lock = threading.Lock()
+        self._pending: deque[list[Briefing]] = deque()
+        self._draining = False
+        self._indexed = 0
+        self._queued = 0
+        self._expected: int | None = None
+        self.error: str | None = None
+        # What the reader last searched for: `/` opens on it again, to refine it.
+        self.last_query = ""
+        # The fallback notice is said once per run, not at every `/`.
+        self.notice_shown = False
+
+    @property
+    def index(self) -> SearchIndex:
+        """The engine, made on first use (an in-memory SQLite database, nothing on disk)."""
+        if self._index is None:
+            self._index = SearchIndex()
+        return self._index
+
+    @property
+    def notice(self) -> str | None:
+        """Set when this Python's SQLite lacks FTS5 and searches scan instead."""
+        return self.index.notice
+
+    def expect(self, total: int | None) -> None:
+        """The loader's count of files, for "indexing… N of M" before they have all loaded."""
+        self._expected = total
+
+    def add(self, briefings: Iterable[Briefing]) -> None:
+        """Queue a batch for indexing (UI thread); returns at once."""
+        batch = list(briefings)
+        if not batch:
+            return
+        index = self.index  # made here, on the UI thread, before any worker uses it
+        with self._lock:
+            self._pending.append(batch)
+            self._queued += len(batch)
+            if self._draining:
+                return
+            self._draining = True
+        self.app.run_worker(
+            lambda: self._drain(index),
+            name="search-indexer",
+            group=SEARCH_GROUP,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _drain(self, index: SearchIndex) -> None:
+        """Worker thread: index queued batches until the queue is empty."""
+        while True:
+            with self._lock:
+                if not self._pending:
+                    self._draining = False
+                    return
+                batch = self._pending.popleft()
+            try:
+                index.add(batch)
+            except Exception as exc:  # one odd briefing must not stop search for the rest
+                self.error = f"{type(exc).__name__}: {exc}"
+            with self._lock:
+                self._indexed += len(batch)
+
+    def progress(self) -> IndexProgress:
+        with self._lock:
+            indexed, queued = self._indexed, self._queued
+        loading = bool(getattr(self.app, "loading", False))
+        return IndexProgress(indexed, queued, self._expected, loading, self.error)
+
+    def search(self, query: str, limit: int) -> list[Hit]:
+        """Hits among what is indexed so far; safe from any thread, never raises for a query."""
+        return self.index.search(query, limit)
