@@ -16,12 +16,10 @@ by default.  When on:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,7 @@ from pathlib import Path
 from briefing_tui import __version__
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import LoadResult
+from briefing_tui.private_files import write_private
 
 CACHE_FORMAT = 1
 Stamp = tuple[int, int]  # (size, mtime_ns)
@@ -117,26 +116,14 @@ class LoadCache:
         """Replace the cache with exactly `results`, so removed files drop out."""
         if not self.writable:
             return
+        payload = {
+            "format": CACHE_FORMAT,
+            "version": __version__,
+            "roots": self.roots,
+            "entries": results,
+        }
         try:
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            payload = {
-                "format": CACHE_FORMAT,
-                "version": __version__,
-                "roots": self.roots,
-                "entries": results,
-            }
-            fd, tmp = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=self.directory)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(tmp, 0o600)
-                os.replace(tmp, self.file)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            write_private(self.file, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             self.notes.append(f"cache not written ({exc.strerror or exc})")
         self.entries = results

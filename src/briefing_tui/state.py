@@ -15,15 +15,15 @@ be stored, and even a list of file names read is a record of someone's work.  Wh
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from briefing_tui.private_files import write_private
 
 STATE_FORMAT = 1
 STATE_FILE = "reading-state.json"
@@ -161,21 +161,9 @@ class ReadingState:
         """Write the whole state atomically; False (with a note) when it could not be."""
         if not self.writable:
             return False
+        text = json.dumps(self._payload(), ensure_ascii=True, separators=(",", ":"))
         try:
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            text = json.dumps(self._payload(), ensure_ascii=True, separators=(",", ":"))
-            fd, tmp = tempfile.mkstemp(prefix=".reading-state-", suffix=".tmp", dir=self.directory)
-            try:
-                with os.fdopen(fd, "w", encoding="ascii") as handle:
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(tmp, 0o600)
-                os.replace(tmp, self.file)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            write_private(self.file, text.encode("ascii"))
         except OSError as exc:
             self.notes.append(f"reading state not saved ({exc.strerror or exc})")
             return False

@@ -16,20 +16,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Letters that Unicode does not decompose but that people type as plain Latin letters
-# (Łukasz -> lukasz, Ørsted -> orsted, Þóra -> thora, Straße -> strasse via casefold).
-_SPELT_OUT = {
-    "ł": "l",
-    "đ": "d",
-    "ð": "d",
-    "ø": "o",
-    "æ": "ae",
-    "œ": "oe",
-    "þ": "th",
-    "ı": "i",
-    "ħ": "h",
-    "ŧ": "t",
-}
+# Letters Unicode does not decompose but people type as plain Latin (Łukasz -> lukasz):
+# one table, shared with search, so a name matches the same way everywhere.
+from briefing_tui.search.text import SPELT_OUT
+
 _APOSTROPHES = str.maketrans("", "", "'’ʼ`´")
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -51,7 +41,7 @@ def fold(text: str) -> str:
         base = text.casefold()
     else:
         decomposed = unicodedata.normalize("NFKD", text.casefold())
-        base = "".join(_SPELT_OUT.get(ch, ch) for ch in decomposed if not unicodedata.combining(ch))
+        base = "".join(SPELT_OUT.get(ch, ch) for ch in decomposed if not unicodedata.combining(ch))
     base = base.translate(_APOSTROPHES)
     return _NOT_WORD.sub(" ", base).strip()
 

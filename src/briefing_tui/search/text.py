@@ -26,7 +26,7 @@ from briefing_tui.render.common import format_extra, outcome_tags, participant_l
 
 # Letters with a stroke or ligatures that NFKD leaves alone, but that a person typing on an
 # English keyboard writes as plain letters (Łukasz -> lukasz, Ørsted -> orsted).
-_SPELT_OUT = {
+SPELT_OUT = {
     "ł": "l",
     "đ": "d",
     "ð": "d",
@@ -67,8 +67,8 @@ class _FoldTable(dict[int, str | None]):
             value = ch.lower()
         elif category == "Mn" or unicodedata.combining(ch):
             value = None
-        elif ch in _SPELT_OUT:
-            value = _SPELT_OUT[ch]
+        elif ch in SPELT_OUT:
+            value = SPELT_OUT[ch]
         elif ch.isalnum() and ch not in _SQLITE_SEPARATORS:
             value = ch
         else:
