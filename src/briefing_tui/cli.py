@@ -91,8 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(ns: argparse.Namespace) -> int:
-    from briefing_tui.config import DEFAULT, effective_config_text, load_config
-    from briefing_tui.library import ENV_MAX_BYTES, default_library_paths
+    from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, effective_config_text, load_config
+    from briefing_tui.library import default_library_paths
 
     config, problems = load_config()
     for problem in problems:
@@ -103,7 +103,7 @@ def _run_app(ns: argparse.Namespace) -> int:
     if config.origin("max_file_bytes") != DEFAULT:
         # Worker processes read the limit from the environment.
         os.environ[ENV_MAX_BYTES] = str(config.max_file_bytes)
-    paths = list(ns.paths) or list(config.library) or default_library_paths()
+    paths = list(ns.paths) or default_library_paths()
     theme = ns.theme or (config.theme if config.origin("theme") != DEFAULT else None)
     try:
         from briefing_tui.ui.app import run

@@ -20,15 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui.cache import LoadCache, Stamp, stamp_of
+from briefing_tui.config import DEFAULT_MAX_FILE_BYTES, ENV_LIBRARY, ENV_MAX_BYTES, load_config
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult, Problem, Severity
 from briefing_tui.readers.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_document
 from briefing_tui.sanitize import clean_path
 
 SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
-DEFAULT_MAX_BYTES = 8 * 1024 * 1024
-ENV_LIBRARY = "BRIEFING_LIBRARY"
-ENV_MAX_BYTES = "BRIEFING_MAX_BYTES"
 # A library-wide glossary, not a briefing (see docs/format.md).
 RESERVED_NAMES = ("glossary.yaml", "glossary.yml")
 
@@ -52,10 +50,13 @@ def sample_library() -> Path:
 
 
 def default_library_paths() -> list[Path]:
-    """$BRIEFING_LIBRARY, else ./briefings when it exists, else the samples."""
+    """$BRIEFING_LIBRARY, else the settings file's `library`, else ./briefings, else the samples."""
     env = os.environ.get(ENV_LIBRARY, "").strip()
     if env:
         return [Path(p) for p in env.split(os.pathsep) if p]
+    configured = load_config()[0].library
+    if configured:
+        return list(configured)
     local = Path("briefings")
     if local.is_dir():
         return [local]
@@ -64,7 +65,7 @@ def default_library_paths() -> list[Path]:
 
 def max_bytes_setting() -> int:
     raw = os.environ.get(ENV_MAX_BYTES, "").strip()
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_FILE_BYTES
 
 
 def display(path: Path | str) -> str:

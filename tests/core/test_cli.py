@@ -163,3 +163,15 @@ def test_check_warns_about_undefined_acronyms(capsys, write, tmp_path: Path) -> 
     assert "'ABCD'" not in out
     code, out, _ = run(capsys, "check", "--no-acronyms", str(tmp_path))
     assert "QZXW" not in out
+
+
+def test_commands_default_to_the_config_files_library(capsys, write, tmp_path: Path,
+                                                      monkeypatch) -> None:
+    write("lib/only.yaml", "title: From the configured library\n")
+    config = write("config.toml", f'library = ["{tmp_path / "lib"}"]\n')
+    monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert "1 file checked, 1 briefing read" in out
