@@ -26,13 +26,19 @@ class KeyHelp:
 
 
 def _where(node: DOMNode) -> str:
+    if isinstance(node, Screen) and node.is_modal:
+        return "This screen"
     if isinstance(node, App | Screen):
         return "Everywhere"
     return str(getattr(node, "HELP_NAME", "") or type(node).__name__)
 
 
 def collect_key_help(app: App[Any], screen: Screen[Any]) -> list[KeyHelp]:
-    """Bindings of the app, the screen and every widget on it; focused widget's first."""
+    """Bindings of the app, the screen and every widget on it; focused widget's first.
+
+    Over a modal screen (the views across the library, dialogs) the app's own keys do not
+    reach the reader, except priority ones, so the screen's keys are listed in their place.
+    """
     focused = screen.focused
     chain: list[DOMNode] = []
     node: DOMNode | None = focused
@@ -45,6 +51,8 @@ def collect_key_help(app: App[Any], screen: Screen[Any]) -> list[KeyHelp]:
     seen: set[tuple[str, str]] = set()
     for owner in [app, screen, *chain, *others]:
         for key, binding in _bindings_of(owner):
+            if owner is app and screen.is_modal and not _reaches_modal(app, binding):
+                continue
             where = _where(owner)
             if (where, key) in seen:
                 continue
@@ -52,6 +60,12 @@ def collect_key_help(app: App[Any], screen: Screen[Any]) -> list[KeyHelp]:
             description = binding.description or binding.action.replace("_", " ")
             rows.append(KeyHelp(where, app.get_key_display(binding), description))
     return rows
+
+
+def _reaches_modal(app: App[Any], binding: Binding) -> bool:
+    """Whether an app key still works over a modal screen: priority, and not switched off."""
+    action = binding.action.split("(", 1)[0]
+    return binding.priority and app.check_action(action, ()) is not False
 
 
 def _bindings_of(node: DOMNode) -> Iterable[tuple[str, Binding]]:
