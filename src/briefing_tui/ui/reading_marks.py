@@ -63,9 +63,15 @@ class ReadingTracker:
         if self.status(briefing) is Status.READ:
             return
         self._pending = briefing
-        self._timer = self.app.set_timer(READ_AFTER, self._stayed)
+        self._timer = self.app.set_timer(READ_AFTER, self.read_pending)
 
-    def _stayed(self) -> None:
+    @property
+    def pending(self) -> Briefing | None:
+        """The briefing that will count as read if the reader stays on it."""
+        return self._pending
+
+    def read_pending(self) -> None:
+        """The reader stayed: the briefing waiting to count as read now does."""
         briefing, self._pending, self._timer = self._pending, None, None
         if briefing is not None:
             self.read_now(briefing)
