@@ -23,8 +23,8 @@ from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing, Pane, Problem
 from briefing_tui.ui.briefing_view import BriefingView
 from briefing_tui.ui.commands import BriefingCommands
-from briefing_tui.ui.find_bar import FindBar
 from briefing_tui.ui.filter_bar import FilterBar
+from briefing_tui.ui.find_bar import FindBar
 from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
 from briefing_tui.ui.library_list import LibraryList
 from briefing_tui.ui.library_views import LibraryViews
@@ -50,7 +50,10 @@ class BriefingApp(ThemedApp):
     """
 
     # Absolute, so subclasses defined elsewhere (tests, embedders) still find the styles.
-    CSS_PATH = [Path(__file__).with_name("briefing.tcss"), Path(__file__).with_name("search.tcss")]
+    CSS_PATH = [  # noqa: RUF012 (Textual's own type for it is a list)
+        Path(__file__).with_name("briefing.tcss"),
+        Path(__file__).with_name("search.tcss"),
+    ]
     TITLE = "briefing"
     COMMANDS: ClassVar[set[type[BriefingCommands]]] = {BriefingCommands}  # type: ignore[assignment]
     COMMANDS |= App.COMMANDS  # type: ignore[arg-type]

@@ -138,7 +138,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if notice and not self.library.notice_shown:
             self.library.notice_shown = True
             self.app.notify(notice, title="Search", markup=False, timeout=8)
-        self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._check_progress)
+        progress = self.library.progress()
+        self._indexed_seen = progress.indexed
+        if progress.building:
+            self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._check_progress)
         if self.library.last_query:
             box.value = self.library.last_query
             box.select_all()
@@ -188,7 +191,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def _show(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_text or not self.is_attached:
             return  # an answer to something no longer in the box
-        previous = self.current_hit
+        # The same query asked again (the index grew): stay on the hit the reader is on.
+        previous = self.current_hit if query == self.shown_query else None
         self.more = len(hits) > LIMIT
         self.hits = hits[:LIMIT]
         self.shown_query = query

@@ -1,0 +1,303 @@
+"""Library search (`/`): results as you type, Enter opens the hit where it is, Escape goes back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual.content import Content
+from textual.notifications import Notify
+from textual.widgets import Static
+
+from briefing_tui.model import Briefing, Pane, Participant, Topic
+from briefing_tui.search import FALLBACK_NOTICE, ScanIndex
+from briefing_tui.ui.participants_pane import PeopleTable
+from briefing_tui.ui.search_index_worker import LibraryIndex
+from briefing_tui.ui.search_screen import LIMIT, ResultList, SearchScreen
+from briefing_tui.ui.text_marks import marks_for
+
+from .helpers import SIZE, GatedLoader, RecordingApp, app_with, make_briefing, results, settle
+from .search_helpers import SEED_PATH, SEED_TITLE, loaded, sample_app, search_for, until
+
+
+def _status(screen: SearchScreen) -> str:
+    content = screen.query_one("#search-status", Static).content
+    assert isinstance(content, Content)
+    return content.plain
+
+
+def _prompts(screen: SearchScreen) -> list[Content]:
+    results = screen.query_one(ResultList)
+    prompts = [results.get_option_at_index(i).prompt for i in range(results.option_count)]
+    assert all(isinstance(p, Content) for p in prompts)  # document text never as markup
+    return prompts  # type: ignore[return-value]
+
+
+async def test_results_update_as_you_type() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "seg")
+        assert SEED_TITLE in screen.result_titles()  # a word being typed matches as a prefix
+        await pilot.press("e", "r")
+        await until(pilot, lambda: screen.shown_query == "seger")
+        assert screen.result_titles() == [SEED_TITLE]
+        hit = screen.hits[0]
+        assert hit.pane is Pane.PARTICIPANTS
+        assert [hit.snippet[s:e] for s, e in hit.highlights] == ["Seger"]
+        shown = app.received(SearchScreen.ResultsShown)
+        assert [m.query for m in shown if m.query == "seger"] == ["seger"]
+        prompt = _prompts(screen)[0].plain
+        assert SEED_TITLE in prompt and "Participants" in prompt and "Alexander Seger" in prompt
+        assert _status(screen).startswith("1 briefing")
+
+
+async def test_enter_opens_the_hit_on_participants_with_the_row_highlighted() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await search_for(pilot, "seger")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        chosen = app.received(SearchScreen.HitChosen)
+        assert len(chosen) == 1
+        assert chosen[0].hit.path == SEED_PATH and chosen[0].query == "seger"
+        assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
+        assert app.view.active_pane is Pane.PARTICIPANTS
+        table = app.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
+        row = table.get_row_at(table.cursor_row)
+        assert row[0].plain == "Alexander Seger"
+        assert app.focused is table
+        name = row[0]
+        assert isinstance(name, Text)
+        assert [name.plain[s.start : s.end] for s in name.spans] == ["Seger"]
+
+
+async def test_enter_typed_before_the_results_arrive_opens_the_best_hit() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"seger", "enter")
+        await settle(pilot)
+        await until(pilot, lambda: app.received(SearchScreen.HitChosen), "the hit to open")
+        await settle(pilot)
+        assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
+        assert app.view.active_pane is Pane.PARTICIPANTS
+
+
+async def test_a_quoted_phrase_is_found_and_highlighted_as_a_phrase() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, '"budapest convention"')
+        assert SEED_TITLE in screen.result_titles()
+        for hit in screen.hits:
+            assert [hit.snippet[s:e].lower() for s, e in hit.highlights] == ["budapest convention"]
+        index = screen.result_titles().index(SEED_TITLE)
+        screen.action_move(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
+        assert app.view.active_pane is Pane.OVERVIEW
+        # The tag holding the phrase is highlighted where the Overview lists the tags.
+        assert marks_for(app.view).count >= 1
+
+
+async def test_escape_returns_to_where_the_reader_was() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        before = app.open_briefing
+        await pilot.press("3")
+        await settle(pilot)
+        focused = app.focused
+        screen = await search_for(pilot, "ransomware")
+        assert screen.hits
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.open_briefing is before
+        assert app.view.active_pane is Pane.TOPICS
+        assert app.focused is focused
+        assert app.received(SearchScreen.HitChosen) == []
+        # `/` again offers the last query, to refine it.
+        screen = await search_for(pilot, "")
+        assert screen.query_one("#search-input").value == "ransomware"  # type: ignore[attr-defined]
+
+
+async def test_arrow_keys_move_through_results_and_enter_opens_that_one() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "europe")
+        assert len(screen.hits) > 2
+        await pilot.press("down", "down")
+        expected = screen.hits[2]
+        assert screen.current_hit is expected
+        await pilot.press("up")
+        await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.open_briefing is not None and app.open_briefing.path == expected.path
+        assert app.view.active_pane is expected.pane
+
+
+async def test_filters_narrow_the_results() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "participant:seger")
+        assert screen.result_titles() == [SEED_TITLE]
+        await pilot.press("escape")
+        app.library_index.last_query = ""
+        screen = await search_for(pilot, "date:2018")
+        assert screen.result_titles() == [SEED_TITLE]
+        await pilot.press("escape")
+        app.library_index.last_query = ""
+        screen = await search_for(pilot, "date:2021..2023")
+        years = sorted(h.date.year for h in screen.hits if h.date is not None)
+        assert years == [2021, 2023]
+        await pilot.press("escape")
+        app.library_index.last_query = ""
+        screen = await search_for(pilot, "participant:nobodyknown")
+        assert screen.hits == []
+        assert _status(screen) == "No briefing matches."
+
+
+HOSTILE_QUERIES = [
+    "[@click=app.quit]",
+    "[/]",
+    "[b]bold[/b] [link=https://example.org]x[/link]",
+    '"abc',
+    "NEAR(a b",
+    "-",
+    "title:",
+    "date:1800-13-45",
+    "*** OR AND NOT",
+    "\\[escaped]",
+]
+
+
+async def test_hostile_queries_are_shown_as_typed_and_never_parsed() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        for query in HOSTILE_QUERIES:
+            app.library_index.last_query = ""
+            screen = await search_for(pilot, query)
+            assert screen.query_one("#search-input").value == query  # type: ignore[attr-defined]
+            _prompts(screen)
+            status = _status(screen)
+            assert "[/" not in status or "[/]" in query  # shown literally, if at all
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.is_running and app.return_code is None
+        # A query made only of markup is "ignored" and the status line says so, verbatim.
+        app.library_index.last_query = ""
+        screen = await search_for(pilot, "[/]")
+        assert "ignored: [/]" in _status(screen)
+
+
+async def test_hostile_titles_and_snippets_stay_plain_text() -> None:
+    evil = make_briefing(
+        "lib/evil.yaml",
+        "[@click=app.quit]evil title[/]",
+        date(2024, 1, 1),
+        participants=(Participant("[b]Mallory[/b] [@click=app.quit]", "Role [/]"),),
+    )
+    app = app_with([evil])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "mallory")
+        assert len(screen.hits) == 1
+        prompt = _prompts(screen)[0].plain
+        assert "[@click=app.quit]evil title[/]" in prompt
+        assert "[b]Mallory[/b]" in prompt
+        for y in range(3, 12):
+            await pilot.click(offset=(20, y))
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert app.open_briefing is evil
+        assert app.view.active_pane is Pane.PARTICIPANTS
+
+
+async def test_search_works_while_the_library_is_still_loading() -> None:
+    first = [
+        make_briefing(f"lib/{n}.yaml", f"Early meeting {n}", date(2020, 1, n + 1)) for n in range(3)
+    ]
+    later = [
+        make_briefing(
+            "lib/late.yaml",
+            "Late meeting",
+            date(2021, 1, 1),
+            topics=(Topic("Zanzibar cooperation"),),
+        )
+    ]
+    gated = GatedLoader(results(first + later), first=3)
+    app = RecordingApp([Path("lib")], loader=gated, counter=lambda paths: 4)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.library_index.progress().indexed == 3, "the first batch")
+        screen = await search_for(pilot, "early")
+        assert len(screen.hits) == 3
+        assert "indexing… 3 of 4" in _status(screen)
+        await pilot.press(*" OR zanzibar")
+        await until(pilot, lambda: screen.shown_query == "early OR zanzibar")
+        assert len(screen.hits) == 3
+        gated.release.set()
+        # The screen notices the index grew and asks again: the late briefing appears.
+        await until(pilot, lambda: "Late meeting" in screen.result_titles(), "the late hit")
+        await until(pilot, lambda: "indexing" not in _status(screen), "indexing to finish")
+        assert _status(screen).startswith("4 briefings")
+
+
+async def test_without_fts5_the_scan_is_used_and_said_once() -> None:
+    app = sample_app()
+    scan = ScanIndex()
+    scan.notice = FALLBACK_NOTICE  # what SearchIndex sets when SQLite has no FTS5
+    app.library_index = LibraryIndex(app, index=scan)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "seger")
+        assert screen.result_titles() == [SEED_TITLE]
+        await pilot.press("escape")
+        await search_for(pilot, "")
+        notes = [m.notification for m in app.received(Notify)]
+        fallback = [n for n in notes if n.message == FALLBACK_NOTICE]
+        assert len(fallback) == 1
+        assert fallback[0].markup is False
+
+
+async def test_results_are_capped() -> None:
+    many = [
+        Briefing(
+            path=f"lib/{n:04}.yaml", title=f"Common meeting {n}", date=date(2000 + n % 20, 1, 1)
+        )
+        for n in range(LIMIT + 30)
+    ]
+    app = app_with(many)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "common")
+        assert len(screen.hits) == LIMIT
+        assert screen.query_one(ResultList).option_count == LIMIT
+        assert screen.more
+        assert f"the best {LIMIT}" in _status(screen)
+
+
+async def test_slash_over_the_search_screen_and_other_dialogs_does_not_stack_screens() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "")
+        await pilot.press("slash")  # typed into the box: `/` is just a character there
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.query_text == "/"
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        help_screen = app.screen
+        await pilot.press("slash")
+        await settle(pilot)
+        assert app.screen is help_screen
