@@ -94,7 +94,9 @@ class LinkList(Static, can_focus=True):
         for index, link in enumerate(self.links):
             line = Content("• ") + link_content(link)
             if focused and index == self.cursor:
-                line = line.stylize("$block-cursor-foreground on $block-cursor-background")
+                line = line.stylize(
+                    "$block-cursor-foreground on $block-cursor-background $block-cursor-text-style"
+                )
             meta = Style.from_meta({"@click": f"show_link({index})"})
             lines.append(line.stylize(meta))
         return Content("\n").join(lines)

@@ -4,10 +4,10 @@ Readers work on shared workstations with whatever screen the room has, some with
 some on monochrome or colour-blind-unfriendly displays. Two themes serve them:
 
 - `briefing-high-contrast`: black, white and yellow only (errors a light red, always also
-  spelt out in words); the focused widget and the cursor are yellow, so focus can be seen
-  from across a room.
-- `briefing-monochrome`: greys only. Markings become black-on-white banners (reverse
-  video): their *text* carries the meaning, never a colour.
+  spelt out in words); the focused widget has a thick yellow edge, so focus can be seen
+  from across a room; the cursor is a dark underlined bar on which every colour reads.
+- `briefing-monochrome`: greys only, whatever a renderable asks for. Markings become
+  black-on-white banners (reverse video): their *text* carries the meaning, never a colour.
 
 Colours in the rest of the UI are never literal: styles name theme variables (`$error`,
 `$marking-red-background`, ...) so that every theme, including these two, restyles all of
@@ -47,7 +47,7 @@ HIGH_CONTRAST_THEME = Theme(
     secondary=_WHITE,
     accent=_YELLOW,
     warning=_YELLOW,
-    error="#ff8080",
+    error="#ff9090",
     success=_WHITE,
     foreground=_WHITE,
     background=_BLACK,
@@ -63,18 +63,20 @@ HIGH_CONTRAST_THEME = Theme(
         "text-primary": _YELLOW,
         "text-accent": _YELLOW,
         "text-warning": _YELLOW,
-        "text-error": "#ff8080",
+        "text-error": "#ff9090",
         "text-success": _WHITE,
         "panel-lighten-1": _BLACK,
         "panel-lighten-2": _WHITE,
         "border": _YELLOW,
         "border-blurred": _WHITE,
-        "block-cursor-foreground": _BLACK,
-        "block-cursor-background": _YELLOW,
-        "block-cursor-text-style": "bold",
+        # A dark bar, underlined, rather than a yellow one: words in their own colour (a
+        # yellow "open", a red "OVERDUE") would vanish on yellow, and stay readable on this.
+        "block-cursor-foreground": _WHITE,
+        "block-cursor-background": "#444444",
+        "block-cursor-text-style": "bold underline",
         "block-cursor-blurred-foreground": _WHITE,
         "block-cursor-blurred-background": _BLACK,
-        "block-cursor-blurred-text-style": "bold underline",
+        "block-cursor-blurred-text-style": "underline",
         "block-hover-background": _BLACK,
         "footer-background": _BLACK,
         "footer-foreground": _WHITE,
@@ -121,7 +123,7 @@ MONOCHROME_THEME = Theme(
     boost="#1c1c1c",
     dark=True,
     variables={
-        "text-muted": "#a8a8a8",
+        "text-muted": "#b0b0b0",
         "text-primary": _WHITE,
         "text-accent": _WHITE,
         "text-warning": _WHITE,
@@ -129,10 +131,11 @@ MONOCHROME_THEME = Theme(
         "text-success": _GREY_LIGHT,
         "border": _WHITE,
         "border-blurred": _GREY,
-        # Reverse video for the cursor of the focused widget; a grey bar when it is not.
-        "block-cursor-foreground": _BLACK,
-        "block-cursor-background": _WHITE,
-        "block-cursor-text-style": "bold",
+        # A mid-grey underlined bar for the cursor of the focused widget (text in any grey
+        # stays readable on it), a dark grey one when it is not focused.
+        "block-cursor-foreground": _WHITE,
+        "block-cursor-background": "#585858",
+        "block-cursor-text-style": "bold underline",
         "block-cursor-blurred-foreground": _WHITE,
         "block-cursor-blurred-background": "#3a3a3a",
         "block-cursor-blurred-text-style": "none",
