@@ -6,9 +6,9 @@ topic or outcome or scrolls its paragraph into view, and highlights every match 
 pane on screen, the current one standing out.  The bar is mounted into the briefing view
 the first time it is asked for and only hidden afterwards.
 
-Keys: enter / n next, shift+enter / N previous (n and N work once the focus has left the
-box), escape closes.  The query is document-independent text typed by the reader, but it
-is still shown only as `Content`.
+Keys: enter / n next, shift+enter / N previous, escape closes.  ctrl+f again moves from
+the box to the text showing the match (and back), where n and N step.  Whatever is typed
+is shown only as `Content`, never as markup.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ DEBOUNCE_SECONDS = 0.03
 # While the bar is open it notices the reader opening another briefing this often.
 WATCH_SECONDS = 0.3
 MOVE_GROUP = "find-move"
+FIND_KEYS = "enter/n next · shift+enter/N previous · ctrl+f to the text and back · escape closes"
 
 
 def spot_of(match: FindMatch, matches: list[FindMatch], index: int, briefing: Briefing) -> Spot:
@@ -61,6 +62,8 @@ class FindInput(Input):
         Binding("enter,down", "step(1)", "Next match", show=False),
         Binding("shift+enter,up", "step(-1)", "Previous match", show=False),
         Binding("escape", "close", "Close find", show=False),
+        # Input deletes a word on ctrl+f; here it moves to the text (as the app's ctrl+f).
+        Binding("ctrl+f", "to_text", "To the text", show=False),
     ]
 
     def _bar(self) -> FindBar | None:
@@ -78,6 +81,11 @@ class FindInput(Input):
         bar = self._bar()
         if bar is not None:
             bar.close()
+
+    def action_to_text(self) -> None:
+        bar = self._bar()
+        if bar is not None:
+            bar.focus_text()
 
 
 class FindBar(Vertical):
@@ -100,6 +108,7 @@ class FindBar(Vertical):
         self.briefing: Briefing | None = None
         self._debounce: Timer | None = None
         self._watcher: Timer | None = None
+        self._focus_target: Widget | None = None
 
     # -- finding the bar ----------------------------------------------------------------------
 
@@ -120,6 +129,8 @@ class FindBar(Vertical):
         if bar is None:
             bar = cls()
             view.mount(bar)  # opens itself once mounted
+        elif bar.display and bar.query_one(FindInput).has_focus and bar.matches:
+            bar.focus_text()  # ctrl+f again: to the text, where n and N step
         else:
             bar.open()
         return bar
@@ -171,6 +182,13 @@ class FindBar(Vertical):
             self._watcher = self.set_interval(WATCH_SECONDS, self._check_briefing)
         if self.view.briefing is not self.briefing and self.query_text:
             self._refind()
+
+    def focus_text(self) -> None:
+        """Leave the box for the text showing the current match (n and N work there)."""
+        target = self._focus_target
+        if target is None or not target.is_attached or not target.display:
+            target = self.view.active_pane_widget().focus_target()
+        target.focus()
 
     def close(self) -> None:
         self.marks.clear()
@@ -238,10 +256,17 @@ class FindBar(Vertical):
         self._show_count()
         view = self.view
 
+        # Stepping from the text (n, N) takes the focus along to the match's pane; typing
+        # and enter in the box leave it in the box.
+        follow = not self.query_one(FindInput).has_focus
+
         async def move() -> None:
             shown = await show_spot(view, spot, self._find)
             if shown is None or index != self.index:
                 return
+            self._focus_target = shown.focus
+            if follow:
+                shown.focus.focus()
             self._mark_pane(match.pane, shown.widget, shown.current)
             self.post_message(self.Moved(index, len(self.matches), match))
 
@@ -292,9 +317,7 @@ class FindBar(Vertical):
         context = self.query_one("#find-context", Static)
         if not self.query_text.strip():
             count.update(Content(""))
-            context.update(
-                Content.assemble(("enter/n next · shift+enter/N previous · escape closes", "dim"))
-            )
+            context.update(Content.styled(FIND_KEYS, "dim"))
             return
         if not self.matches:
             count.update(Content.assemble(("No matches", "bold")))

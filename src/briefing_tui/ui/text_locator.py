@@ -161,11 +161,11 @@ async def scroll_prose(prose: Prose, find: SpanFinder, spot: Spot) -> bool:
     return True
 
 
-def _reveal_static(widget: Widget, find: SpanFinder, spot: Spot) -> Shown:
+def _reveal_static(widget: Widget, focus: Widget, find: SpanFinder, spot: Spot) -> Shown:
     text = plain_of(widget)
     current = choose_occurrence(text, find(text), spot)
     widget.scroll_visible(animate=False, immediate=True)
-    return Shown(widget, widget, current)
+    return Shown(widget, focus, current)
 
 
 def _first(widgets: Sequence[Widget], test: Callable[[Widget], bool]) -> Widget | None:
@@ -220,7 +220,7 @@ async def _overview(
     if target is None:
         focus.scroll_home(animate=False, immediate=True)
         return Shown(None, focus)
-    return _reveal_static(target, find, spot)
+    return _reveal_static(target, target if target.focusable else focus, find, spot)
 
 
 def _facts(statics: Sequence[Widget]) -> Widget | None:
