@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.command import CommandPalette
 from textual.widgets import Input, Select, Static
 
 from briefing_tui.insights.dates import DateRange
@@ -12,6 +13,7 @@ from briefing_tui.insights.markings import TLP_COLOURS
 from briefing_tui.ui.filter_bar import FilterBar
 from briefing_tui.ui.filter_screen import FilterScreen
 from briefing_tui.ui.marking import marking_class, marking_theme_variables
+from briefing_tui.ui.timeline_screen import TimelineScreen
 
 from .across_helpers import across_library
 from .helpers import SIZE, app_with, settle, text_of
@@ -166,3 +168,19 @@ def test_marking_colours_have_one_source() -> None:
     assert marking_class("tlp: amber + strict") == "marking--amber"
     assert marking_class("EU RESTRICTED") == "marking--other"
     assert marking_class("  ") == "marking--none"
+
+
+async def test_the_palette_offers_the_views_across_the_library() -> None:
+    app = app_with(across_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"timeline")
+        await settle(pilot)
+        await pilot.pause(0.3)  # the palette gathers hits in a worker of its own
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
