@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
-from briefing_tui.model import Pane, Participant
+from briefing_tui.model import Outcome, Pane, Participant
 from briefing_tui.ui.entities_screen import EntitiesScreen, EntityList, MentionList
 from briefing_tui.ui.help_screen import HelpScreen
 from briefing_tui.ui.paged_list import PAGE_SIZE
@@ -165,3 +165,41 @@ async def test_help_and_escape() -> None:
         assert not isinstance(app.screen, EntitiesScreen)
         assert app.open_briefing is not None
         assert app.open_briefing.title == "Rich briefing"  # nothing else was opened
+
+
+async def test_hostile_text_stays_text_on_every_screen_across_the_library() -> None:
+    quit_ = "[@click=app.quit]x[/]"
+    close = "[/]"
+    hostile = make_briefing(
+        "lib/hostile.yaml",
+        f"{quit_} {close}",
+        None,
+        marking=quit_,
+        tags=(quit_, close),
+        organisers=(quit_,),
+        location=f"{quit_}, {close}",
+        participants=(Participant(quit_, close, close, quit_),),
+        outcomes=(Outcome(quit_, close, close, None, close),),
+        glossary=((quit_, close),),
+    )
+    app = app_with([hostile])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        targets = (("i", "#mention-list"), ("o", "#outcome-rows"), ("t", "#timeline-list"))
+        for key, target in targets:
+            await pilot.press("l", key)
+            await settle(pilot)
+            screen = app.screen
+            assert quit_ in "\n".join(prompts(screen.query_one(target, OptionList)))
+            await pilot.click(target, offset=(4, 0))  # choosing a row opens its briefing
+            await settle(pilot)
+            assert app.is_running
+            if app.screen is screen:
+                await pilot.press("escape")
+                await settle(pilot)
+        assert app.open_briefing is hostile
+        for key in ("g", "escape", "f", "escape", "b"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert app.is_running
+        assert app.return_code is None
