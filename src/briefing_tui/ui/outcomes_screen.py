@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -91,8 +91,8 @@ class OutcomesScreen(ModalScreen[BriefingTarget | None]):
                 Content("Outcomes across the library — enter opens the briefing on Outcomes"),
                 classes="dialog-title",
             )
-            with Horizontal(id="outcome-filters"):
-                yield Select[str]([], prompt="Any kind", id="outcome-kind")
+            with Grid(id="outcome-filters"):
+                yield Select[str]([], prompt="Any kind", id="outcome-kind", compact=True)
                 yield Select[str](
                     [
                         (Text("open"), "open"),
@@ -101,11 +101,14 @@ class OutcomesScreen(ModalScreen[BriefingTarget | None]):
                     ],
                     prompt="Any status",
                     id="outcome-status",
+                    compact=True,
                 )
-                yield Input(placeholder="Owner", id="outcome-owner")
-                yield Input(placeholder="Due from (YYYY[-MM[-DD]])", id="outcome-due-from")
-                yield Input(placeholder="Due to", id="outcome-due-to")
-                yield Checkbox(Content("Overdue only"), id="outcome-overdue")
+                yield Checkbox(Content("Overdue only"), id="outcome-overdue", compact=True)
+                yield Input(placeholder="Owner", id="outcome-owner", compact=True)
+                yield Input(
+                    placeholder="Due from (YYYY[-MM[-DD]])", id="outcome-due-from", compact=True
+                )
+                yield Input(placeholder="Due to", id="outcome-due-to", compact=True)
             yield Static(Content("Collecting outcomes…"), id="outcome-count")
             yield Static(id="outcome-marking")
             yield OutcomeRows(self._prompt, id="outcome-rows")
