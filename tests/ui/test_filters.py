@@ -184,3 +184,20 @@ async def test_the_palette_offers_the_views_across_the_library() -> None:
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_every_view_opens_on_an_empty_library() -> None:
+    app = app_with([])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("i", "o", "t", "g", "f"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen.is_modal, key
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not app.screen.is_modal, key
+        await pilot.press("F", "b")
+        await settle(pilot)
+        assert app.is_running
+        assert not app.query_one("#list-marking").display  # nothing listed, nothing to rank
