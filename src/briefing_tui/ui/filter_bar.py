@@ -50,6 +50,11 @@ class FilterBar(Vertical):
         yield Static(id="filter-summary")
         yield Static(id="list-marking")
 
+    def on_mount(self) -> None:
+        # Nothing is said until something is listed (an empty library never lists anything).
+        for child in self.query(Static):
+            child.display = False
+
     def show(self, flt: BriefingFilter, shown: int, total: int, markings: Iterable[str]) -> None:
         summary = self.query_one("#filter-summary", Static)
         if flt.is_empty:
