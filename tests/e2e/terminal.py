@@ -125,12 +125,18 @@ class Terminal:
     def wait_until(
         self, check: Callable[[str], bool], what: str, timeout: float = DEFAULT_TIMEOUT
     ) -> str:
-        """Poll until `check(screen)` holds; fail showing the last screen if it never does."""
+        """Poll until `check(screen)` holds on a settled screen; fail showing the last one.
+
+        Settled means two captures in a row are the same: a screen caught halfway through
+        a repaint may hold the awaited text and still miss what the test looks at next.
+        """
         deadline = time.monotonic() + timeout
+        previous: str | None = None
         while True:
             screen = self.screen()
-            if check(screen):
+            if check(screen) and screen == previous:
                 return screen
+            previous = screen
             if not self.alive:
                 screen = self.everything()
                 if check(screen):
@@ -156,7 +162,9 @@ class Terminal:
         for key in keys:
             self.tmux("send-keys", "-t", "e2e", key)
             if key == "Escape":
-                # A key arriving within ESCDELAY (100 ms) of an ESC is read as alt+key.
+                # A key read within ESCDELAY (100 ms) of an ESC is taken as alt+key. This pause
+                # covers sending; a busy app may still read both at once, so tests wait for
+                # the screen to show that Escape was handled before pressing anything else.
                 time.sleep(0.25)
 
     def type(self, text: str) -> None:

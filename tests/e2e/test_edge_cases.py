@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .terminal import Terminal
+from .test_reading import start_on_newest
 
 
 def test_empty_folder_says_so(terminal: Terminal, tmp_path: Path) -> None:
@@ -45,8 +46,7 @@ def footer_last(screen: str, height: int) -> bool:
 
 
 def test_resize_redraws(terminal: Terminal, samples: Path) -> None:
-    terminal.start(samples, width=120, height=40)
-    terminal.wait_for("5 briefings", "2026-02-10 · Video conference")
+    start_on_newest(terminal, samples, width=120, height=40)
     terminal.press("2")
     terminal.wait_for("Daniel Okafor")
     terminal.resize(80, 24)
