@@ -62,6 +62,12 @@ def _app_parser() -> argparse.ArgumentParser:
         help="keep parsed briefings in DIR to start faster next time (off by default)",
     )
     parser.add_argument(
+        "--state",
+        type=Path,
+        metavar="DIR",
+        help="remember read and bookmarked briefings in DIR (off by default)",
+    )
+    parser.add_argument(
         "--print-config",
         action="store_true",
         help="show the effective settings and where each comes from, then exit",
@@ -110,4 +116,11 @@ def _run_app(ns: argparse.Namespace) -> int:
     except ImportError as exc:  # pragma: no cover - only when installed without textual
         sys.stderr.write(f"briefing: the reader cannot start: {exc}\n")
         return 1
-    return int(run(paths, theme=theme, cache_dir=ns.cache or config.cache_dir))
+    return int(
+        run(
+            paths,
+            theme=theme,
+            cache_dir=ns.cache or config.cache_dir,
+            state_dir=ns.state or config.state_dir,
+        )
+    )

@@ -32,7 +32,15 @@ def started(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, A
 def test_paths_theme_and_cache_are_passed(started, tmp_path: Path) -> None:
     assert (
         cli.main(
-            [str(tmp_path), "--theme", "briefing-high-contrast", "--cache", str(tmp_path / "c")]
+            [
+                str(tmp_path),
+                "--theme",
+                "briefing-high-contrast",
+                "--cache",
+                str(tmp_path / "c"),
+                "--state",
+                str(tmp_path / "s"),
+            ]
         )
         == 0
     )
@@ -40,6 +48,7 @@ def test_paths_theme_and_cache_are_passed(started, tmp_path: Path) -> None:
     assert call["paths"] == [tmp_path]
     assert call["theme"] == "briefing-high-contrast"
     assert call["cache_dir"] == tmp_path / "c"
+    assert call["state_dir"] == tmp_path / "s"
 
 
 def test_defaults_write_nothing_and_pick_no_theme(started, tmp_path: Path, monkeypatch) -> None:
@@ -48,6 +57,7 @@ def test_defaults_write_nothing_and_pick_no_theme(started, tmp_path: Path, monke
     (call,) = started
     assert call["theme"] is None
     assert call["cache_dir"] is None
+    assert call["state_dir"] is None
     assert call["paths"] and call["paths"][0].is_dir()
 
 

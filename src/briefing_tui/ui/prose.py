@@ -88,5 +88,5 @@ class ReadingScroll(VerticalScroll):
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
+        # No `b` for page up here, as in pagers: `b` bookmarks the briefing everywhere.
     ]
