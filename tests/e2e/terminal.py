@@ -107,6 +107,10 @@ class Terminal:
         """The visible screen, one line per row, trailing blanks stripped."""
         return self.tmux("capture-pane", "-p", "-t", "e2e")
 
+    def screen_with_attributes(self) -> str:
+        """The visible screen with its colours and attributes, as escape sequences."""
+        return self.tmux("capture-pane", "-p", "-e", "-t", "e2e")
+
     def everything(self) -> str:
         """Screen plus scrollback: where a traceback printed after exit would land."""
         return self.tmux("capture-pane", "-p", "-S", "-", "-t", "e2e")
