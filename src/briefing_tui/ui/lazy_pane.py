@@ -24,7 +24,7 @@ class LazyPane(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "next_part", "Next part"),
+        Binding("p", "next_part", "Next part", id="next_part"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -45,7 +45,7 @@ class PeopleTable(DataTable[Text]):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("s", "cycle_sort", "Sort"),
-        Binding("S", "reverse_sort", "Reverse sort"),
+        Binding("S", "reverse_sort", "Reverse sort", id="reverse_sort"),
     ]
 
     class Sorted(Message):
