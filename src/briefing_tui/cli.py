@@ -122,5 +122,6 @@ def _run_app(ns: argparse.Namespace) -> int:
             theme=theme,
             cache_dir=ns.cache or config.cache_dir,
             state_dir=ns.state or config.state_dir,
+            keymap=dict(config.keys),
         )
     )

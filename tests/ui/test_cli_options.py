@@ -84,3 +84,25 @@ def test_print_config_does_not_start_the_reader(started, capsys) -> None:
     out = capsys.readouterr().out
     assert "max_file_bytes = 8388608" in out
     assert "nothing is written" in out
+
+
+def test_config_keys_reach_the_reader(started, tmp_path: Path, monkeypatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\nhelp = "f1"\nsearch = "ctrl+s"\n')
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    assert cli.main([str(tmp_path)]) == 0
+    assert started[0]["keymap"] == {"help": "f1", "search": "ctrl+s"}
+
+
+async def test_a_keymap_rebinds_by_binding_id(samples: Path) -> None:
+    from briefing_tui.ui.app import BriefingApp, binding_ids
+    from briefing_tui.ui.help_screen import HelpScreen
+
+    assert {"help", "search", "quit", "find", "pane_participants"} <= binding_ids()
+    app = BriefingApp([samples])
+    app.set_keymap({"help": "f1"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -7,7 +7,7 @@ wires their messages together and holds the keys that work everywhere.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -60,32 +60,41 @@ class BriefingApp(ThemedApp):
     COMMANDS |= {SearchCommands}  # type: ignore[arg-type]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("exclamation_mark", "problems", "Problems"),
-        Binding("left_square_bracket", "step_briefing(-1)", "Prev"),
-        Binding("right_square_bracket", "step_briefing(1)", "Next"),
-        Binding("l", "toggle_library", "Library"),
-        Binding("slash", "search", "Search"),
-        Binding("ctrl+f", "find", "Find"),
-        Binding("n", "find_step(1)", "Next match", show=False),
-        Binding("N", "find_step(-1)", "Previous match", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("exclamation_mark", "problems", "Problems", id="problems"),
+        Binding("left_square_bracket", "step_briefing(-1)", "Prev", id="previous_briefing"),
+        Binding("right_square_bracket", "step_briefing(1)", "Next", id="next_briefing"),
+        Binding("l", "toggle_library", "Library", id="library"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("ctrl+f", "find", "Find", id="find"),
+        Binding("n", "find_step(1)", "Next match", show=False, id="find_next"),
+        Binding("N", "find_step(-1)", "Previous match", show=False, id="find_previous"),
         Binding("escape", "find_close", "Close find", show=False),
-        Binding("i", "entities", "Who"),
-        Binding("o", "outcomes", "Outcomes"),
-        Binding("t", "timeline", "Timeline"),
-        Binding("g", "glossary", "Glossary"),
-        Binding("f", "filter", "Filter"),
-        Binding("F", "clear_filters", "Clear filters", show=False),
-        Binding("b", "bookmark", "Bookmark", show=False),
-        Binding("1", "pane('overview')", "Overview pane", show=False),
-        Binding("2", "pane('participants')", "Participants pane", show=False),
-        Binding("3", "pane('topics')", "Topics pane", show=False),
-        Binding("4", "pane('outcomes')", "Outcomes pane", show=False),
+        Binding("i", "entities", "Who", id="entities"),
+        Binding("o", "outcomes", "Outcomes", id="outcomes"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("g", "glossary", "Glossary", id="glossary"),
+        Binding("f", "filter", "Filter", id="filter"),
+        Binding("F", "clear_filters", "Clear filters", show=False, id="clear_filters"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
+        Binding("1", "pane('overview')", "Overview pane", show=False, id="pane_overview"),
+        Binding(
+            "2", "pane('participants')", "Participants pane", show=False, id="pane_participants"
+        ),
+        Binding("3", "pane('topics')", "Topics pane", show=False, id="pane_topics"),
+        Binding("4", "pane('outcomes')", "Outcomes pane", show=False, id="pane_outcomes"),
         # Priority so that tab switches panes rather than moving focus; `check_action` turns
         # them off over modal screens, so tab still works normally in dialogs and the palette.
-        Binding("tab", "step_pane(1)", "Next pane", show=False, priority=True),
-        Binding("shift+tab", "step_pane(-1)", "Previous pane", show=False, priority=True),
+        Binding("tab", "step_pane(1)", "Next pane", show=False, priority=True, id="next_pane"),
+        Binding(
+            "shift+tab",
+            "step_pane(-1)",
+            "Previous pane",
+            show=False,
+            priority=True,
+            id="previous_pane",
+        ),
     ]
 
     def __init__(
@@ -341,19 +350,35 @@ class BriefingApp(ThemedApp):
             self.view.switch_to(Pane.OVERVIEW)
 
 
+def binding_ids() -> set[str]:
+    """The actions a settings file's [keys] table may rebind."""
+    return {b.id for b in BriefingApp.BINDINGS if isinstance(b, Binding) and b.id}
+
+
 def run(
     paths: list[Path],
     *,
     theme: str | None = None,
     cache_dir: Path | None = None,
     state_dir: Path | None = None,
+    keymap: Mapping[str, str] | None = None,
 ) -> int:
     """Start the reader on `paths`; returns the process exit code.
 
     `cache_dir` turns on the optional parse cache, `state_dir` the reading state (read and
-    bookmarked briefings); both are off by default, when nothing is written.
+    bookmarked briefings); both are off by default, when nothing is written.  `keymap`
+    maps binding ids (see `binding_ids()`) to the keys the user prefers.
     """
     app = BriefingApp(paths, loader=make_loader(cache_dir), state_dir=state_dir)
+    if keymap:
+        unknown = sorted(set(keymap) - binding_ids())
+        if unknown:
+            print(
+                f"briefing: [keys] names no such action: {', '.join(unknown)}; "
+                f"known: {', '.join(sorted(binding_ids()))}",
+                file=sys.stderr,
+            )
+        app.set_keymap({k: v for k, v in keymap.items() if k not in unknown})
     theme = resolve_theme_name(theme) if theme is not None else default_theme(app.no_color)
     if theme is not None:
         if theme not in app.available_themes:
