@@ -96,3 +96,34 @@ async def test_a_large_library_streams_into_the_list_in_order() -> None:
         batches = app.received(LibraryLoader.Loaded)
         assert sum(len(b.results) for b in batches) == 1200
         assert len(batches) < 1200  # handed over in batches, not one message per file
+
+
+async def test_the_newest_briefing_is_open_after_loading_until_the_reader_moves() -> None:
+    # Regression: the first briefing to arrive stayed open, so a library that streamed in
+    # oldest first opened on an old briefing instead of the newest at the top of the list.
+    items = results([make_briefing(f"b{n}.yaml", f"B{n}", date(2020, 1, 1 + n)) for n in range(6)])
+    gate = GatedLoader(items, first=2)
+    app = RecordingApp([Path("lib")], loader=gate)
+    async with app.run_test(size=SIZE) as pilot:
+        while len(app.query_one(LibraryList).briefings) < 2:
+            await pilot.pause()
+        gate.release.set()
+        await settle(pilot)
+        await pilot.pause(0.4)  # past the list's rebuild throttle
+        assert app.open_briefing is not None
+        assert app.open_briefing.title == "B5"
+
+    gate = GatedLoader(items, first=3)
+    app = RecordingApp([Path("lib")], loader=gate)
+    async with app.run_test(size=SIZE) as pilot:
+        while len(app.query_one(LibraryList).briefings) < 3:
+            await pilot.pause()
+        await pilot.pause(0.4)
+        app.query_one(LibraryList).focus()
+        await pilot.press("down")  # the reader chose: later arrivals must not move it
+        await pilot.pause()
+        chosen = app.open_briefing
+        gate.release.set()
+        await settle(pilot)
+        await pilot.pause(0.4)
+        assert app.open_briefing == chosen

@@ -92,6 +92,10 @@ class LibraryList(OptionList):
         self.filter = BriefingFilter()
         self.listed: list[Briefing] = []
         self.badge: Badge | None = None
+        # Until the reader moves in the list, the newest briefing stays the open one while
+        # the library streams in (entries arrive in no particular order).
+        self.user_moved = False
+        self._placed: int | None = None
 
     def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
         """Insert in order; the visible list follows, throttled while a big library streams."""
@@ -126,7 +130,10 @@ class LibraryList(OptionList):
         self._index = {b.path: i for i, b in enumerate(self.listed)}
         self._last_rebuild = time.monotonic()
         kept = self.index_of(current.path) if current is not None else None
-        if kept is not None:
+        if not self.user_moved and self.listed:
+            self._placed = 0
+            self.highlighted = 0
+        elif kept is not None:
             self.highlighted = kept
             self.scroll_to(y=scroll, animate=False, immediate=True)
             self.scroll_to_highlight()
@@ -169,6 +176,7 @@ class LibraryList(OptionList):
             index = self.index_of(path)
         if index is None:
             return False
+        self.user_moved = True
         self.highlighted = index
         return True
 
@@ -177,10 +185,13 @@ class LibraryList(OptionList):
         if not self.listed:
             return
         current = self.highlighted if self.highlighted is not None else -step
+        self.user_moved = True
         self.highlighted = max(0, min(len(self.listed) - 1, current + step))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        if event.option_index != self._placed:
+            self.user_moved = True
         briefing = self.selected_briefing
         if briefing is not None and briefing.path != self._announced:
             self._announced = briefing.path
