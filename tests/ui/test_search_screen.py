@@ -14,7 +14,7 @@ from briefing_tui.model import Briefing, Pane, Participant, Topic
 from briefing_tui.search import FALLBACK_NOTICE, ScanIndex
 from briefing_tui.ui.participants_pane import PeopleTable
 from briefing_tui.ui.search_index_worker import LibraryIndex
-from briefing_tui.ui.search_screen import LIMIT, ResultList, SearchScreen
+from briefing_tui.ui.search_screen import FIRST_PAGE, LIMIT, ResultList, SearchScreen
 from briefing_tui.ui.text_marks import marks_for
 
 from .helpers import SIZE, GatedLoader, RecordingApp, app_with, make_briefing, results, settle
@@ -280,10 +280,18 @@ async def test_results_are_capped() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search_for(pilot, "common")
-        assert len(screen.hits) == LIMIT
+        # The first page comes at once; the rest when the reader moves down to it.
+        assert len(screen.hits) == FIRST_PAGE and screen.more
+        assert _status(screen) == f"The best {FIRST_PAGE} briefings · more below"
+        first = list(screen.hits)
+        for _ in range(LIMIT // 10):
+            await pilot.press("pagedown")
+        await until(pilot, lambda: len(screen.hits) == LIMIT, "the rest of the results")
+        assert screen.hits[:FIRST_PAGE] == first
         assert screen.query_one(ResultList).option_count == LIMIT
         assert screen.more
-        assert f"the best {LIMIT}" in _status(screen)
+        assert _status(screen).startswith(f"The best {LIMIT} briefings (the most listed")
+        assert screen.current_hit is screen.hits[-1]  # twenty pages down: the last one
 
 
 async def test_slash_over_the_search_screen_and_other_dialogs_does_not_stack_screens() -> None:

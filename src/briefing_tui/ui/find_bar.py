@@ -24,18 +24,20 @@ from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 
-from briefing_tui.model import Briefing, Pane
+from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import FindMatch, count_by_pane, find_in_briefing, find_spans
 from briefing_tui.ui.briefing_view import PANE_ORDER, BriefingView
-from briefing_tui.ui.text_locator import Spot, show_spot
+from briefing_tui.ui.text_locator import Spot, people_row_key, show_spot, table_is_for
 from briefing_tui.ui.text_marks import CURRENT_STYLE, Marks, mark_content, marks_for
 
 DEBOUNCE_SECONDS = 0.03
 # While the bar is open it notices the reader opening another briefing this often.
 WATCH_SECONDS = 0.3
 MOVE_GROUP = "find-move"
+# A pane with more matches than this (a single letter typed) only has the current one marked.
+MAX_MARKED = 2000
 FIND_KEYS = "enter/n next · shift+enter/N previous · ctrl+f to the text and back · escape closes"
 
 
@@ -54,6 +56,24 @@ def spot_of(match: FindMatch, matches: list[FindMatch], index: int, briefing: Br
     mine = key(match)
     nth = sum(1 for m in matches[:index] if key(m) == mine)
     return Spot(match.pane, match.field, match.item, nth=nth, text=match.text)
+
+
+# Which field's items an option list of each pane lists (topics, outcomes, links).
+_OPTION_FIELDS = {
+    Pane.OVERVIEW: "link",
+    Pane.PARTICIPANTS: "",
+    Pane.TOPICS: "topic",
+    Pane.OUTCOMES: "outcome",
+}
+
+
+def _document_text(widget: Widget, sections: set[str]) -> bool:
+    """Whether a Static shows document text (not a count line, a banner or a fixed label)."""
+    if widget.has_class("pane-counts") or widget.id == "marking-banner":
+        return False
+    if widget.has_class("subheading"):
+        return getattr(getattr(widget, "content", None), "plain", None) in sections
+    return True
 
 
 class FindInput(Input):
@@ -275,31 +295,45 @@ class FindBar(Vertical):
     # -- highlighting ---------------------------------------------------------------------------
 
     def _mark_pane(self, pane: Pane, current: Widget | None = None, nth: int | None = None) -> None:
-        """Every match on the pane on screen (and in the header); the current one stands out."""
+        """Every match on the pane on screen (and in the header); the current one stands out.
+
+        Rows and options are marked only where the engine found matches (a table of 600
+        people is not searched cell by cell at every keystroke), and a pane holding more
+        than MAX_MARKED matches (a single letter) only gets the current one marked.
+        """
         marks = self.marks
         marks.clear()
-        if not self.query_text or not self.matches:
+        b = self.view.briefing
+        if not self.query_text or not self.matches or b is None or b is not self.briefing:
             return
         view = self.view
-        sections = {s.title for s in view.briefing.sections} if view.briefing else set()
-
-        def skip(widget: Widget) -> bool:
-            if widget is current and isinstance(current, Static):
-                return True
-            if widget.has_class("pane-counts") or widget.id == "marking-banner":
-                return True
-            if widget.has_class("subheading"):
-                plain = getattr(getattr(widget, "content", None), "plain", None)
-                return plain not in sections
-            return False
-
+        find = self._find
         if isinstance(current, Static):
-            marks.static(current, self._find, nth)
+            marks.static(current, find, nth)
         for header_id in ("#header-title", "#header-facts"):
             for widget in view.query(header_id):
                 if isinstance(widget, Static) and widget is not current:
-                    marks.static(widget, self._find)
-        marks.under(view.pane_widget(pane), self._find, skip=skip)
+                    marks.static(widget, find)
+        here = [m for m in self.matches if m.pane is pane]
+        if len(here) > MAX_MARKED:
+            return
+        items: dict[str, set[int]] = {}
+        for m in here:
+            if m.item is not None:
+                items.setdefault(m.field, set()).add(m.item)
+        sections = {s.title for s in b.sections}
+        for widget in view.pane_widget(pane).query(Widget):
+            if widget is current and isinstance(current, Static):
+                continue
+            if isinstance(widget, DataTable):
+                kind = Participant if table_is_for(widget, Participant) else ParticipantGroup
+                field = "participant" if kind is Participant else "group"
+                keys = [people_row_key(b, i) for i in items.get(field, ())]
+                marks.table(widget, find, rows=[k for k in keys if k is not None])
+            elif isinstance(widget, OptionList):
+                marks.options(widget, find, only=items.get(_OPTION_FIELDS[pane], ()))
+            elif isinstance(widget, Static) and _document_text(widget, sections):
+                marks.static(widget, find)
 
     def _tab_changed(self, active: str) -> None:
         if not self.display or not self.matches:

@@ -17,6 +17,7 @@ from typing import Any
 
 from textual.app import App
 
+from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing
 from briefing_tui.search import Hit, SearchIndex
 
@@ -105,7 +106,16 @@ class LibraryIndex:
         )
 
     def _drain(self, index: SearchIndex) -> None:
-        """Worker thread: index queued batches until the queue is empty."""
+        """Worker thread: index queued batches until the queue is empty.
+
+        The collector is held meanwhile and what was built frozen after, as the loader
+        does: the index's Python side (folded names, cached text) is made of many small
+        objects without cycles, and a full collection walking them later stalls typing.
+        """
+        with paused_gc():
+            self._drain_queue(index)
+
+    def _drain_queue(self, index: SearchIndex) -> None:
         while True:
             with self._lock:
                 if not self._pending:

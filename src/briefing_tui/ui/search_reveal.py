@@ -100,6 +100,6 @@ def mark_spot(marks: Marks, shown: Shown, spot: Spot, briefing: Briefing, find: 
             marks.table(widget, find, rows=[key])
     elif isinstance(widget, OptionList):
         if spot.item is not None:
-            marks.options(widget, find, only=spot.item)
+            marks.options(widget, find, only=[spot.item])
     elif isinstance(widget, Static):
         marks.static(widget, find, shown.current)

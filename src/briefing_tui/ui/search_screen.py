@@ -3,7 +3,9 @@
 Each keystroke restarts a short debounce; when it fires, the query runs in a thread worker
 (the index may be busy taking a batch from the indexer) and only the answer for what is
 in the box *now* is shown, so a slow answer to an older query never overwrites a newer
-one.  Results are an OptionList (it renders only the rows in view) capped at `LIMIT`.
+one.  Results are an OptionList capped at `LIMIT`; only the best `FIRST_PAGE` are asked
+for and listed at each keystroke (every listed hit costs a snippet and a measurement, and
+the keystroke budget is 50 ms on 10,000 briefings), the rest when the reader moves down.
 
 Enter posts `HitChosen` and closes the screen with a `SearchChoice`; the app opens that
 briefing on the pane where the hit is, with it in view and highlighted.  Escape closes
@@ -34,6 +36,9 @@ from briefing_tui.ui.search_index_worker import IndexProgress, LibraryIndex
 from briefing_tui.ui.text_marks import mark_content
 
 LIMIT = 200
+FIRST_PAGE = 30
+# The rest of the results are fetched when the highlight comes this close to the end.
+PREFETCH = 5
 DEBOUNCE_SECONDS = 0.04
 # While the index is still being built, the screen looks at its progress this often and
 # runs the query again, so hits in briefings indexed since then appear.
@@ -114,6 +119,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self.hits: list[Hit] = []
         self.shown_query: str | None = None
         self.more = False
+        self.limit = FIRST_PAGE
+        self._fetching_more = False
         self._debounce: Timer | None = None
         self._progress_timer: Timer | None = None
         self._indexed_seen = -1
@@ -165,12 +172,12 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self._debounce = None
         self._run(self.query_text)
 
-    def _run(self, query: str) -> None:
+    def _run(self, query: str, limit: int = FIRST_PAGE) -> None:
         if not query.strip():
-            self._show(query, [])
+            self._show(query, [], limit)
             return
         self.run_worker(
-            lambda: self._search(query),
+            lambda: self._search(query, limit),
             name="search-query",
             group="search-query",
             thread=True,
@@ -178,31 +185,45 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             exit_on_error=False,
         )
 
-    def _search(self, query: str) -> None:
+    def _search(self, query: str, limit: int) -> None:
         """Worker thread: ask the index, hand the answer to the UI unless superseded."""
-        hits = self.library.search(query, LIMIT + 1)
+        hits = self.library.search(query, limit + 1)  # one more says whether there are more
         if get_current_worker().is_cancelled:
             return
         try:
-            self.app.call_from_thread(self._show, query, hits)
+            self.app.call_from_thread(self._show, query, hits, limit)
         except RuntimeError:  # the app is closing
             return
 
-    def _show(self, query: str, hits: list[Hit]) -> None:
+    def _show(self, query: str, hits: list[Hit], limit: int) -> None:
         if query != self.query_text or not self.is_attached:
             return  # an answer to something no longer in the box
-        # The same query asked again (the index grew): stay on the hit the reader is on.
-        previous = self.current_hit if query == self.shown_query else None
-        self.more = len(hits) > LIMIT
-        self.hits = hits[:LIMIT]
-        self.shown_query = query
+        self._fetching_more = False
         results = self.query_one(ResultList)
-        results.set_options(Option(hit_prompt(hit)) for hit in self.hits)
-        if self.hits:
-            keep = next(
-                (i for i, h in enumerate(self.hits) if previous and h.path == previous.path), 0
-            )
-            results.highlighted = keep
+        old = self.hits if query == self.shown_query else []
+        new = hits[:limit]
+        self.more = len(hits) > limit
+        self.limit = limit
+        self.shown_query = query
+        if (
+            old
+            and len(new) >= len(old)
+            and all(a.path == b.path for a, b in zip(old, new, strict=False))
+        ):
+            # More of the same answer (the reader moved down, or the index grew): add the
+            # new hits below and leave the highlight where the reader is.
+            self.hits = old + new[len(old) :]
+            results.add_options(Option(hit_prompt(hit)) for hit in new[len(old) :])
+        else:
+            previous = self.current_hit if old else None
+            self.hits = new
+            results.set_options(Option(hit_prompt(hit)) for hit in self.hits)
+            if self.hits:
+                keep = next(
+                    (i for i, h in enumerate(self.hits) if previous and h.path == previous.path),
+                    0,
+                )
+                results.highlighted = keep
         self._show_status()
         self.post_message(self.ResultsShown(query, len(self.hits)))
         if self._open_when_shown:
@@ -221,9 +242,15 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             parts.append(("No briefing matches.", "bold"))
         else:
             count = len(self.hits)
-            parts.append((f"{count:,} briefing{'' if count == 1 else 's'}", "bold"))
-            if self.more:
-                parts.append((f" (the best {LIMIT}; add words to narrow)", "dim"))
+            if not self.more:
+                parts.append((f"{count:,} briefing{'' if count == 1 else 's'}", "bold"))
+            elif self.limit < LIMIT:
+                parts += [(f"The best {count:,} briefings", "bold"), (" · more below", "dim")]
+            else:
+                parts += [
+                    (f"The best {count:,} briefings", "bold"),
+                    (" (the most listed; add words to narrow)", "dim"),
+                ]
         ignored = parse_query(query).ignored if query else ()
         if ignored:
             parts += [("  · ignored: ", "dim"), ", ".join(ignored)]
@@ -232,14 +259,15 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             parts += [("  · ", "dim"), (described, "italic")]
         if progress.error:
             parts += [("  · some briefings could not be indexed: ", "dim"), progress.error]
-        self.query_one("#search-status", Static).update(Content.assemble(*parts))
+        # One line, always: no layout pass for the status at each keystroke.
+        self.query_one("#search-status", Static).update(Content.assemble(*parts), layout=False)
 
     def _check_progress(self) -> None:
         progress: IndexProgress = self.library.progress()
         if progress.indexed != self._indexed_seen:
             self._indexed_seen = progress.indexed
             if self.shown_query and self.shown_query.strip():
-                self._run(self.query_text)
+                self._run(self.query_text, self.limit)
         self._show_status()
         if not progress.building and self._progress_timer is not None:
             self._progress_timer.stop()
@@ -260,6 +288,16 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             return
         current = results.highlighted if results.highlighted is not None else 0
         results.highlighted = max(0, min(len(self.hits) - 1, current + step))
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        near_end = event.option_index >= len(self.hits) - PREFETCH
+        if near_end and self.more and self.limit < LIMIT and not self._fetching_more:
+            query = self.shown_query
+            if query is not None and query == self.query_text:
+                self._fetching_more = True
+                self._run(query, LIMIT)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:

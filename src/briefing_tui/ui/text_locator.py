@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from textual.app import App
 from textual.content import Content
@@ -133,9 +134,31 @@ async def _laid_out(widget: Widget) -> bool:
     return False
 
 
+_PROSE_TEXT: WeakKeyDictionary[Prose, tuple[str, int, int, str]] = WeakKeyDictionary()
+
+
 def prose_text(prose: Prose) -> str:
-    """What a Prose shows, line by line as rendered (so positions map to lines)."""
-    return "\n".join(prose.render_line(y).text.rstrip() for y in range(prose.size.height))
+    """What a Prose shows, line by line as rendered (so positions map to lines).
+
+    Remembered per widget, text and width: reading a long annex line by line takes a
+    while, and find steps through the same prose many times.
+    """
+    key = (prose.text, prose.size.width, prose.size.height)
+    cached = _PROSE_TEXT.get(prose)
+    if cached is not None and cached[:3] == key:
+        return cached[3]
+    # Prose keeps its rendered lines per width; asking for them all at once skips the
+    # per-line style lookup of render_line (a second for a 3,700-line annex).  Should
+    # Prose lose that method, the public per-line way still works.
+    lines = getattr(prose, "_lines", None)
+    width = prose.content_region.width or prose.size.width
+    if callable(lines):
+        strips = lines(width)
+    else:
+        strips = [prose.render_line(y) for y in range(prose.size.height)]
+    text = "\n".join(strip.text.rstrip() for strip in strips)
+    _PROSE_TEXT[prose] = (*key, text)
+    return text
 
 
 async def scroll_prose(prose: Prose, find: SpanFinder, spot: Spot) -> bool:
@@ -234,7 +257,7 @@ async def _participants(pane: LazyPane, b: Briefing, spot: Spot, find: SpanFinde
         tables = [t for t in pane.query(DataTable) if t.display]
         if key is not None and isinstance(b.participants[spot.item], kind):
             for table in tables:
-                if _is_table_for(table, kind) and key in table.rows:
+                if table_is_for(table, kind) and key in table.rows:
                     table.move_cursor(row=table.get_row_index(key), column=0, scroll=True)
                     return Shown(table, table)
     prose = _first(list(pane.query(Prose)), lambda w: w.display)
@@ -244,7 +267,7 @@ async def _participants(pane: LazyPane, b: Briefing, spot: Spot, find: SpanFinde
     return Shown(None, pane.focus_target())
 
 
-def _is_table_for(table: DataTable[object], kind: type) -> bool:
+def table_is_for(table: DataTable[object], kind: type) -> bool:
     """People are in the table with a Name column; groups in the one with a Group column."""
     keys = {str(key.value) for key in table.columns}
     return ("name" in keys) if kind is Participant else ("group" in keys)

@@ -128,10 +128,12 @@ class Marks:
         self._undo.append(undo)
         return found
 
-    def options(self, widget: OptionList, find: SpanFinder, only: int | None = None) -> int:
-        """Highlight matches in an option list's prompts (or in option `only`)."""
+    def options(
+        self, widget: OptionList, find: SpanFinder, only: Iterable[int] | None = None
+    ) -> int:
+        """Highlight matches in an option list's prompts (or in the options `only`)."""
         found = 0
-        indexes = range(widget.option_count) if only is None else [only]
+        indexes = range(widget.option_count) if only is None else sorted(set(only))
         for index in indexes:
             if not 0 <= index < widget.option_count:
                 continue
