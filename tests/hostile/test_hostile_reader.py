@@ -1,0 +1,68 @@
+"""Issue 5 in the reader: the whole hostile corpus opened, every briefing and pane shown."""
+
+from __future__ import annotations
+
+import re
+import socket
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+from briefing_tui.ui.app import BriefingApp
+
+from .corpus import build, snapshot
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+async def test_every_hostile_briefing_and_pane_renders_safely(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network or browser access attempted")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(webbrowser, "open", refuse)
+    home = tmp_path / "home"
+    home.mkdir()
+    home.chmod(0o500)  # a read-only HOME: the reader needs to write nothing
+    monkeypatch.setenv("HOME", str(home))
+    corpus = tmp_path / "corpus"
+    build(corpus)
+    before = snapshot(corpus)
+
+    app = BriefingApp([corpus])
+    async with app.run_test(size=(100, 30)) as pilot:
+        while app.loading:
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        count = len(app.briefings)
+        assert count >= 10
+        assert app.problems, "the corpus must produce problems for the problems view"
+        seen = set()
+        await pilot.press("home")
+        for _ in range(count):
+            assert app.open_briefing is not None
+            seen.add(app.open_briefing.path)
+            for pane in "1234":
+                await pilot.press(pane)
+                await pilot.pause()
+                for y in (12,):
+                    await pilot.click(offset=(60, y))
+                screen = app.export_screenshot()
+                assert not CONTROL.search(screen), app.open_briefing.path
+                assert not BIDI.search(screen), app.open_briefing.path
+                assert app.is_running
+            await pilot.press("l", "down")
+            await pilot.pause()
+        assert len(seen) == count
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert not CONTROL.search(app.export_screenshot())
+        assert app.is_running
+    assert snapshot(corpus) == before
+    assert list(home.iterdir()) == []
