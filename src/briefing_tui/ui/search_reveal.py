@@ -17,6 +17,7 @@ from textual.worker import Worker
 
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.search import Hit, highlight_spans
+from briefing_tui.ui.find_bar import FindBar
 from briefing_tui.ui.search_screen import SearchChoice, SearchScreen
 from briefing_tui.ui.text_locator import Shown, Spot, people_row_key, show_spot
 from briefing_tui.ui.text_marks import Marks, marks_for
@@ -78,6 +79,9 @@ def open_at(app: BriefingApp, briefing: Briefing, spot: Spot, find: SpanFinder) 
     if view.briefing is not briefing:
         view.open(briefing)
         app.sub_title = briefing.title
+    bar = FindBar.of(view)
+    if bar is not None and bar.display:
+        bar.close()  # its matches were of the briefing being left
     marks = marks_for(view)
     marks.clear()
 

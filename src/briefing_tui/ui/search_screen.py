@@ -31,7 +31,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefing_tui.search import Hit, parse_query
-from briefing_tui.ui.marking import marking_style
+from briefing_tui.ui.row_format import briefing_line
 from briefing_tui.ui.search_index_worker import IndexProgress, LibraryIndex
 from briefing_tui.ui.text_marks import mark_content
 
@@ -60,14 +60,18 @@ class SearchChoice:
 
 
 def hit_prompt(hit: Hit) -> Content:
-    """Title, date and marking; then the pane that matched and the snippet, words highlighted."""
-    b = hit.briefing
-    parts: list[str | tuple[str, str] | Content] = [(hit.title or "(untitled)", "bold")]
-    when = b.date_range() if b is not None else (hit.date.isoformat() if hit.date else "")
-    parts += ["  ", (when or "undated", "dim")]
-    if b is not None and b.marking.strip():
-        parts += ["  ", (f" {b.marking.strip()} ", marking_style(b.marking))]
-    parts += ["\n", ("   " + hit.pane.label, "italic $text-accent")]
+    """Date, marking and title (as every briefing row across the library shows them), then
+    the pane that matched and the snippet with its words highlighted."""
+    if hit.briefing is not None:
+        first = briefing_line(hit.briefing)
+    else:
+        when = hit.date.isoformat() if hit.date else "undated"
+        first = Content.assemble((when.ljust(10), "dim"), "  ", (hit.title, "bold"))
+    parts: list[str | tuple[str, str] | Content] = [
+        first,
+        "\n",
+        ("    " + hit.pane.label, "italic $text-accent"),
+    ]
     if hit.snippet:
         parts += [(": ", "dim"), mark_content(Content(hit.snippet), hit.highlights, SNIPPET_STYLE)]
     return Content.assemble(*parts)
