@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.content import Content
 from textual.notifications import Notify
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from briefing_tui.model import Briefing, Pane, Participant, Topic
-from briefing_tui.search import FALLBACK_NOTICE, ScanIndex
-from briefing_tui.ui.participants_pane import PeopleTable
+from briefing_tui.search import FALLBACK_NOTICE, Hit, ScanIndex
+from briefing_tui.ui.find_bar import FindBar
+from briefing_tui.ui.participants_pane import GroupsTable, PeopleTable
+from briefing_tui.ui.prose import Prose
 from briefing_tui.ui.search_index_worker import LibraryIndex
 from briefing_tui.ui.search_screen import FIRST_PAGE, LIMIT, ResultList, SearchScreen
+from briefing_tui.ui.text_locator import prose_text
 from briefing_tui.ui.text_marks import marks_for
+from briefing_tui.ui.topics_pane import TopicList
 
 from .helpers import SIZE, GatedLoader, RecordingApp, app_with, make_briefing, results, settle
 from .search_helpers import SEED_PATH, SEED_TITLE, loaded, sample_app, search_for, until
@@ -309,3 +314,71 @@ async def test_slash_over_the_search_screen_and_other_dialogs_does_not_stack_scr
         await pilot.press("slash")
         await settle(pilot)
         assert app.screen is help_screen
+
+
+async def _open_first_hit(pilot: Any, query: str) -> Hit:
+    app = pilot.app
+    app.library_index.last_query = ""
+    screen = await search_for(pilot, query)
+    hit = screen.hits[0]
+    assert hit.path == SEED_PATH
+    await pilot.press("enter")
+    await settle(pilot)
+    assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
+    assert app.view.active_pane is hit.pane
+    return hit
+
+
+async def test_hits_open_on_the_topic_outcome_group_or_paragraph_that_holds_them() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        view = app.view
+
+        await _open_first_hit(pilot, '"way forward"')
+        topics = view.pane_widget(Pane.TOPICS).query_one(TopicList)
+        assert topics.highlighted == 6 and app.focused is topics
+        prompt = topics.get_option_at_index(6).prompt
+        assert isinstance(prompt, Content)
+        assert [
+            prompt.plain[s.start : s.end] for s in prompt.spans if "underline" in str(s.style)
+        ] == ["way forward"]
+
+        await _open_first_hit(pilot, '"better understanding"')
+        outcomes = view.pane_widget(Pane.OUTCOMES).query_one(OptionList)
+        assert outcomes.highlighted == 0 and app.focused is outcomes
+
+        await _open_first_hit(pilot, '"Eurojust National Members"')
+        groups = view.pane_widget(Pane.PARTICIPANTS).query_one(GroupsTable)
+        assert groups.get_row_at(groups.cursor_row)[0].plain == "Eurojust National Members"
+
+        await _open_first_hit(pilot, '"hardly any"')  # overview prose: scrolled to it
+        scroll = view.pane_widget(Pane.OVERVIEW).focus_target()
+        await until(pilot, lambda: scroll.scroll_y > 0, "the paragraph to come into view")
+        prose = view.pane_widget(Pane.OVERVIEW).query_one(".overview-prose", Prose)
+        top = prose.virtual_region.y
+        line = prose_text(prose).split("\n")
+        row = next(i for i, text in enumerate(line) if "hardly" in text)
+        assert scroll.scroll_y <= top + row < scroll.scroll_y + scroll.size.height
+
+
+async def test_opening_a_hit_closes_find_in_the_briefing_left() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+f", *"example")
+
+        def found() -> bool:
+            bar = FindBar.of(app.view)
+            return bar is not None and bool(bar.matches)
+
+        await until(pilot, found, "find to find")
+        bar = FindBar.of(app.view)
+        assert bar is not None and bar.display
+        await pilot.press("ctrl+f")  # to the text: `/` typed in the find box would be text
+        await settle(pilot)
+        await search_for(pilot, "seger")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not bar.display
+        assert app.view.active_pane is Pane.PARTICIPANTS
