@@ -8,8 +8,8 @@ from typing import Any
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing_tui.model import Pane, Participant
-from briefing_tui.search import find_in_briefing
+from briefing_tui.model import Briefing, Pane, Participant
+from briefing_tui.search import FindMatch, find_in_briefing
 from briefing_tui.ui.find_bar import FindBar, FindInput
 from briefing_tui.ui.participants_pane import GroupsTable, PeopleTable
 from briefing_tui.ui.text_marks import CURRENT_STYLE, MATCH_STYLE, marks_for
@@ -50,14 +50,21 @@ async def find(pilot: Any, text: str) -> FindBar:
     return bar
 
 
-async def step(pilot: Any, key: str) -> FindBar.Moved:
+def seed_of(app: Any) -> Briefing:
+    briefing = app.open_briefing
+    assert briefing is not None
+    return briefing  # type: ignore[no-any-return]
+
+
+async def step(pilot: Any, key: str) -> FindMatch:
     app = pilot.app
     before = len(app.received(FindBar.Moved))
     await pilot.press(key)
     await until(pilot, lambda: len(app.received(FindBar.Moved)) > before, f"{key} to move")
     await settle(pilot)
     moved: FindBar.Moved = app.received(FindBar.Moved)[-1]
-    return moved
+    assert moved.match is not None
+    return moved.match
 
 
 def count_line(bar: FindBar) -> str:
@@ -78,13 +85,14 @@ async def test_ctrl_f_finds_in_all_four_panes_and_counts() -> None:
         await open_seed(pilot)
         bar = await find(pilot, QUERY)
         assert isinstance(app.focused, FindInput)
-        expected = find_in_briefing(app.open_briefing, QUERY)
+        expected = find_in_briefing(seed_of(app), QUERY)
         assert len(bar.matches) == len(expected) == 11
         assert bar.counter == "1/11"
         line = count_line(bar)
         assert line.startswith("1/11  · Overview")
         assert "Overview 7 · Participants 2 · Topics 2" in line
         moved = app.received(FindBar.Moved)[-1]
+        assert moved.match is not None
         assert (moved.index, moved.total, moved.match.pane) == (0, 11, Pane.OVERVIEW)
         assert app.view.active_pane is Pane.OVERVIEW
 
@@ -96,7 +104,7 @@ async def test_enter_and_n_follow_the_matches_across_panes() -> None:
         bar = await find(pilot, QUERY)
         for _ in range(6):  # enter in the box: the rest of Overview's seven
             moved = await step(pilot, "enter")
-            assert moved.match.pane is Pane.OVERVIEW
+            assert moved.pane is Pane.OVERVIEW
         assert bar.counter == "7/11"
         assert isinstance(app.focused, FindInput)
         await pilot.press("ctrl+f")  # from the box to the text, where n and N step
@@ -104,7 +112,7 @@ async def test_enter_and_n_follow_the_matches_across_panes() -> None:
         assert not isinstance(app.focused, FindInput)
 
         moved = await step(pilot, "n")
-        assert bar.counter == "8/11" and moved.match.pane is Pane.PARTICIPANTS
+        assert bar.counter == "8/11" and moved.pane is Pane.PARTICIPANTS
         assert app.view.active_pane is Pane.PARTICIPANTS
         groups = app.view.pane_widget(Pane.PARTICIPANTS).query_one(GroupsTable)
         assert groups.get_row_at(groups.cursor_row)[0].plain == "Council of Europe officials"
@@ -118,7 +126,7 @@ async def test_enter_and_n_follow_the_matches_across_panes() -> None:
         assert "Participants" in count_line(bar)
 
         moved = await step(pilot, "n")
-        assert bar.counter == "10/11" and moved.match.pane is Pane.TOPICS
+        assert bar.counter == "10/11" and moved.pane is Pane.TOPICS
         assert app.view.active_pane is Pane.TOPICS
         topics = app.view.pane_widget(Pane.TOPICS).query_one(TopicList)
         assert topics.highlighted == 2  # "Capacity-building projects of the Council of Europe"
@@ -135,7 +143,7 @@ async def test_previous_from_the_first_match_wraps_to_the_last() -> None:
         bar = await find(pilot, QUERY)
         moved = await step(pilot, "up")  # previous, from the box (as shift+enter)
         assert bar.counter == "11/11"
-        assert moved.match.pane is Pane.TOPICS and moved.match.field == "summary"
+        assert moved.pane is Pane.TOPICS and moved.field == "summary"
         assert app.view.pane_widget(Pane.TOPICS).query_one(TopicList).highlighted == 2
 
 
@@ -146,12 +154,12 @@ async def test_every_match_is_highlighted_and_the_current_one_stands_out() -> No
         bar = await find(pilot, QUERY)
         overview = app.view.pane_widget(Pane.OVERVIEW)
         summary = overview.query_one(".summary", Static)
-        original = app.open_briefing.summary
+        original = seed_of(app).summary
         assert style_spans(summary, MATCH_STYLE) == ["Council of Europe"]
         assert marks_for(app.view).count >= 4
         await step(pilot, "enter")  # 2/11: the tag
         moved = await step(pilot, "enter")  # 3/11: the summary
-        assert moved.match.field == "summary"
+        assert moved.field == "summary"
         assert style_spans(summary, CURRENT_STYLE) == ["Council of Europe"]
         await pilot.press("escape")
         await settle(pilot)
@@ -170,7 +178,7 @@ async def test_a_match_in_prose_is_scrolled_into_view() -> None:
         assert scroll.scroll_y == 0
         await find(pilot, "capacity-building programmes of the Council")
         moved = app.received(FindBar.Moved)[-1]
-        assert moved.match.field == "overview"
+        assert moved.match is not None and moved.match.field == "overview"
         assert scroll.scroll_y > 0
 
 
@@ -240,7 +248,7 @@ async def test_find_follows_the_reader_to_another_briefing() -> None:
         # The bar notices (or n would): it now counts the matches of the open briefing.
         await until(pilot, lambda: bar.briefing is app.open_briefing, "find to follow")
         await settle(pilot)
-        expected = find_in_briefing(app.open_briefing, "eurojust")
+        expected = find_in_briefing(seed_of(app), "eurojust")
         assert len(bar.matches) == len(expected) > 1
         assert bar.counter.endswith(f"/{len(expected)}")
         first = bar.index
