@@ -282,8 +282,8 @@ class FindBar(Vertical):
 
         async def move() -> None:
             shown = await show_spot(view, spot, self._find)
-            if shown is None or index != self.index:
-                return
+            if shown is None or index != self.index or not self.display:
+                return  # superseded, or the bar was closed meanwhile
             self._focus_target = shown.focus
             if follow:
                 shown.focus.focus()

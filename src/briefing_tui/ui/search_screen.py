@@ -200,7 +200,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             return
 
     def _show(self, query: str, hits: list[Hit], limit: int) -> None:
-        if query != self.query_text or not self.is_attached:
+        if not self.is_attached or query != self.query_text:
             return  # an answer to something no longer in the box
         self._fetching_more = False
         results = self.query_one(ResultList)
