@@ -211,6 +211,9 @@ class FindBar(Vertical):
         target.focus()
 
     def close(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
         self.marks.clear()
         self.display = False
         if self._watcher is not None:
