@@ -254,3 +254,22 @@ async def test_find_follows_the_reader_to_another_briefing() -> None:
         first = bar.index
         await step(pilot, "n")
         assert bar.index == (first + 1) % len(expected)
+
+
+async def test_reopening_find_lights_the_matches_up_again() -> None:
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_seed(pilot)
+        bar = await find(pilot, QUERY)
+        await step(pilot, "enter")
+        assert bar.counter == "2/11" and marks_for(app.view).count > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert marks_for(app.view).count == 0
+        moved = len(app.received(FindBar.Moved))
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: len(app.received(FindBar.Moved)) > moved, "the matches again")
+        await settle(pilot)
+        assert bar.display and bar.counter == "2/11"
+        assert bar.query_one(FindInput).value == QUERY
+        assert marks_for(app.view).count > 0

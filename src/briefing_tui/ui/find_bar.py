@@ -200,8 +200,10 @@ class FindBar(Vertical):
         box.select_all()
         if self._watcher is None:
             self._watcher = self.set_interval(WATCH_SECONDS, self._check_briefing)
-        if self.view.briefing is not self.briefing and self.query_text:
+        if self.query_text and self.view.briefing is not self.briefing:
             self._refind()
+        elif self.matches and 0 <= self.index < len(self.matches):
+            self._go()  # reopened on the same briefing: the matches lit up again
 
     def focus_text(self) -> None:
         """Leave the box for the text showing the current match (n and N work there)."""
