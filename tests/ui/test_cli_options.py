@@ -98,7 +98,9 @@ async def test_a_keymap_rebinds_by_binding_id(samples: Path) -> None:
     from briefing_tui.ui.app import BriefingApp, binding_ids
     from briefing_tui.ui.help_screen import HelpScreen
 
-    assert {"help", "search", "quit", "find", "pane_participants"} <= binding_ids()
+    assert {"help", "search", "quit", "find", "pane_participants", "next_part", "reverse_sort"} <= (
+        binding_ids()
+    )
     app = BriefingApp([samples])
     app.set_keymap({"help": "f1"})
     async with app.run_test(size=(120, 40)) as pilot:

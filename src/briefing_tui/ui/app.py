@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -351,8 +352,18 @@ class BriefingApp(ThemedApp):
 
 
 def binding_ids() -> set[str]:
-    """The actions a settings file's [keys] table may rebind."""
-    return {b.id for b in BriefingApp.BINDINGS if isinstance(b, Binding) and b.id}
+    """The actions a settings file's [keys] table may rebind: every binding with an id in the
+    app and in the reader's own widgets and screens."""
+    ids: set[str] = set()
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls is BriefingApp or cls.__module__.startswith("briefing_tui.ui"):
+            for binding in cls.BINDINGS:
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+    return ids
 
 
 def run(
