@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from pathlib import Path
 from briefing_tui import __version__
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import LoadResult
-from briefing_tui.private_files import write_private
+from briefing_tui.private_files import NotPrivate, read_private, write_private
 
 CACHE_FORMAT = 1
 Stamp = tuple[int, int]  # (size, mtime_ns)
@@ -72,27 +71,20 @@ class LoadCache:
         return self.directory / f"library-{digest.hexdigest()[:24]}.cache"
 
     def _read(self) -> None:
-        path = self.file
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except FileNotFoundError:
+            raw = read_private(self.file)
+        except NotPrivate as exc:
+            self.notes.append(f"cache file {exc}; ignored and rebuilt")
             return
-        except OSError as exc:
-            self.notes.append(f"cache not read ({exc.strerror}); rebuilding it")
+        if raw is None:
             return
         try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022:
-                self.notes.append("cache file is not private to this user; ignored")
-                return
             # Only this user can have written it (checked above): see the module docstring.
-            with os.fdopen(fd, "rb", closefd=False) as handle, paused_gc():
-                data = pickle.load(handle)
+            with paused_gc():
+                data = pickle.loads(raw)
         except Exception:  # corrupt or truncated: ignore and rebuild
             self.notes.append("cache was unreadable; rebuilding it")
             return
-        finally:
-            os.close(fd)
         if (
             not isinstance(data, dict)
             or data.get("format") != CACHE_FORMAT

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -33,3 +34,34 @@ def write_private(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+class NotPrivate(Exception):
+    """The file exists but cannot be trusted or read; the message says why, for a note."""
+
+
+def read_private(path: Path, max_bytes: int | None = None) -> bytes | None:
+    """The bytes of `path`, or None when there is no such file.
+
+    Raises NotPrivate when the file is not a regular file owned by this user that nobody else
+    can write (someone else's file is someone else's content, and for the cache, someone
+    else's pickle), is larger than `max_bytes`, or cannot be read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise NotPrivate(f"could not be opened ({exc.strerror})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022:
+            raise NotPrivate("is not private to this user")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise NotPrivate("is too large")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise NotPrivate(f"could not be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)

@@ -18,12 +18,11 @@ from __future__ import annotations
 import enum
 import json
 import os
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing_tui.private_files import write_private
+from briefing_tui.private_files import NotPrivate, read_private, write_private
 
 STATE_FORMAT = 1
 STATE_FILE = "reading-state.json"
@@ -105,27 +104,17 @@ class ReadingState:
 
     def _read(self) -> None:
         try:
-            fd = os.open(self.file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except FileNotFoundError:
+            raw = read_private(self.file, MAX_STATE_BYTES)
+        except NotPrivate as exc:
+            self.notes.append(f"reading state file {exc}; ignored")
             return
-        except OSError as exc:
-            self.notes.append(f"reading state not read ({exc.strerror}); starting afresh")
+        if raw is None:
             return
         try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o022:
-                self.notes.append("reading state file is not private to this user; ignored")
-                return
-            if st.st_size > MAX_STATE_BYTES:
-                self.notes.append("reading state file is too large; ignored")
-                return
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                data = json.loads(handle.read(MAX_STATE_BYTES + 1).decode("utf-8"))
-        except (OSError, ValueError, RecursionError):
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
             self.notes.append("reading state file was unreadable; ignored")
             return
-        finally:
-            os.close(fd)
         self._take(data)
 
     def _take(self, data: object) -> None:

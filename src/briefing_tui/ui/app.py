@@ -253,7 +253,7 @@ class BriefingApp(ThemedApp):
         """Tell the reader where a link points; the reader never opens anything itself."""
         self.notify(url, title="Link (not opened)", markup=False, timeout=8)
 
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:  # never opens: offline
         """Backstop: whatever asks to open a URL only gets it shown."""
         self.show_url(url)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markdown import Markdown
+from rich.markdown import Markdown as RichMarkdown
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -18,9 +18,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
-def markdown(text: str) -> Markdown:
+def markdown(text: str) -> RichMarkdown:
     """The one place prose becomes a renderable, so every pane renders it the same safe way."""
-    return Markdown(text, hyperlinks=False)
+    return RichMarkdown(text, hyperlinks=False)
 
 
 class Prose(Widget):
