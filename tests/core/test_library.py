@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,19 @@ def test_load_job_knows_its_total_before_loading(tmp_path: Path) -> None:
     job = library.LoadJob([root])
     assert job.total == 4
     assert len(list(job)) == 4
+
+
+def test_closing_a_load_mid_way_ends_the_workers_at_once(tmp_path: Path) -> None:
+    # Regression: cancelling left the chunks already handed out running, and Python waited
+    # for them on exit, so quitting the reader mid-load took 5 to 9 s.
+    root = _many(tmp_path, library.CHUNK_SIZE * 8)
+    job = library.LoadJob([root], workers=2)
+    results = iter(job)
+    next(results)
+    assert job._pool is not None
+    processes = list(job._pool._processes.values())  # type: ignore[union-attr]
+    assert processes
+    results.close()  # what the reader does when it quits mid-load
+    for process in processes:
+        process.join(timeout=10)
+        assert process.exitcode == -signal.SIGTERM, "stopped, not left to finish its chunk"

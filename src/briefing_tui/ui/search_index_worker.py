@@ -16,12 +16,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.app import App
+from textual.worker import get_current_worker
 
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing
 from briefing_tui.search import Hit, SearchIndex
 
 SEARCH_GROUP = "search-index"
+
+
+# Briefings indexed between two looks at whether the reader is quitting (about 50 ms).
+SLICE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +121,18 @@ class LibraryIndex:
             self._drain_queue(index)
 
     def _drain_queue(self, index: SearchIndex) -> None:
+        worker = get_current_worker()
         while True:
             with self._lock:
-                if not self._pending:
+                # Quitting cancels the worker: stop between slices rather than index the
+                # rest of a large library on the way out (it kept the reader open 9 s).
+                if not self._pending or worker.is_cancelled:
                     self._draining = False
                     return
                 batch = self._pending.popleft()
+                if len(batch) > SLICE:
+                    self._pending.appendleft(batch[SLICE:])
+                    batch = batch[:SLICE]
             try:
                 index.add(batch)
             except Exception as exc:  # one odd briefing must not stop search for the rest
