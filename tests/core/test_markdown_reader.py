@@ -197,3 +197,15 @@ def test_deeply_nested_markdown_does_not_hang() -> None:
     doc = "# T\n\n" + ">" * 5000 + " deep\n\n" + "".join("  " * i + "- x\n" for i in range(2000))
     result = load(doc)
     assert result.briefing is not None
+
+
+def test_a_different_fence_marker_inside_code_does_not_end_the_code() -> None:
+    # Regression: list items and topics toggled on any fence line, so a `~~~` inside a
+    # ``` block ended the code early and the code's lines became participants and topics.
+    b = load(
+        "# T\n\n## Participants\n\n```\n~~~\n- Not A Person\n```\n\n- Real Person\n\n"
+        "## Topics\n\n```\n~~~\n### Not a topic\n```\n\n### A topic\n"
+    ).briefing
+    assert b is not None
+    assert [p.name for p in b.people] == ["Real Person"]
+    assert [t.title for t in b.topics] == ["A topic"]

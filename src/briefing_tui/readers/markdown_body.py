@@ -20,7 +20,7 @@ from briefing_tui.readers.markdown_tables import (
     restore_tables,
     topics_from_table,
 )
-from briefing_tui.readers.markdown_text import heading_key, plain
+from briefing_tui.readers.markdown_text import fence_after, heading_key, plain
 from briefing_tui.readers.other_tools import (
     APOLOGIES_NOTE,
     Labelled,
@@ -37,7 +37,6 @@ from briefing_tui.readers.schema import (
 )
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^( {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")
 _LABEL = re.compile(
@@ -206,13 +205,9 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
         if lead not in _SPECIAL_LEADS:
             sections[-1].lines.append(line)
             continue
-        m = _FENCE.match(line) if lead in "`~" else None
-        if m:
-            marker = m.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
+        is_fence, fence_now = fence_after(line, fence) if lead in "`~" else (False, fence)
+        if is_fence:
+            fence = fence_now
         elif fence is None:
             h = _HEADING.match(line)
             if h and len(h.group(1) or h.group(3)) <= 2:
@@ -237,8 +232,8 @@ def extract_items(lines: list[str], first_line: int) -> tuple[list[ListItem], li
     current: ListItem | None = None
     fence: str | None = None
     for n, line in enumerate(lines):
-        if _FENCE.match(line):
-            fence = None if fence else "f"
+        is_fence, fence = fence_after(line, fence)
+        if is_fence:
             current = None
             rest.append(line)
             continue
@@ -361,7 +356,7 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
     topics: list[Topic] = []
     prose: list[str] = []
     current: tuple[str, int, list[str]] | None = None
-    fence = False
+    fence: str | None = None
 
     def flush() -> None:
         if current is None:
@@ -370,8 +365,7 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
         topics.append(topic_from_block(title, body, line))
 
     for n, line in enumerate(lines):
-        if _FENCE.match(line):
-            fence = not fence
+        _, fence = fence_after(line, fence)
         h = None if fence else _HEADING.match(line)
         if h and len(h.group(1) or h.group(3) or "") >= 3 and (h.group(2) or "").strip():
             flush()
@@ -502,10 +496,10 @@ def _tasks(lines: list[str], first_line: int) -> list[Outcome]:
     """Task boxes (`- [ ]`, also inside callouts) written outside the Outcomes sections:
     they are actions wherever they stand, so they are listed on Outcomes too."""
     found: list[Outcome] = []
-    fence = False
+    fence: str | None = None
     for n, line in enumerate(lines):
-        if _FENCE.match(line):
-            fence = not fence
+        is_fence, fence = fence_after(line, fence)
+        if is_fence:
             continue
         if fence or "[" not in line:
             continue

@@ -24,3 +24,23 @@ def heading_key(text: str) -> str:
 def plain(text: str) -> str:
     """Inline Markdown emphasis removed, for item fields that are shown as plain text."""
     return _EMPHASIS.sub(r"\2", text).strip()
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def fence_after(line: str, fence: str | None) -> tuple[bool, str | None]:
+    """(is `line` a fence line, the fence open after it), given the fence open before it.
+
+    One rule for every reader that must skip code: a fence closes only on the same kind of
+    marker, at least as long, so a `~~~` line inside a ``` block is just code.
+    """
+    m = _FENCE.match(line)
+    if m is None:
+        return False, fence
+    marker = m.group(1)
+    if fence is None:
+        return True, marker[0] * 3
+    if marker.startswith(fence):
+        return True, None
+    return True, fence

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
+from briefing_tui.readers.markdown_text import fence_after
+
 # -- dates -------------------------------------------------------------------------------------
 
 _MONTHS = {
@@ -131,7 +133,6 @@ def strip_path_date(stem: str) -> str:
 
 # -- Obsidian ----------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(?:#([^\[\]\n|]*))?(?:\|([^\[\]\n]*))?\]\]")
 _TICKS = re.compile(r"(`+)")
 
@@ -199,13 +200,8 @@ def readable_obsidian(text: str) -> str:
     lines = text.split("\n")
     fence: str | None = None
     for i, line in enumerate(lines):
-        f = _FENCE.match(line)
-        if f:
-            marker = f.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
+        is_fence, fence = fence_after(line, fence)
+        if is_fence:
             continue
         if fence is not None:
             continue
@@ -241,13 +237,8 @@ def inline_tags(text: str) -> list[str]:
     tags: dict[str, str] = {}
     fence: str | None = None
     for line in text.split("\n"):
-        f = _FENCE.match(line)
-        if f:
-            marker = f.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
+        is_fence, fence = fence_after(line, fence)
+        if is_fence:
             continue
         if fence is not None or "#" not in line or line.startswith(("    ", "\t")):
             continue
@@ -523,13 +514,8 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
         if lead not in "`~" and (fence is not None or ":" not in line):
             i += 1
             continue
-        f = _FENCE.match(line) if lead in "`~" else None
-        if f:
-            marker = f.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
+        is_fence, fence = fence_after(line, fence) if lead in "`~" else (False, fence)
+        if is_fence:
             i += 1
             continue
         if fence is not None or ":" not in line:
