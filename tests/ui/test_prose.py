@@ -40,6 +40,9 @@ async def test_long_prose_is_rendered_once(monkeypatch: pytest.MonkeyPatch) -> N
     app = ProseApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        # Long prose shows its head first; the whole is rendered once, in a thread.
+        await app.query(Prose).first().wait_rendered()
+        await pilot.pause()
         scroll = app.query_one(ReadingScroll)
         for _ in range(3):
             scroll.scroll_end(animate=False)

@@ -148,14 +148,9 @@ def prose_text(prose: Prose) -> str:
     if cached is not None and cached[:3] == key:
         return cached[3]
     # Prose keeps its rendered lines per width; asking for them all at once skips the
-    # per-line style lookup of render_line (a second for a 3,700-line annex).  Should
-    # Prose lose that method, the public per-line way still works.
-    lines = getattr(prose, "_lines", None)
-    width = prose.content_region.width or prose.size.width
-    if callable(lines):
-        strips = lines(width)
-    else:
-        strips = [prose.render_line(y) for y in range(prose.size.height)]
+    # per-line style lookup of render_line (a second for a 3,700-line annex).  `lines`
+    # renders the whole should only the head of long prose be ready yet.
+    strips = prose.lines(prose.content_region.width or prose.size.width)
     text = "\n".join(strip.text.rstrip() for strip in strips)
     _PROSE_TEXT[prose] = (*key, text)
     return text
@@ -165,6 +160,10 @@ async def scroll_prose(prose: Prose, find: SpanFinder, spot: Spot) -> bool:
     """Scroll the prose's container to the meant occurrence; False if it is not there."""
     if not prose.display or not await _laid_out(prose):
         return False
+    if not prose.whole_rendered:
+        # Long prose shows its head first; the match may be further on.
+        await prose.wait_rendered()
+        await _refreshed(prose)
     text = prose_text(prose)
     spans = find(text)
     index = choose_occurrence(text, spans, spot)

@@ -1,0 +1,139 @@
+"""Long prose shows its head at once and the whole once rendered in a thread; find still
+reaches the end.  The second step is held back (and released) by the tests, so nothing here
+depends on how fast the thread is."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+
+from briefing_tui.model import Pane, Section
+from briefing_tui.ui.find_bar import FindBar
+from briefing_tui.ui.prose import HEAD_CHARS, SPLIT_ABOVE, Prose, ReadingScroll, prose_head
+
+from .helpers import SIZE, app_with, make_briefing, settle
+from .search_helpers import until
+
+PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
+LONG = "\n\n".join(f"## Part {n}\n\n{PARAGRAPH}" for n in range(80)) + (
+    "\n\nThe last words: zanzibar quokka.\n"
+)
+
+
+def shown(prose: Prose) -> str:
+    return "\n".join(strip.text for strip in prose._lines(prose.content_region.width))
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> list[Prose]:
+    """Hold back the whole render: the Prose widgets that asked for it, to release later."""
+    asked: list[Prose] = []
+    monkeypatch.setattr(Prose, "_render_rest", lambda self: asked.append(self))
+    return asked
+
+
+# The real second step, kept before `held` replaces it.
+RENDER_REST = Prose._render_rest
+
+
+async def release(prose: Prose, pilot: Any) -> None:
+    """Run the held-back whole render for `prose` and wait until it is shown."""
+    RENDER_REST(prose)
+    await prose.wait_rendered()
+    await pilot.pause()
+
+
+# -- where the head ends ---------------------------------------------------------------------
+
+
+def test_short_prose_is_not_split() -> None:
+    assert prose_head("Short.\n\nText.") is None
+    assert prose_head("x\n\n" * (SPLIT_ABOVE // 3)) is None
+
+
+def test_the_head_is_whole_blocks_within_the_budget() -> None:
+    head = prose_head(LONG)
+    assert head is not None
+    assert 0 < len(head) <= HEAD_CHARS
+    assert LONG.startswith(head)
+    assert LONG[len(head) :].startswith("\n")  # cut before a blank line: between blocks
+    assert head.rstrip("\n").split("\n\n")[-1] in LONG.split("\n\n")  # a whole block
+
+
+def test_the_head_never_ends_inside_a_code_fence() -> None:
+    code = "```\n" + "code line\n\n" * 2_000 + "```\n"
+    text = "Intro paragraph.\n\n" + code + "\n\nAfter the code.\n" + PARAGRAPH * 40
+    head = prose_head(text)
+    # The blank lines inside the fence are not block ends: the only one is before it.
+    assert head == "Intro paragraph.\n"
+
+
+def test_a_long_first_table_is_cut_after_a_row() -> None:
+    rows = "".join(f"| {n} | {PARAGRAPH[:60]} |\n" for n in range(1_000))
+    text = "| n | note |\n|---|---|\n" + rows
+    head = prose_head(text)
+    assert head is not None and text.startswith(head)
+    assert head.endswith("|\n") and len(head) <= HEAD_CHARS
+
+
+# -- on screen -------------------------------------------------------------------------------
+
+
+class LongApp(App[None]):
+    def compose(self) -> ComposeResult:
+        with ReadingScroll():
+            yield Prose(LONG)
+
+
+async def test_long_prose_shows_its_head_first_then_all_of_it(held: list[Prose]) -> None:
+    app = LongApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        prose = app.query_one(Prose)
+        assert held == [prose] and not prose.whole_rendered
+        assert "## Part 0" not in shown(prose)  # rendered, not the source
+        assert "Part 0" in shown(prose) and "quokka" not in shown(prose)
+        head_height = prose.size.height
+        scroll = app.query_one(ReadingScroll)
+        scroll.scroll_to(y=20, animate=False, immediate=True)
+        top_line = prose._lines(prose.content_region.width)[20].text
+
+        await release(prose, pilot)
+        assert prose.whole_rendered
+        assert "zanzibar quokka" in shown(prose)
+        assert prose.size.height > head_height
+        # The reader's place did not move: the same line is still at the top.
+        assert scroll.scroll_y == 20
+        assert prose._lines(prose.content_region.width)[20].text == top_line
+
+
+async def test_find_reaches_a_match_near_the_end_of_long_prose(held: list[Prose]) -> None:
+    briefing = make_briefing(
+        "lib/long.md",
+        "Long annex",
+        date(2024, 1, 1),
+        summary="A long annex follows.",
+        sections=(Section("Annex", LONG),),
+    )
+    app = app_with([briefing])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.open_path("lib/long.md")
+        await settle(pilot)
+        prose = next(p for p in app.query(Prose) if p.text == LONG)
+        assert held and not prose.whole_rendered  # only the head so far
+        scroll = app.view.pane_widget(Pane.OVERVIEW).focus_target()
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: FindBar.of(app.view) is not None)
+        before = len(app.received(FindBar.Moved))
+        await pilot.press(*"quokka")
+        await until(pilot, lambda: len(app.received(FindBar.Moved)) > before, "the match")
+        await settle(pilot)
+        assert prose.whole_rendered
+        lines = prose._lines(prose.content_region.width)
+        row = next(n for n, strip in enumerate(lines) if "quokka" in strip.text)
+        top = prose.virtual_region.y + row - scroll.scroll_y
+        assert 0 <= top < scroll.size.height, "the match is in view"
