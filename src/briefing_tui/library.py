@@ -10,6 +10,7 @@ reading.  Nothing here ever writes.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import stat
@@ -25,6 +26,7 @@ from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult, Problem, Severity
 from briefing_tui.readers.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_document
 from briefing_tui.sanitize import clean_path
+from briefing_tui.search.rows import row_values
 
 SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 # A library-wide glossary, not a briefing (see docs/format.md).
@@ -273,10 +275,21 @@ def _real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
-def _load_chunk(paths: list[Path], max_bytes: int) -> list[LoadResult]:
+def _with_search_row(result: LoadResult) -> LoadResult:
+    if result.briefing is None:
+        return result
+    return dataclasses.replace(result, search_row=row_values(result.briefing))
+
+
+def _load_one(path: Path, max_bytes: int, search_rows: bool) -> LoadResult:
+    result = load_file(path, max_bytes)
+    return _with_search_row(result) if search_rows else result
+
+
+def _load_chunk(paths: list[Path], max_bytes: int, search_rows: bool = False) -> list[LoadResult]:
     """Worker-process entry point: a list travels back as one pickle, not one per file."""
     with paused_gc():
-        return [load_file(path, max_bytes) for path in paths]
+        return [_load_one(path, max_bytes, search_rows) for path in paths]
 
 
 class LoadJob:
@@ -294,8 +307,11 @@ class LoadJob:
         max_bytes: int | None = None,
         workers: int | None = None,
         cache: LoadCache | None = None,
+        search_rows: bool = False,
     ) -> None:
         self.paths = tuple(paths)
+        # Fold each briefing's search columns where it is parsed (see LoadResult.search_row).
+        self.search_rows = search_rows
         self.max_bytes = max_bytes or max_bytes_setting()
         self.files, self.problems = discover(paths)
         self.cache = cache
@@ -339,7 +355,9 @@ class LoadJob:
             path = by_shown.get(result.path)
             stamp = self._stamps.get(path) if path is not None else None
             if path is not None and stamp is not None:
-                kept[os.fspath(path)] = (stamp, result)
+                # The cache keeps what was read, not the search text folded from it.
+                stored = dataclasses.replace(result, search_row=None)
+                kept[os.fspath(path)] = (stamp, stored)
             yield result
         # Only a complete pass is saved: leaving the loop early skips this.
         self._save(kept)
@@ -347,7 +365,7 @@ class LoadJob:
     def _fresh(self) -> Iterator[LoadResult]:
         if self.workers <= 1:
             for path in self._todo:
-                yield load_file(path, self.max_bytes)
+                yield _load_one(path, self.max_bytes, self.search_rows)
             return
         yield from self._parallel()
 
@@ -372,13 +390,16 @@ class LoadJob:
             with _real_stderr():
                 futures = self._start_pool(pending)
             for future in as_completed(futures):
+                # Forget each chunk once read: a finished future keeps its results, and
+                # holding all of them kept every search row alive until loading ended.
                 results = future.result()
-                del pending[futures[future]]
+                del pending[futures.pop(future)]
                 yield from results
+                del results
         except Exception:  # no pool here (sandbox, odd __main__, broken worker): go on alone
             self.close()
             for chunk in list(pending.values()):
-                yield from _load_chunk(chunk, self.max_bytes)
+                yield from _load_chunk(chunk, self.max_bytes, self.search_rows)
         finally:
             self.close()
 
@@ -388,7 +409,8 @@ class LoadJob:
         context.set_forkserver_preload(["briefing_tui.library"])
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return {
-            self._pool.submit(_load_chunk, chunk, self.max_bytes): n for n, chunk in pending.items()
+            self._pool.submit(_load_chunk, chunk, self.max_bytes, self.search_rows): n
+            for n, chunk in pending.items()
         }
 
     def close(self) -> None:

@@ -210,3 +210,71 @@ def test_closing_a_load_mid_way_ends_the_workers_at_once(tmp_path: Path) -> None
         # Terminated (SIGTERM, or 255 when the forkserver reports a child killed early),
         # not left to finish its chunks and exit normally with 0.
         assert process.exitcode not in (0, None), "stopped, not left to finish its chunk"
+
+
+def _with_people(tmp_path: Path, n: int) -> Path:
+    root = tmp_path / "people"
+    root.mkdir()
+    for i in range(n):
+        (root / f"{i:04}.yaml").write_text(
+            f"title: Briefing {i}\n"
+            "participants:\n"
+            f"  - {{name: Person {i}, role: Head of Unit, organisation: Eurojust}}\n"
+        )
+    return root
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_search_rows_are_folded_where_files_are_parsed(tmp_path: Path, workers: int) -> None:
+    from briefing_tui.search.rows import row_values
+
+    root = _with_people(tmp_path, library.CHUNK_SIZE * 2 + 3 if workers > 1 else 3)
+    results = list(library.LoadJob([root], workers=workers, search_rows=True))
+    assert results and all(r.briefing is not None for r in results)
+    for r in results:
+        assert r.briefing is not None
+        assert r.search_row == row_values(r.briefing)
+    # Asked for nothing, the loader folds nothing.
+    assert all(r.search_row is None for r in library.LoadJob([root], workers=workers))
+
+
+def test_search_rows_are_not_kept_in_the_cache(tmp_path: Path) -> None:
+    from briefing_tui.cache import LoadCache
+
+    root = _with_people(tmp_path, 3)
+    cache_dir = tmp_path / "cache"
+    list(library.LoadJob([root], cache=LoadCache.open(cache_dir, [root]), search_rows=True))
+    cache = LoadCache.open(cache_dir, [root])
+    assert len(cache.entries) == 3
+    assert all(result.search_row is None for _, result in cache.entries.values())
+
+
+def test_a_parallel_load_does_not_hold_on_to_chunks_already_handed_over(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # Regression: the finished futures were kept until the whole library had loaded, and
+    # each holds its chunk's results, so every search row stayed alive (60 MB at 10,000).
+    import gc
+    import weakref
+
+    monkeypatch.setattr(library, "CHUNK_SIZE", 2)
+    root = _with_people(tmp_path, 12)
+    job = library.LoadJob([root], workers=2, search_rows=True)
+    results = iter(job)
+    first = next(results)
+    seen = weakref.ref(first)
+    del first
+    for _ in range(5):  # well into later chunks
+        next(results)
+    gc.collect()
+    assert seen() is None, "a result already handed over is still held by the loader"
+    results.close()
+
+
+def test_repeated_short_values_share_one_string(tmp_path: Path) -> None:
+    root = _with_people(tmp_path, 3)
+    people = [p for b in load_library([root]).briefings for p in b.people]
+    assert len(people) == 3
+    assert len({id(p.role) for p in people}) == 1
+    assert len({id(p.organisation) for p in people}) == 1
+    assert [p.role for p in people] == ["Head of Unit"] * 3

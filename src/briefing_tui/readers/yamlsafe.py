@@ -11,13 +11,14 @@ a budget, so an alias bomb costs microseconds to refuse instead of gigabytes to 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing_tui.model import ExtraValue
+from briefing_tui.model import SHARED_MAX, ExtraValue
 from briefing_tui.sanitize import clean, normalise_newlines
 
 try:
@@ -184,7 +185,11 @@ def scalar_text(node: ScalarNode) -> str:
     """
     if node.style == '"':
         return clean(normalise_newlines(str(node.value)))
-    return str(node.value)
+    value = str(node.value)
+    # Short values repeat across a library (roles, organisations, countries, statuses):
+    # one shared string each keeps 10,000 briefings' memory down, and a pickle of many
+    # briefings then holds each value once, so results cross from the workers faster.
+    return sys.intern(value) if len(value) <= SHARED_MAX else value
 
 
 def mapping_pairs(

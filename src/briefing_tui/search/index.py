@@ -83,17 +83,28 @@ class SearchIndex:
         with self._lock:
             return len(self._docs)
 
-    def add(self, briefings: Iterable[Briefing]) -> int:
+    def add(
+        self,
+        briefings: Iterable[Briefing],
+        rows: Iterable[tuple[str, ...] | None] | None = None,
+    ) -> int:
         """Index briefings (a briefing with a path already indexed replaces it); returns count.
 
         Call it with each batch as the loader delivers it; the text is prepared before the
-        lock is taken, so searches keep running while a batch is folded.
+        lock is taken, so searches keep running while a batch is folded.  `rows`, when
+        given, holds each briefing's `row_values` already made (by the loader's worker
+        processes), or None where it still has to be made here.
         """
-        prepared = [(b, _bounds(b), row_values(b)) for b in briefings]
+        docs = list(briefings)
+        given = list(rows) if rows is not None else [None] * len(docs)
+        prepared = [
+            (b, _bounds(b), row if row is not None else row_values(b))
+            for b, row in zip(docs, given, strict=True)
+        ]
         if not prepared:
             return 0
         with self._lock:
-            rows = []
+            records = []
             for b, (first, last), values in prepared:
                 self._remove_locked(b.path)
                 rowid = self._next
@@ -101,8 +112,8 @@ class SearchIndex:
                 self._docs[rowid] = b
                 self._names[rowid] = values[NAMES]
                 self._by_path[b.path] = rowid
-                rows.append((rowid, first, last, values))
-            self._engine.insert(rows)
+                records.append((rowid, first, last, values))
+            self._engine.insert(records)
         return len(prepared)
 
     def remove(self, paths: Iterable[str]) -> None:

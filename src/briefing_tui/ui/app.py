@@ -25,17 +25,13 @@ from briefing_tui.model import Briefing, Pane, Problem
 from briefing_tui.ui.briefing_view import BriefingView
 from briefing_tui.ui.commands import BriefingCommands
 from briefing_tui.ui.filter_bar import FilterBar
-from briefing_tui.ui.find_bar import FindBar
-from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
 from briefing_tui.ui.library_list import LibraryList
 from briefing_tui.ui.library_views import LibraryViews
 from briefing_tui.ui.load_status import LoadStatus
 from briefing_tui.ui.loader import Counter, LibraryLoader, Loader, make_loader
 from briefing_tui.ui.overview_pane import LinkList
 from briefing_tui.ui.palette_participants import SearchCommands
-from briefing_tui.ui.problems_screen import ProblemsScreen
 from briefing_tui.ui.search_index_worker import LibraryIndex
-from briefing_tui.ui.search_reveal import open_search
 from briefing_tui.ui.themes import ThemedApp, default_theme, resolve_theme_name
 from briefing_tui.ui.timeline_screen import TimelineScreen
 
@@ -177,15 +173,17 @@ class BriefingApp(ThemedApp):
     @on(LibraryLoader.Loaded)
     def _loaded(self, event: LibraryLoader.Loaded) -> None:
         briefings: list[Briefing] = []
+        rows: list[tuple[str, ...] | None] = []
         for result in event.results:
             self.problems.extend(result.problems)
             if result.briefing is not None:
                 briefings.append(result.briefing)
+                rows.append(result.search_row)
             elif result.problems:
                 self.failed_files.add(result.path)
         self.results_seen += len(event.results)
         self.library_list.add_briefings(briefings)
-        self.library_index.add(briefings)
+        self.library_index.add(briefings, rows)
         self.query_one(LoadStatus).advance(self.results_seen, self._total)
 
     @on(LibraryLoader.Finished)
@@ -302,6 +300,8 @@ class BriefingApp(ThemedApp):
             library.focus()
 
     def action_help(self) -> None:
+        from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(collect_key_help(self, self.screen)))
@@ -328,19 +328,29 @@ class BriefingApp(ThemedApp):
         self.views.toggle_bookmark()
 
     def action_search(self) -> None:
+        from briefing_tui.ui.search_reveal import open_search
+
         open_search(self)
 
     def action_find(self) -> None:
+        from briefing_tui.ui.find_bar import FindBar
+
         if not self.screen.is_modal:
             FindBar.open_in(self.view)
 
     def action_find_step(self, step: int) -> None:
+        from briefing_tui.ui.find_bar import FindBar
+
         FindBar.step_in(self.view, step)
 
     def action_find_close(self) -> None:
+        from briefing_tui.ui.find_bar import FindBar
+
         FindBar.close_in(self.view)
 
     def action_problems(self) -> None:
+        from briefing_tui.ui.problems_screen import ProblemsScreen
+
         if isinstance(self.screen, ProblemsScreen):
             return
         loaded = {b.path for b in self.briefings}
@@ -354,6 +364,7 @@ class BriefingApp(ThemedApp):
 def binding_ids() -> set[str]:
     """The actions a settings file's [keys] table may rebind: every binding with an id in the
     app and in the reader's own widgets and screens."""
+    import briefing_tui.ui.on_demand  # noqa: F401 (screens imported on first use, for their bindings)
     ids: set[str] = set()
     pending: list[type[DOMNode]] = [DOMNode]
     while pending:

@@ -23,8 +23,10 @@ from briefing_tui.model import Briefing
 from briefing_tui.ui.marking import marking_style
 
 # Rebuilding the options re-measures every entry, so while a big library streams in the
-# list is refreshed at most this often; small libraries are shown at once.
-REBUILD_INTERVAL = 0.3
+# list is refreshed at most this often, and at most a tenth of the time (the UI thread also
+# unpacks results and feeds the search index); small libraries are shown at once.
+REBUILD_INTERVAL = 0.5
+REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
 
 
@@ -91,11 +93,29 @@ class LibraryList(OptionList):
         self._index: dict[str, int] = {}
         self.filter = BriefingFilter()
         self.listed: list[Briefing] = []
-        self.badge: Badge | None = None
+        self._badge: Badge | None = None
+        # Each entry's prompt is made once, not at every rebuild: ten thousand entries were
+        # re-made a few dozen times while a large library streamed in.
+        self._prompts: dict[str, Content] = {}
         # Until the reader moves in the list, the newest briefing stays the open one while
         # the library streams in (entries arrive in no particular order).
         self.user_moved = False
         self._placed: int | None = None
+
+    @property
+    def badge(self) -> Badge | None:
+        return self._badge
+
+    @badge.setter
+    def badge(self, badge: Badge | None) -> None:
+        self._badge = badge
+        self._prompts.clear()
+
+    def _prompt(self, briefing: Briefing) -> Content:
+        prompt = self._prompts.get(briefing.path)
+        if prompt is None:
+            prompt = self._prompts[briefing.path] = entry_prompt(briefing, self._badge)
+        return prompt
 
     def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
         """Insert in order; the visible list follows, throttled while a big library streams."""
@@ -109,8 +129,7 @@ class LibraryList(OptionList):
     def flush(self, *, force: bool = False) -> None:
         if len(self.briefings) == self._shown:
             return
-        # Spend at most about a third of the time rebuilding while entries stream in.
-        interval = max(REBUILD_INTERVAL, 3 * self._rebuild_cost)
+        interval = max(REBUILD_INTERVAL, self._rebuild_cost / REBUILD_SHARE)
         due = time.monotonic() - self._last_rebuild >= interval
         if force or due or len(self.briefings) <= IMMEDIATE_LIMIT:
             self._rebuild()
@@ -125,7 +144,7 @@ class LibraryList(OptionList):
         current = self.selected_briefing
         scroll = self.scroll_y
         self.listed = filter_briefings(self.briefings, self.filter)
-        self.set_options(Option(entry_prompt(b, self.badge)) for b in self.listed)
+        self.set_options(Option(self._prompt(b)) for b in self.listed)
         self._shown = len(self.briefings)
         self._index = {b.path: i for i, b in enumerate(self.listed)}
         self._last_rebuild = time.monotonic()
@@ -150,8 +169,9 @@ class LibraryList(OptionList):
     def refresh_entry(self, path: str) -> None:
         """Redraw one entry (its reading-state badge changed)."""
         index = self.index_of(path)
+        self._prompts.pop(path, None)
         if index is not None:
-            self.replace_option_prompt_at_index(index, entry_prompt(self.listed[index], self.badge))
+            self.replace_option_prompt_at_index(index, self._prompt(self.listed[index]))
 
     @property
     def selected_briefing(self) -> Briefing | None:

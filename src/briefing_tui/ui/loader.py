@@ -28,9 +28,9 @@ Counter = Callable[[Sequence[Path]], int | None]
 """How many results the loader will yield, or None when that is not known up front."""
 
 # The UI drains what the worker produced at most this often, so a fast loader costs the UI
-# a few dozen updates a second however many files there are, and a slow one shows each
+# ten updates a second however many files there are, and a slow one shows each
 # result as soon as the UI is free.
-DRAIN_SECONDS = 0.05
+DRAIN_SECONDS = 0.1
 
 
 def make_loader(cache_dir: Path | None = None) -> Loader:
@@ -45,7 +45,7 @@ def make_loader(cache_dir: Path | None = None) -> Loader:
         from briefing_tui.library import LoadJob
 
         cache = LoadCache.open(cache_dir, paths) if cache_dir is not None else None
-        return LoadJob(paths, cache=cache)
+        return LoadJob(paths, cache=cache, search_rows=True)
 
     return load
 

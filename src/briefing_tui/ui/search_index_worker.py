@@ -63,7 +63,7 @@ class LibraryIndex:
         self.app = app
         self._index = index
         self._lock = threading.Lock()
-        self._pending: deque[list[Briefing]] = deque()
+        self._pending: deque[list[tuple[Briefing, tuple[str, ...] | None]]] = deque()
         self._draining = False
         self._indexed = 0
         self._queued = 0
@@ -90,9 +90,18 @@ class LibraryIndex:
         """The loader's count of files, for "indexing… N of M" before they have all loaded."""
         self._expected = total
 
-    def add(self, briefings: Iterable[Briefing]) -> None:
-        """Queue a batch for indexing (UI thread); returns at once."""
-        batch = list(briefings)
+    def add(
+        self,
+        briefings: Iterable[Briefing],
+        rows: Iterable[tuple[str, ...] | None] | None = None,
+    ) -> None:
+        """Queue a batch for indexing (UI thread); returns at once.
+
+        `rows` are the briefings' search columns when the loader already folded them.
+        """
+        docs = list(briefings)
+        given = list(rows) if rows is not None else [None] * len(docs)
+        batch = list(zip(docs, given, strict=True))
         if not batch:
             return
         index = self.index  # made here, on the UI thread, before any worker uses it
@@ -134,7 +143,7 @@ class LibraryIndex:
                     self._pending.appendleft(batch[SLICE:])
                     batch = batch[:SLICE]
             try:
-                index.add(batch)
+                index.add([b for b, _ in batch], [row for _, row in batch])
             except Exception as exc:  # one odd briefing must not stop search for the rest
                 self.error = f"{type(exc).__name__}: {exc}"
             with self._lock:
