@@ -364,7 +364,8 @@ class BriefingApp(ThemedApp):
 def binding_ids() -> set[str]:
     """The actions a settings file's [keys] table may rebind: every binding with an id in the
     app and in the reader's own widgets and screens."""
-    import briefing_tui.ui.on_demand  # noqa: F401 (screens imported on first use, for their bindings)
+    import briefing_tui.ui.on_demand  # noqa: F401 (screens imported on first use)
+
     ids: set[str] = set()
     pending: list[type[DOMNode]] = [DOMNode]
     while pending:

@@ -2,7 +2,8 @@
 (`t`), glossary (`g`), the list's filter (`f`) and reading state (`b`, `--state DIR`).
 
 Kept out of app.py so the app stays a thin switchboard: its actions and message handlers
-call one method here each.
+call one method here each.  The screens are imported when first asked for, not at start:
+a reader who never presses `i` or `o` does not wait for them before the first paint.
 """
 
 from __future__ import annotations
@@ -26,19 +27,14 @@ from briefing_tui.insights.glossary import (
 from briefing_tui.model import Briefing
 from briefing_tui.state import ReadingState
 from briefing_tui.ui.acronym_marks import glossary_for
-from briefing_tui.ui.entities_screen import EntitiesScreen
 from briefing_tui.ui.filter_bar import FilterBar
-from briefing_tui.ui.filter_screen import FilterScreen
-from briefing_tui.ui.glossary_screen import GlossaryScreen
 from briefing_tui.ui.insights_cache import LibraryInsights
 from briefing_tui.ui.lazy_pane import LazyPane
-from briefing_tui.ui.outcomes_screen import OutcomesScreen
 from briefing_tui.ui.reading_marks import ReadingTracker
-from briefing_tui.ui.reveal import BriefingTarget, reveal
-from briefing_tui.ui.timeline_screen import TimelineScreen
 
 if TYPE_CHECKING:
     from briefing_tui.ui.app import BriefingApp
+    from briefing_tui.ui.reveal import BriefingTarget
 
 
 class LibraryViews:
@@ -128,21 +124,29 @@ class LibraryViews:
     # -- screens ------------------------------------------------------------------------------
 
     def show_entities(self) -> None:
+        from briefing_tui.ui.entities_screen import EntitiesScreen
+
         if not isinstance(self.app.screen, EntitiesScreen):
             screen = EntitiesScreen(self.insights, tuple(self.briefings))
             self.app.push_screen(screen, self.open_target)
 
     def show_outcomes(self) -> None:
+        from briefing_tui.ui.outcomes_screen import OutcomesScreen
+
         if not isinstance(self.app.screen, OutcomesScreen):
             screen = OutcomesScreen(self.insights, tuple(self.briefings))
             self.app.push_screen(screen, self.open_target)
 
     def show_timeline(self) -> None:
+        from briefing_tui.ui.timeline_screen import TimelineScreen
+
         if not isinstance(self.app.screen, TimelineScreen):
             flt = self.app.library_list.filter
             self.app.push_screen(TimelineScreen(tuple(self.briefings), flt), self.open_target)
 
     def show_glossary(self) -> None:
+        from briefing_tui.ui.glossary_screen import GlossaryScreen
+
         if isinstance(self.app.screen, GlossaryScreen):
             return
         briefing = self.app.open_briefing
@@ -158,6 +162,8 @@ class LibraryViews:
         self.app.push_screen(GlossaryScreen(entries, briefing))
 
     def show_filter(self) -> None:
+        from briefing_tui.ui.filter_screen import FilterScreen
+
         if not isinstance(self.app.screen, FilterScreen):
             current = self.app.library_list.filter
             self.app.push_screen(FilterScreen(current, self.briefings), self.set_filter)
@@ -176,6 +182,8 @@ class LibraryViews:
 
     def open_target(self, target: BriefingTarget | None) -> None:
         """Open the briefing a screen chose, on its pane, with its row highlighted."""
+        from briefing_tui.ui.reveal import reveal
+
         if target is None:
             return
         app = self.app

@@ -21,7 +21,6 @@ from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
 from briefing_tui.model import Briefing, Participant
-from briefing_tui.ui.search_reveal import open_participant, open_search
 
 if TYPE_CHECKING:
     from briefing_tui.ui.app import BriefingApp
@@ -111,7 +110,7 @@ class SearchCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.briefing_app
         return [
-            ("Search the library", partial(open_search, app), "Words, phrases, names, filters (/)"),
+            ("Search the library", app.action_search, "Words, phrases, names, filters (/)"),
             ("Find in this briefing", app.action_find, "Every match in the four panes (ctrl+f)"),
         ]
 
@@ -139,7 +138,14 @@ class SearchCommands(Provider):
                 yield Hit(
                     score,
                     attendance_content(name, offsets, seen),
-                    partial(open_participant, app, seen.briefing, seen.item),
+                    partial(_open_participant, app, seen.briefing, seen.item),
                     text=f"Participant: {name} in {seen.briefing.title}",
                     help="Open on Participants with this person's row highlighted",
                 )
+
+
+def _open_participant(app: BriefingApp, briefing: Briefing, item: int) -> None:
+    """Imported when chosen: the search screens are not needed before the first paint."""
+    from briefing_tui.ui.search_reveal import open_participant
+
+    open_participant(app, briefing, item)

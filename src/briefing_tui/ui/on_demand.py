@@ -1,0 +1,37 @@
+"""The screens and bars the reader imports only when a key first asks for them.
+
+They cost tens of milliseconds to import and none is on screen at start, so app.py and
+library_views.py import them inside the actions that open them.  Importing this module
+imports them all, for whatever must see every widget class at once: `binding_ids()` walks
+the reader's classes for the binding ids a settings file's [keys] table may name.
+"""
+
+from __future__ import annotations
+
+from briefing_tui.ui import (
+    entities_screen,
+    filter_screen,
+    find_bar,
+    glossary_screen,
+    help_screen,
+    outcomes_screen,
+    problems_screen,
+    reveal,
+    search_reveal,
+    search_screen,
+    timeline_screen,
+)
+
+MODULES = (
+    entities_screen,
+    filter_screen,
+    find_bar,
+    glossary_screen,
+    help_screen,
+    outcomes_screen,
+    problems_screen,
+    reveal,
+    search_reveal,
+    search_screen,
+    timeline_screen,
+)
