@@ -8,7 +8,7 @@ screen every 10 ms, printing:
 - first paint: the library list with its load status is on screen;
 - parsed: every file is read and listed (the status line says "N briefings");
 - peak RSS of the app process (VmHWM), worker processes not included;
-- the time to open the 350 KB Markdown briefing and show text from its end.
+- the time to open the 350 KB Markdown briefing and show the first words of its summary.
 
 It also times the in-process loader without a terminal (`load_library`), which is the
 parse figure free of drawing.  Figures vary with machine load; run it on a quiet machine.
