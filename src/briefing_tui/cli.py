@@ -97,8 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(ns: argparse.Namespace) -> int:
-    from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, effective_config_text, load_config
-    from briefing_tui.library import default_library_paths
+    from briefing_tui.memory import paused_gc
+
+    # Importing the reader makes a few hundred thousand objects, and the collections they
+    # trigger cost ~50 ms before the first paint; they are frozen afterwards instead.
+    with paused_gc():
+        from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, effective_config_text, load_config
+        from briefing_tui.library import default_library_paths
 
     config, problems = load_config()
     for problem in problems:
@@ -112,7 +117,8 @@ def _run_app(ns: argparse.Namespace) -> int:
     paths = list(ns.paths) or default_library_paths()
     theme = ns.theme or (config.theme if config.origin("theme") != DEFAULT else None)
     try:
-        from briefing_tui.ui.app import run
+        with paused_gc():
+            from briefing_tui.ui.app import run
     except ImportError as exc:  # pragma: no cover - only when installed without textual
         sys.stderr.write(f"briefing: the reader cannot start: {exc}\n")
         return 1

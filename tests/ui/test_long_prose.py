@@ -12,7 +12,14 @@ from textual.app import App, ComposeResult
 
 from briefing_tui.model import Pane, Section
 from briefing_tui.ui.find_bar import FindBar
-from briefing_tui.ui.prose import HEAD_CHARS, SPLIT_ABOVE, Prose, ReadingScroll, prose_head
+from briefing_tui.ui.prose import (
+    HEAD_CHARS,
+    HEAD_LINES,
+    SPLIT_ABOVE,
+    Prose,
+    ReadingScroll,
+    prose_head,
+)
 
 from .helpers import SIZE, app_with, make_briefing, settle
 from .search_helpers import until
@@ -137,3 +144,12 @@ async def test_find_reaches_a_match_near_the_end_of_long_prose(held: list[Prose]
         row = next(n for n, strip in enumerate(lines) if "quokka" in strip.text)
         top = prose.virtual_region.y + row - scroll.scroll_y
         assert 0 <= top < scroll.size.height, "the match is in view"
+
+
+def test_the_head_counts_lines_too() -> None:
+    # A table row takes a screen line however short, and Rich lays out a table over all
+    # its rows: a head of short rows stops at HEAD_LINES lines, well before HEAD_CHARS.
+    text = "| n | x |\n|---|---|\n" + "".join(f"| {n} | x |\n" for n in range(3_000))
+    head = prose_head(text)
+    assert head is not None and text.startswith(head)
+    assert head.count("\n") == HEAD_LINES and len(head) < HEAD_CHARS

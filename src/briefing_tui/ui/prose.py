@@ -28,8 +28,11 @@ from briefing_tui.readers.markdown_text import fence_after
 # in a thread.  Rendering takes about 1 ms per KB (0.2 s for a 193 KB annex), so below this
 # the two steps would cost more than they save.
 SPLIT_ABOVE = 24_000
-# About how much of the text the head holds: a few screens of a 120x40 terminal.
-HEAD_CHARS = 8_000
+# At most this much of the text is in the head: a screenful of a 120x40 terminal or more.
+# Lines count too, because a table row or a list item takes a screen line however short,
+# and Rich lays out a table over all its rows (an 8 KB table took 44 ms, 4 KB of it 16 ms).
+HEAD_CHARS = 4_000
+HEAD_LINES = 60
 # How many segments the thread renders between looks at whether it is still wanted.
 _CHECK_EVERY = 1_000
 
@@ -39,21 +42,28 @@ def markdown(text: str) -> RichMarkdown:
     return RichMarkdown(text, hyperlinks=False)
 
 
-def prose_head(text: str, budget: int = HEAD_CHARS, split_above: int = SPLIT_ABOVE) -> str | None:
+def prose_head(
+    text: str,
+    budget: int = HEAD_CHARS,
+    max_lines: int = HEAD_LINES,
+    split_above: int = SPLIT_ABOVE,
+) -> str | None:
     """The leading part of long Markdown to show first, or None when it is short.
 
-    Cut before the last blank line outside code fences within `budget` characters, so the
-    head is whole blocks and renders as the start of the whole would.  When the first block
-    alone is longer (a long table), it is cut at the last line break within the budget: a
-    table cut after a row, or a paragraph cut after a line, is still its own beginning.
+    Cut before the last blank line outside code fences within `budget` characters and
+    `max_lines` lines, so the head is whole blocks and renders as the start of the whole
+    would.  When the first block alone is longer (a long table), it is cut at the last line
+    break within the budget: a table cut after a row, or a paragraph cut after a line, is
+    still its own beginning.
     """
     if len(text) <= split_above:
         return None
     fence: str | None = None
     block_end = line_end = 0
     position = 0
-    for line in text.splitlines(keepends=True):
-        if position + len(line) > budget and (block_end or line_end):
+    for count, line in enumerate(text.splitlines(keepends=True)):
+        over = position + len(line) > budget or count >= max_lines
+        if over and (block_end or line_end):
             break
         is_fence, fence = fence_after(line, fence)
         if fence is None and not is_fence and not line.strip() and position:

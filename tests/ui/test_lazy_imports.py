@@ -1,0 +1,46 @@
+"""The screens opened by a key are imported when first asked for, not before the first paint."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from briefing_tui.ui import on_demand
+
+# Imported by `import briefing_tui.ui.app` only if something made them eager again.
+ON_DEMAND = [
+    "briefing_tui.ui.entities_screen",
+    "briefing_tui.ui.outcomes_screen",
+    "briefing_tui.ui.glossary_screen",
+    "briefing_tui.ui.help_screen",
+    "briefing_tui.ui.problems_screen",
+    "briefing_tui.ui.find_bar",
+    "briefing_tui.ui.search_reveal",
+    "briefing_tui.ui.search_screen",
+    "briefing_tui.ui.on_demand",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    """The briefing_tui modules a fresh interpreter holds after running `code`."""
+    script = (
+        f"import sys, json\n{code}\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('briefing_tui'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def test_starting_the_reader_does_not_import_the_screens_opened_by_keys() -> None:
+    loaded = _modules_after("import briefing_tui.ui.app")
+    assert "briefing_tui.ui.app" in loaded
+    assert not loaded & set(ON_DEMAND), sorted(loaded & set(ON_DEMAND))
+
+
+def test_binding_ids_sees_the_screens_imported_on_demand() -> None:
+    loaded = _modules_after("from briefing_tui.ui.app import binding_ids\nbinding_ids()")
+    assert {m.__name__ for m in on_demand.MODULES} <= loaded
+    assert set(ON_DEMAND) <= loaded
