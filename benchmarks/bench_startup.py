@@ -7,7 +7,10 @@ screen every 10 ms, printing:
 
 - first paint: the library list with its load status is on screen;
 - parsed: every file is read and listed (the status line says "N briefings");
+- searchable: `/` pressed at first paint and "evidence" typed, until the search screen
+  shows the best 50 hits with no "indexing…" note (the whole library was searched);
 - peak RSS of the app process (VmHWM), worker processes not included;
+- a second start with `--cache` (after a first one filled it): listed, searchable, RSS;
 - the time to open the 350 KB Markdown briefing and show the first words of its summary.
 
 It also times the in-process loader without a terminal (`load_library`), which is the
@@ -99,6 +102,62 @@ def run_in_tmux(
     return first_at, done_at, peak
 
 
+SEARCHED = re.compile(r"The best \d+ briefings")
+
+
+def run_search_in_tmux(
+    args: list[str], query: str, timeout: float = 60.0
+) -> tuple[float | None, float | None]:
+    """(first paint, searchable) for `briefing ARGS`: at first paint it presses `/` and types
+    `query` (which must match more than 50 briefings), then waits until the search screen
+    shows the best 50 with no "indexing…" note, i.e. the whole library was searched."""
+    tmux("kill-server")
+    command = " ".join(["exec", shutil.which("briefing") or "briefing", *map(_quote, args)])
+    start = time.perf_counter()
+    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
+    first_at = searched_at = None
+    while time.perf_counter() - start < timeout:
+        screen = tmux("capture-pane", "-p", "-t", "b")
+        now = time.perf_counter() - start
+        if first_at is None:
+            if FIRST_PAINT.search(screen):
+                first_at = now
+                tmux("send-keys", "-t", "b", "/")
+                tmux("send-keys", "-t", "b", "-l", query)
+        elif SEARCHED.search(screen) and "indexing" not in screen:
+            searched_at = now
+            break
+        time.sleep(0.01)
+    tmux("send-keys", "-t", "b", "Escape")
+    tmux("send-keys", "-t", "b", "q")
+    time.sleep(0.3)
+    tmux("kill-server")
+    return first_at, searched_at
+
+
+def cached_second_start(library: Path, count: int, work: Path) -> None:
+    """Start once with `--cache` to fill it, then time a second start: listed, searchable."""
+    cache = work / f"cache-{count}"
+    shutil.rmtree(cache, ignore_errors=True)
+    args = ["--cache", str(cache), str(library)]
+    run_in_tmux(args, listed(count), timeout=120)
+    deadline = time.perf_counter() + 60
+    while not list(cache.glob("*.index")) and time.perf_counter() < deadline:
+        time.sleep(0.1)  # the index is saved once it is complete, after loading
+    # (run_in_tmux quits at "listed": if the index was not complete then, start again.)
+    while not list(cache.glob("*.index")) and time.perf_counter() < deadline:
+        run_in_tmux(args, listed(count), timeout=120)
+        time.sleep(5)
+    _, done, peak = run_in_tmux(args, listed(count))
+    _, searchable = run_search_in_tmux(args, QUERY)
+    print(f"{count:>6} briefings, second start with --cache: listed {fmt(done, 1.0)}")
+    print(f"{count:>6} briefings, second start with --cache: searchable {fmt(searchable, 1.0)}")
+    print(f"{count:>6} briefings, second start with --cache: peak RSS {fmt(peak, 400, ' MB')}")
+
+
+QUERY = "evidence"
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
@@ -145,11 +204,17 @@ def main() -> int:
         first, done, peak = run_in_tmux([str(library)], listed(briefings), first=FIRST_PAINT)
         print(f"{count:>6} briefings first paint {fmt(first, 1.2)}")
         print(f"{count:>6} briefings parsed and listed {fmt(done, 3.0)}")
+        _, searchable = run_search_in_tmux([str(library)], QUERY)
+        print(f"{count:>6} briefings parsed and searchable {fmt(searchable, 3.0)}")
         print(f"{count:>6} briefings peak RSS (app process) {fmt(peak, 400, ' MB')}")
         print(
             f"{count:>6} briefings in-process load_library {seconds:.2f}s, peak RSS "
             f"{load_peak:.0f} MB ({os.cpu_count()} cores, no terminal)"
         )
+    for count in args.counts:
+        library = ensure_library(args.work, count)
+        _, briefings, _ = in_process_parse(library)
+        cached_second_start(library, briefings, args.work)
     large = ensure_library(args.work, args.counts[0]) / "large-briefing.md"
     if large.exists():
         from briefing_tui.library import load_file

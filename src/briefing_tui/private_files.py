@@ -10,11 +10,15 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_private(target: Path, data: bytes) -> None:
+def write_private(target: Path, data: bytes | Iterable[bytes]) -> None:
     """Replace `target` with `data` atomically, readable and writable by its owner only.
+
+    `data` may come in parts, written one after another, so a large file need not be
+    joined in memory first.
 
     The folder is created as 0700 when missing.  A reader sees the old file or the new one,
     never a half-written one: the data goes to a private temporary file beside the target,
@@ -25,7 +29,10 @@ def write_private(target: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes | bytearray | memoryview):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)

@@ -44,7 +44,7 @@ def test_changed_added_and_removed_files_are_noticed(lib: Path, tmp_path: Path) 
     titles, cache = _load(lib, tmp_path / "cache")
     assert titles == ["A changed, longer", "B", "D"]
     assert (cache.hits, cache.misses) == (1, 2)
-    assert len(cache.entries) == 3
+    assert len(cache.stamps) == 3
 
 
 def test_same_size_edit_is_noticed_by_mtime(lib: Path, tmp_path: Path) -> None:
@@ -96,3 +96,25 @@ def test_no_cache_no_writes(lib: Path, tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     load_library([lib])
     assert not (tmp_path / "home").exists()
+
+
+def test_a_damaged_chunk_costs_only_a_fresh_read(lib: Path, tmp_path: Path) -> None:
+    _, cache = _load(lib, tmp_path / "cache")
+    raw = bytearray(cache.file.read_bytes())
+    raw[-20:] = b"\xff" * 20  # inside the last (only) chunk of results
+    cache.file.write_bytes(bytes(raw))
+    titles, again = _load(lib, tmp_path / "cache")
+    assert titles == ["A", "B", "C"]
+    assert any("re-read" in note for note in again.notes)
+
+
+def test_results_are_unpacked_only_when_asked_for(lib: Path, tmp_path: Path) -> None:
+    _load(lib, tmp_path / "cache")
+    cache = LoadCache.open(tmp_path / "cache", [lib])
+    assert len(cache.stamps) == 3
+    assert cache._results == {}, "opening reads stamps only"
+    path = os.path.realpath(lib / "b.yaml")
+    result = cache.result(path)
+    assert result is not None and result.briefing is not None
+    assert result.briefing.title == "B"
+    assert cache.result(path) is result

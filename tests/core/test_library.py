@@ -245,8 +245,9 @@ def test_search_rows_are_not_kept_in_the_cache(tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     list(library.LoadJob([root], cache=LoadCache.open(cache_dir, [root]), search_rows=True))
     cache = LoadCache.open(cache_dir, [root])
-    assert len(cache.entries) == 3
-    assert all(result.search_row is None for _, result in cache.entries.values())
+    assert len(cache.stamps) == 3
+    results = [cache.result(path) for path in cache.stamps]
+    assert all(r is not None and r.search_row is None for r in results)
 
 
 def test_a_parallel_load_does_not_hold_on_to_chunks_already_handed_over(

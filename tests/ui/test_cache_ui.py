@@ -22,11 +22,12 @@ async def test_cache_is_written_only_when_asked_and_used_next_time(
 ) -> None:
     cache = tmp_path / "cache"
     first = await _titles(samples, cache)
-    files = list(cache.iterdir())
-    assert len(files) == 1
-    stamp = files[0].stat().st_mtime_ns
+    files = sorted(cache.iterdir())
+    # The parsed briefings and the search index built from them.
+    assert [f.suffix for f in files] == [".cache", ".index"]
+    stamps = [f.stat().st_mtime_ns for f in files]
     assert await _titles(samples, cache) == first
-    assert files[0].stat().st_mtime_ns == stamp, "an unchanged library rewrites nothing"
+    assert [f.stat().st_mtime_ns for f in files] == stamps, "an unchanged library rewrites nothing"
 
 
 async def test_no_cache_writes_nothing(tmp_path: Path, samples: Path, monkeypatch) -> None:
@@ -36,3 +37,53 @@ async def test_no_cache_writes_nothing(tmp_path: Path, samples: Path, monkeypatc
         await settle(pilot)
         assert app.briefings
     assert list(tmp_path.iterdir()) == []
+
+
+async def _search(library: Path, cache: Path, query: str) -> tuple[list[str], bool]:
+    """(titles of the hits for `query`, whether the saved index was restored)."""
+    app = BriefingApp([library], loader=make_loader(cache))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)  # loading ends, then the index is saved
+        hits = app.library_index.search(query, 20)
+        assert not app.library_index.progress().building
+        return [h.title for h in hits], app.library_index.restored
+
+
+def _library(tmp_path: Path) -> Path:
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.yaml").write_text("title: Alpha\nsummary: cross-border evidence\n")
+    (root / "b.yaml").write_text("title: Beta\nsummary: mutual legal assistance\n")
+    return root
+
+
+async def test_second_start_restores_the_saved_search_index(tmp_path: Path) -> None:
+    root, cache = _library(tmp_path), tmp_path / "cache"
+    assert await _search(root, cache, "evidence") == (["Alpha"], False)
+    assert await _search(root, cache, "evidence") == (["Alpha"], True)
+    assert await _search(root, cache, "mutual") == (["Beta"], True)
+
+
+async def test_a_changed_library_rebuilds_the_saved_index(tmp_path: Path) -> None:
+    root, cache = _library(tmp_path), tmp_path / "cache"
+    await _search(root, cache, "evidence")
+    (root / "b.yaml").write_text("title: Beta\nsummary: electronic evidence requests\n")
+    (root / "c.yaml").write_text("title: Gamma\nsummary: evidence again\n")
+    titles, restored = await _search(root, cache, "evidence")
+    assert not restored
+    assert sorted(titles) == ["Alpha", "Beta", "Gamma"]
+    # ...and the rebuilt index, saved, is the one the next start restores.
+    titles, restored = await _search(root, cache, "evidence")
+    assert restored
+    assert sorted(titles) == ["Alpha", "Beta", "Gamma"]
+    assert await _search(root, cache, "mutual") == ([], True)
+
+
+async def test_a_damaged_saved_index_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    root, cache = _library(tmp_path), tmp_path / "cache"
+    await _search(root, cache, "evidence")
+    (index,) = cache.glob("*.index")
+    index.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    assert await _search(root, cache, "evidence") == (["Alpha"], False)
+    assert await _search(root, cache, "evidence") == (["Alpha"], True)

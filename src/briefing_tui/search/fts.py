@@ -36,6 +36,16 @@ def fts5_available() -> bool:
     return True
 
 
+# A saved index (see snapshot) carries each row's path and folded names, and its key.
+_SAVED_TABLES = (
+    "CREATE TABLE saved(id INTEGER PRIMARY KEY, path TEXT, names TEXT);"
+    "CREATE TABLE saved_key(key TEXT);"
+)
+_DROP_SAVED = "DROP TABLE saved; DROP TABLE saved_key;"
+# Everything in a database's schema: a saved index must match this version's exactly.
+_SCHEMA = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+
+
 class Fts5Engine:
     """Rows in, ranked row ids out.  Not thread-safe by itself: SearchIndex holds the lock."""
 
@@ -66,6 +76,56 @@ class Fts5Engine:
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
+
+    # -- saving and restoring (the optional cache) -------------------------------------------
+
+    def snapshot(self, records: list[tuple[int, str, str]], key: str) -> bytes:
+        """The whole index as one SQLite database image, with each row's (id, path, names).
+
+        The extra tables live only for the moment of the copy, so the index in use stays
+        as it was; `key` says which state of the library the image belongs to.
+        """
+        con = self._con
+        con.executescript(_SAVED_TABLES)
+        try:
+            con.execute("BEGIN")
+            try:
+                con.executemany("INSERT INTO saved VALUES (?, ?, ?)", records)
+                con.execute("INSERT INTO saved_key VALUES (?)", (key,))
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+            return con.serialize()
+        finally:
+            con.executescript(_DROP_SAVED)
+
+    @classmethod
+    def restore(cls, data: bytes, key: str) -> tuple[Fts5Engine, list[tuple[int, str, str]]]:
+        """An engine holding a saved image, and the image's (id, path, names) rows.
+
+        The image must hold exactly the tables this version makes, nothing more (no
+        triggers or views), and be for `key`.  Raises ValueError when it is not, and
+        sqlite3.Error when it is no database: the caller then builds the index anew.
+        """
+        engine = cls()
+        con = engine._con
+        try:
+            con.executescript(_SAVED_TABLES)
+            expected = con.execute(_SCHEMA).fetchall()
+            con.deserialize(data)
+            if con.execute(_SCHEMA).fetchall() != expected:
+                raise ValueError("saved index has another layout")
+            if con.execute("SELECT key FROM saved_key").fetchall() != [(key,)]:
+                raise ValueError("saved index is for another state of the library")
+            records = con.execute(
+                "SELECT id, CAST(path AS TEXT), CAST(names AS TEXT) FROM saved"
+            ).fetchall()
+            con.executescript(_DROP_SAVED)
+        except BaseException:
+            con.close()
+            raise
+        return engine, records
 
     def delete(self, rowid: int, values: tuple[str, ...]) -> None:
         self._con.execute(self._delete, (rowid, *values))

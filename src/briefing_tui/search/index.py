@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,6 +76,10 @@ class SearchIndex:
         self._docs: dict[int, Briefing] = {}
         self._names: dict[int, str] = {}  # folded people's names, to place hits quickly
         self._by_path: dict[str, int] = {}
+        # Rows of a restored index still waiting for their briefing (see attach), by path.
+        self._waiting: dict[str, int] = {}
+        self._waiting_paths: dict[int, str] = {}
+        self._resolve: Callable[[str], Briefing | None] | None = None
         self._next = 1
         self.last_error: str | None = None
 
@@ -107,6 +111,9 @@ class SearchIndex:
             records = []
             for b, (first, last), values in prepared:
                 self._remove_locked(b.path)
+                stale = self._waiting.pop(b.path, None)  # a restored row is superseded
+                if stale is not None:
+                    del self._waiting_paths[stale]
                 rowid = self._next
                 self._next += 1
                 self._docs[rowid] = b
@@ -115,6 +122,73 @@ class SearchIndex:
                 records.append((rowid, first, last, values))
             self._engine.insert(records)
         return len(prepared)
+
+    # -- a saved index (the optional cache) ---------------------------------------------------
+
+    def snapshot(self, key: str) -> bytes | None:
+        """The index as one database image for `restore`, or None without FTS5."""
+        with self._lock:
+            if not isinstance(self._engine, Fts5Engine):
+                return None
+            records = [(rowid, b.path, self._names[rowid]) for rowid, b in self._docs.items()]
+            return self._engine.snapshot(records, key)
+
+    def restore(
+        self, data: bytes, key: str, resolve: Callable[[str], Briefing | None] | None = None
+    ) -> bool:
+        """Take over an index saved by `snapshot` under the same key, instead of building one.
+
+        Only an empty index restores.  `attach` gives its rows their briefings as they
+        load; a row hit before then gets its briefing from `resolve(path)` (the cache), or
+        is left out.  False, with nothing changed, when the image is for another key,
+        another version or is no database at all: the index is then built as usual.
+        """
+        with self._lock:
+            if not isinstance(self._engine, Fts5Engine) or self._docs or self._waiting:
+                return False
+            try:
+                engine, records = Fts5Engine.restore(data, key)
+            except (ValueError, sqlite3.Error):
+                return False
+            self._engine.close()
+            self._engine = engine
+            self._resolve = resolve
+            for rowid, path, names in records:
+                self._waiting[path] = rowid
+                self._waiting_paths[rowid] = path
+                self._names[rowid] = names
+            self._next = max((rowid for rowid, _, _ in records), default=0) + 1
+            return True
+
+    def attach(self, briefings: Iterable[Briefing]) -> list[Briefing]:
+        """Give restored rows their briefings; returns the briefings the restored index lacks."""
+        missing: list[Briefing] = []
+        with self._lock:
+            for b in briefings:
+                rowid = self._waiting.get(b.path)
+                if rowid is not None:
+                    self._attach_locked(b, rowid)
+                elif self._docs.get(self._by_path.get(b.path, 0)) is not b:
+                    missing.append(b)  # (one the resolver attached already is not missing)
+        return missing
+
+    def _attach_locked(self, b: Briefing, rowid: int) -> None:
+        del self._waiting[b.path]
+        del self._waiting_paths[rowid]
+        self._docs[rowid] = b
+        self._by_path[b.path] = rowid
+
+    def _resolve_waiting_locked(self, rowids: set[int]) -> None:
+        """Attach the waiting rows among `rowids` now, from the resolver."""
+        if self._resolve is None:
+            return
+        for rowid in rowids:
+            path = self._waiting_paths.get(rowid)
+            if path is None:
+                continue
+            b = self._resolve(path)
+            if b is not None and b.path == path:
+                self._attach_locked(b, rowid)
 
     def remove(self, paths: Iterable[str]) -> None:
         with self._lock:
@@ -135,6 +209,8 @@ class SearchIndex:
             self._docs.clear()
             self._names.clear()
             self._by_path.clear()
+            self._waiting.clear()
+            self._waiting_paths.clear()
 
     def search(self, query: str | Query, limit: int = 50) -> list[Hit]:
         """The best `limit` hits for what was typed; never raises for any query text."""
@@ -147,7 +223,14 @@ class SearchIndex:
             except sqlite3.Error as exc:  # queries are built from quoted tokens: a bug
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 return []
-            found = [(self._docs[rowid], score, self._names[rowid]) for rowid, score in matches]
+            if self._waiting and any(rowid not in self._docs for rowid, _ in matches):
+                self._resolve_waiting_locked({rowid for rowid, _ in matches})
+            # A restored row whose briefing could not be found is left out.
+            found = [
+                (self._docs[rowid], score, self._names[rowid])
+                for rowid, score in matches
+                if rowid in self._docs
+            ]
         return [self._hit(b, score, q, names) for b, score, names in found]
 
     @staticmethod

@@ -168,7 +168,7 @@ class BriefingApp(ThemedApp):
     def _load_started(self, event: LibraryLoader.Started) -> None:
         self._total = event.total
         self.query_one(LoadStatus).start(event.total)
-        self.library_index.expect(event.total)
+        self.library_index.expect(event.total, event.index_store)
 
     @on(LibraryLoader.Loaded)
     def _loaded(self, event: LibraryLoader.Loaded) -> None:
@@ -189,6 +189,7 @@ class BriefingApp(ThemedApp):
     @on(LibraryLoader.Finished)
     def _load_finished(self, event: LibraryLoader.Finished) -> None:
         self.loading = False
+        self.library_index.load_finished()
         self.library_list.flush(force=True)
         self.query_one(LoadStatus).finish(len(self.briefings), len(self.problems))
         if event.error:

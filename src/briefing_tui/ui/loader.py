@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from briefing_tui.cache import IndexStore
 from briefing_tui.model import LoadResult
 
 Loader = Callable[[Sequence[Path]], Iterable[LoadResult]]
@@ -72,11 +73,16 @@ class LibraryLoader(Widget):
     DEFAULT_CSS = "LibraryLoader { display: none; }"
 
     class Started(Message):
-        """Loading began; `total` is the expected number of results, if known."""
+        """Loading began; `total` is the expected number of results, if known.
 
-        def __init__(self, total: int | None) -> None:
+        `index_store` is where the cache keeps the search index for this library state,
+        when the loader caches (see `LoadJob.index_store`).
+        """
+
+        def __init__(self, total: int | None, index_store: IndexStore | None = None) -> None:
             super().__init__()
             self.total = total
+            self.index_store = index_store
 
     class Loaded(Message):
         """A batch of results, in the order the loader produced them."""
@@ -140,7 +146,8 @@ class LibraryLoader(Widget):
                 total = self.counter(self.paths)
             if worker.is_cancelled:
                 return
-            self.post_message(self.Started(total))
+            store = getattr(source, "index_store", None)
+            self.post_message(self.Started(total, store))
             results = iter(source)
             for result in results:
                 if worker.is_cancelled:

@@ -18,6 +18,7 @@ from typing import Any
 from textual.app import App
 from textual.worker import get_current_worker
 
+from briefing_tui.cache import IndexStore
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing
 from briefing_tui.search import Hit, SearchIndex
@@ -57,6 +58,10 @@ class LibraryIndex:
 
     Owned by the app (not a widget), so it exists before anything is mounted and outlives
     every search screen: a screen opened and closed ten times searches one index.
+
+    With the optional cache, the worker first restores the index saved for the library as
+    it is now (see `IndexStore`), and then only attaches each loaded briefing to its row;
+    an index that had to be built is saved once loading and indexing are both done.
     """
 
     def __init__(self, app: App[Any], index: SearchIndex | None = None) -> None:
@@ -68,6 +73,13 @@ class LibraryIndex:
         self._indexed = 0
         self._queued = 0
         self._expected: int | None = None
+        self._store: IndexStore | None = None
+        self._restore_due = False
+        self._finished = False
+        self._built = False  # rows were built here, so a store has something new to keep
+        self.restored = False
+        self.saved = False
+        self.save_error: str | None = None
         self.error: str | None = None
         # What the reader last searched for: `/` opens on it again, to refine it.
         self.last_query = ""
@@ -86,9 +98,18 @@ class LibraryIndex:
         """Set when this Python's SQLite lacks FTS5 and searches scan instead."""
         return self.index.notice
 
-    def expect(self, total: int | None) -> None:
-        """The loader's count of files, for "indexing… N of M" before they have all loaded."""
+    def expect(self, total: int | None, store: IndexStore | None = None) -> None:
+        """The loader's count of files, for "indexing… N of M" before they have all loaded.
+
+        `store` is where the cache keeps the index for this library state, if caching.
+        """
         self._expected = total
+        if store is None:
+            return
+        with self._lock:
+            self._store = store
+            self._restore_due = True
+        self._wake()
 
     def add(
         self,
@@ -104,10 +125,21 @@ class LibraryIndex:
         batch = list(zip(docs, given, strict=True))
         if not batch:
             return
-        index = self.index  # made here, on the UI thread, before any worker uses it
         with self._lock:
             self._pending.append(batch)
             self._queued += len(batch)
+        self._wake()
+
+    def load_finished(self) -> None:
+        """Loading ended: once the queue is drained, an index that was built is saved."""
+        with self._lock:
+            self._finished = True
+        self._wake()
+
+    def _wake(self) -> None:
+        """Make sure one worker is draining (UI thread)."""
+        index = self.index  # made here, on the UI thread, before any worker uses it
+        with self._lock:
             if self._draining:
                 return
             self._draining = True
@@ -120,16 +152,29 @@ class LibraryIndex:
         )
 
     def _drain(self, index: SearchIndex) -> None:
-        """Worker thread: index queued batches until the queue is empty.
+        """Worker thread: restore, index queued batches until the queue is empty, then save.
 
         The collector is held meanwhile and what was built frozen after, as the loader
         does: the index's Python side (folded names, cached text) is made of many small
         objects without cycles, and a full collection walking them later stalls typing.
         """
         with paused_gc():
-            self._drain_queue(index)
+            self._restore(index)
+            save = self._drain_queue(index)
+        if save is not None:
+            self._save(index, save)
 
-    def _drain_queue(self, index: SearchIndex) -> None:
+    def _restore(self, index: SearchIndex) -> None:
+        with self._lock:
+            store, due = self._store, self._restore_due
+            self._restore_due = False
+        if not due or store is None:
+            return
+        data = store.load()
+        self.restored = data is not None and index.restore(data, store.key, store.resolve)
+
+    def _drain_queue(self, index: SearchIndex) -> IndexStore | None:
+        """Index what is queued; returns the store to save into once all is done, if any."""
         worker = get_current_worker()
         while True:
             with self._lock:
@@ -137,21 +182,51 @@ class LibraryIndex:
                 # rest of a large library on the way out (it kept the reader open 9 s).
                 if not self._pending or worker.is_cancelled:
                     self._draining = False
-                    return
+                    done = self._finished and not self._pending and not worker.is_cancelled
+                    if done and self._built and self._store is not None and not self.saved:
+                        self.saved = True
+                        return self._store
+                    return None
                 batch = self._pending.popleft()
                 if len(batch) > SLICE:
                     self._pending.appendleft(batch[SLICE:])
                     batch = batch[:SLICE]
             try:
-                index.add([b for b, _ in batch], [row for _, row in batch])
+                self._index_batch(index, batch)
             except Exception as exc:  # one odd briefing must not stop search for the rest
                 self.error = f"{type(exc).__name__}: {exc}"
             with self._lock:
                 self._indexed += len(batch)
 
+    def _index_batch(
+        self, index: SearchIndex, batch: list[tuple[Briefing, tuple[str, ...] | None]]
+    ) -> None:
+        if self.restored:
+            missing = {id(b) for b in index.attach(b for b, _ in batch)}
+            batch = [(b, row) for b, row in batch if id(b) in missing]
+        if batch:
+            self._built = True
+            index.add([b for b, _ in batch], [row for _, row in batch])
+
+    def _save(self, index: SearchIndex, store: IndexStore) -> None:
+        """Keep the index for the next start; a failure only costs that start its speed."""
+        if self.error is not None:
+            return
+        try:
+            data = index.snapshot(store.key)
+        except Exception as exc:  # never let saving break searching
+            self.save_error = f"{type(exc).__name__}: {exc}"
+            return
+        if data is not None and not store.save(data):
+            self.save_error = "the cache folder could not be written"
+
     def progress(self) -> IndexProgress:
         with self._lock:
             indexed, queued = self._indexed, self._queued
+        if self.restored:
+            # The saved index covers every file as it is now: all of it is searchable
+            # while the list is still filling.
+            return IndexProgress(queued, queued, self._expected, False, self.error)
         loading = bool(getattr(self.app, "loading", False))
         return IndexProgress(indexed, queued, self._expected, loading, self.error)
 
