@@ -22,21 +22,27 @@ import hashlib
 import io
 import os
 import pickle
+import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui import __version__
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult
-from briefing_tui.private_files import NotPrivate, read_private, write_private
+from briefing_tui.private_files import (
+    NotPrivate,
+    read_private,
+    write_private,
+    write_private_with,
+)
 
 CACHE_FORMAT = 2
 Stamp = tuple[int, int]  # (size, mtime_ns)
 # Results pickled together: one chunk's pickle shares the strings its briefings repeat,
 # and unpacking one chunk to show a search hit early costs a few milliseconds.
-CHUNK = 200
+CHUNK = 50
 
 
 def stamp_of(path: Path) -> Stamp | None:
@@ -70,12 +76,13 @@ class IndexStore:
         except (NotPrivate, OSError):
             return None
 
-    def save(self, data: bytes) -> bool:
+    def save(self, fill: Callable[[Path], object]) -> bool:
+        """Replace the saved index with what `fill(path)` writes into a private new file."""
         if not self.writable:
             return False
         try:
-            write_private(self.file, data)
-        except OSError:
+            write_private_with(self.file, fill)
+        except (OSError, sqlite3.Error):
             return False
         return True
 
@@ -148,18 +155,18 @@ class LoadCache:
         ):
             self.notes.append("cache is from another version; rebuilding it")
             return
-        stamps, where, sizes = header.get("stamps"), header.get("where"), header.get("sizes")
-        offset = stream.tell()
-        if (
-            not isinstance(stamps, dict)
-            or not isinstance(where, dict)
-            or not isinstance(sizes, list)
-            or offset + sum(sizes) != len(raw)
-        ):
+        stamps, where = header.get("stamps"), header.get("where")
+        if not isinstance(stamps, dict) or not isinstance(where, dict):
             self.notes.append("cache was unreadable; rebuilding it")
             return
-        view = memoryview(raw)
-        for size in sizes:
+        # Then each chunk: its length (8 bytes, little-endian) and its pickle.
+        view, offset = memoryview(raw), stream.tell()
+        while offset < len(raw):
+            size = int.from_bytes(view[offset : offset + 8], "little")
+            offset += 8
+            if offset + size > len(raw):
+                self.notes.append("cache was cut short; the rest is re-read")
+                break
             self._blobs.append(view[offset : offset + size])
             offset += size
         self.stamps, self._where = stamps, where
@@ -206,29 +213,34 @@ class LoadCache:
     def save(self, results: dict[str, tuple[Stamp, LoadResult]]) -> None:
         """Replace the cache with exactly `results`, so removed files drop out.
 
-        Each chunk is pickled on its own, so pickle's memo never spans the whole library
-        (one pickle of 10,000 briefings took the reader's memory up by 140 MB).
+        Each chunk is pickled on its own and written as it is made, so neither pickle's
+        memo nor the file's bytes span the whole library (one pickle of 10,000 briefings
+        took the reader's memory up by 140 MB).
         """
         if not self.writable:
             return
         paths = list(results)
         chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-        blobs = [
-            pickle.dumps({p: results[p][1] for p in chunk}, protocol=pickle.HIGHEST_PROTOCOL)
-            for chunk in chunks
-        ]
         header = {
             "format": CACHE_FORMAT,
             "version": __version__,
             "roots": self.roots,
             "stamps": {p: stamp for p, (stamp, _) in results.items()},
             "where": {p: n for n, chunk in enumerate(chunks) for p in chunk},
-            "sizes": [len(blob) for blob in blobs],
         }
+
+        def parts() -> Iterator[bytes]:
+            # Made one at a time as the file is written: the whole cache never sits in
+            # memory at once beside the library it caches.
+            yield pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in chunks:
+                blob = pickle.dumps(
+                    {p: results[p][1] for p in chunk}, protocol=pickle.HIGHEST_PROTOCOL
+                )
+                yield len(blob).to_bytes(8, "little") + blob
+
         try:
-            write_private(
-                self.file, [pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL), *blobs]
-            )
+            write_private(self.file, parts())
         except OSError as exc:
             self.notes.append(f"cache not written ({exc.strerror or exc})")
         with self._lock:

@@ -10,7 +10,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -18,24 +18,36 @@ def write_private(target: Path, data: bytes | Iterable[bytes]) -> None:
     """Replace `target` with `data` atomically, readable and writable by its owner only.
 
     `data` may come in parts, written one after another, so a large file need not be
-    joined in memory first.
-
-    The folder is created as 0700 when missing.  A reader sees the old file or the new one,
-    never a half-written one: the data goes to a private temporary file beside the target,
-    is synced, then renamed over it.  Raises OSError when any step fails (nothing is left
-    behind).
+    joined in memory first.  The folder is created as 0700 when missing.  A reader sees
+    the old file or the new one, never a half-written one: the data goes to a private
+    temporary file beside the target, is synced, then renamed over it.  Raises OSError
+    when any step fails (nothing is left behind).
     """
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
+
+    def fill(tmp: Path) -> None:
+        with open(tmp, "wb") as handle:
             if isinstance(data, bytes | bytearray | memoryview):
                 handle.write(data)
             else:
                 handle.writelines(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+
+    write_private_with(target, fill)
+
+
+def write_private_with(target: Path, fill: Callable[[Path], object]) -> None:
+    """`write_private` for a writer that fills a file by its name (SQLite's backup does)."""
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    os.close(fd)  # created 0600 by mkstemp, and kept so
+    tmp = Path(name)
+    try:
+        fill(tmp)
         os.chmod(tmp, 0o600)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

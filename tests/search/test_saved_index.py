@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,11 @@ def _briefings() -> list[Briefing]:
 def _saved(key: str = "k") -> bytes:
     index = SearchIndex()
     index.add(_briefings())
-    data = index.snapshot(key)
-    assert data is not None
-    return data
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "index"
+        assert index.snapshot(key, target)
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["index"], "no journal left"
+        return target.read_bytes()
 
 
 def test_a_restored_index_finds_what_the_saved_one_did() -> None:

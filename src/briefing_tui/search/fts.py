@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from functools import cache
+from pathlib import Path
 
 from briefing_tui.search.query import Query, Scope, fts_match, sql_dates
 from briefing_tui.search.rows import COLUMNS, WEIGHTS
@@ -79,11 +80,13 @@ class Fts5Engine:
 
     # -- saving and restoring (the optional cache) -------------------------------------------
 
-    def snapshot(self, records: list[tuple[int, str, str]], key: str) -> bytes:
-        """The whole index as one SQLite database image, with each row's (id, path, names).
+    def snapshot(self, records: list[tuple[int, str, str]], key: str, target: Path) -> None:
+        """Write the whole index into the database file `target`, with each row's
+        (id, path, names) and the `key` of the library state it belongs to.
 
-        The extra tables live only for the moment of the copy, so the index in use stays
-        as it was; `key` says which state of the library the image belongs to.
+        SQLite's backup copies it page by page: no image of the whole index is made in
+        memory (serialising one took the reader 150 MB above its peak).  The extra tables
+        live only for the moment of the copy, so the index in use stays as it was.
         """
         con = self._con
         con.executescript(_SAVED_TABLES)
@@ -96,7 +99,12 @@ class Fts5Engine:
                 con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
-            return con.serialize()
+            out = sqlite3.connect(target)
+            try:
+                out.execute("PRAGMA journal_mode=OFF")  # a fresh private file: no journal
+                con.backup(out)
+            finally:
+                out.close()
         finally:
             con.executescript(_DROP_SAVED)
 

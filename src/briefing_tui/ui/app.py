@@ -112,6 +112,7 @@ class BriefingApp(ThemedApp):
         self._total: int | None = None
         self._loader = LibraryLoader(self.paths, loader=loader, counter=counter)
         self.library_index = LibraryIndex(self)
+        self._loader.before_results = self.library_index.restore
         self.library_glossary = LibraryGlossary()
         self.views = LibraryViews(self, state_dir)
 
@@ -127,6 +128,9 @@ class BriefingApp(ThemedApp):
             yield BriefingView(id="briefing")
         yield Footer()
         yield self._loader
+
+    def on_load(self) -> None:
+        self._loader.prepare()
 
     def on_mount(self) -> None:
         self.query_one(LibraryList).focus()

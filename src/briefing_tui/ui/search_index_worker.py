@@ -59,8 +59,9 @@ class LibraryIndex:
     Owned by the app (not a widget), so it exists before anything is mounted and outlives
     every search screen: a screen opened and closed ten times searches one index.
 
-    With the optional cache, the worker first restores the index saved for the library as
-    it is now (see `IndexStore`), and then only attaches each loaded briefing to its row;
+    With the optional cache, the loading thread first restores the index saved for the
+    library as it is now (see `IndexStore`), and the worker then only attaches each loaded
+    briefing to its row;
     an index that had to be built is saved once loading and indexing are both done.
     """
 
@@ -74,7 +75,6 @@ class LibraryIndex:
         self._queued = 0
         self._expected: int | None = None
         self._store: IndexStore | None = None
-        self._restore_due = False
         self._finished = False
         self._built = False  # rows were built here, so a store has something new to keep
         self.restored = False
@@ -89,9 +89,10 @@ class LibraryIndex:
     @property
     def index(self) -> SearchIndex:
         """The engine, made on first use (an in-memory SQLite database, nothing on disk)."""
-        if self._index is None:
-            self._index = SearchIndex()
-        return self._index
+        with self._lock:  # the loading thread may ask first (restore)
+            if self._index is None:
+                self._index = SearchIndex()
+            return self._index
 
     @property
     def notice(self) -> str | None:
@@ -104,12 +105,25 @@ class LibraryIndex:
         `store` is where the cache keeps the index for this library state, if caching.
         """
         self._expected = total
-        if store is None:
+        if store is not None:
+            with self._lock:
+                self._store = store
+
+    def restore(self, source: object) -> None:
+        """Restore the index the cache saved for this library state, if there is one.
+
+        Called in the loading thread before the first result is taken from `source` (a
+        LoadJob), so the whole library is searchable before the list has filled; done
+        later, in the indexer's thread, it waited behind the list for over a second.
+        """
+        store = getattr(source, "index_store", None)
+        if not isinstance(store, IndexStore):
             return
         with self._lock:
             self._store = store
-            self._restore_due = True
-        self._wake()
+        data = store.load()
+        if data is not None:
+            self.restored = self.index.restore(data, store.key, store.resolve)
 
     def add(
         self,
@@ -152,26 +166,16 @@ class LibraryIndex:
         )
 
     def _drain(self, index: SearchIndex) -> None:
-        """Worker thread: restore, index queued batches until the queue is empty, then save.
+        """Worker thread: index queued batches until the queue is empty, then save.
 
         The collector is held meanwhile and what was built frozen after, as the loader
         does: the index's Python side (folded names, cached text) is made of many small
         objects without cycles, and a full collection walking them later stalls typing.
         """
         with paused_gc():
-            self._restore(index)
             save = self._drain_queue(index)
         if save is not None:
             self._save(index, save)
-
-    def _restore(self, index: SearchIndex) -> None:
-        with self._lock:
-            store, due = self._store, self._restore_due
-            self._restore_due = False
-        if not due or store is None:
-            return
-        data = store.load()
-        self.restored = data is not None and index.restore(data, store.key, store.resolve)
 
     def _drain_queue(self, index: SearchIndex) -> IndexStore | None:
         """Index what is queued; returns the store to save into once all is done, if any."""
@@ -210,14 +214,14 @@ class LibraryIndex:
 
     def _save(self, index: SearchIndex, store: IndexStore) -> None:
         """Keep the index for the next start; a failure only costs that start its speed."""
-        if self.error is not None:
+        if self.error is not None or not index.fts5_available:
             return
         try:
-            data = index.snapshot(store.key)
+            saved = store.save(lambda target: index.snapshot(store.key, target))
         except Exception as exc:  # never let saving break searching
             self.save_error = f"{type(exc).__name__}: {exc}"
             return
-        if data is not None and not store.save(data):
+        if not saved:
             self.save_error = "the cache folder could not be written"
 
     def progress(self) -> IndexProgress:
@@ -225,8 +229,10 @@ class LibraryIndex:
             indexed, queued = self._indexed, self._queued
         if self.restored:
             # The saved index covers every file as it is now: all of it is searchable
-            # while the list is still filling.
-            return IndexProgress(queued, queued, self._expected, False, self.error)
+            # while the list is still filling (and `indexed` jumps, so a search screen
+            # already open runs its query again).
+            everything = max(self._expected or 0, queued)
+            return IndexProgress(everything, everything, self._expected, False, self.error)
         loading = bool(getattr(self.app, "loading", False))
         return IndexProgress(indexed, queued, self._expected, loading, self.error)
 
