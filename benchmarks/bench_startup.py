@@ -116,6 +116,7 @@ def run_search_in_tmux(
     start = time.perf_counter()
     tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
     first_at = searched_at = None
+    typed = False
     while time.perf_counter() - start < timeout:
         screen = tmux("capture-pane", "-p", "-t", "b")
         now = time.perf_counter() - start
@@ -123,7 +124,10 @@ def run_search_in_tmux(
             if FIRST_PAINT.search(screen):
                 first_at = now
                 tmux("send-keys", "-t", "b", "/")
+        elif not typed:
+            if "Search the library" in screen:  # type once the search box is there
                 tmux("send-keys", "-t", "b", "-l", query)
+                typed = True
         elif SEARCHED.search(screen) and "indexing" not in screen:
             searched_at = now
             break
