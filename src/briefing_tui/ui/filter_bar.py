@@ -50,26 +50,34 @@ class FilterBar(Vertical):
         yield Static(id="filter-summary")
         yield Static(id="list-marking")
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: dict[str, tuple[Content, bool]] = {}
+
     def on_mount(self) -> None:
         # Nothing is said until something is listed (an empty library never lists anything).
         for child in self.query(Static):
             child.display = False
 
     def show(self, flt: BriefingFilter, shown: int, total: int, markings: Iterable[str]) -> None:
-        summary = self.query_one("#filter-summary", Static)
         if flt.is_empty:
-            summary.update(Content(""))
-            summary.display = False
+            self._set("#filter-summary", Content(""), False)
         else:
-            summary.update(
-                Content.assemble(
-                    (f"{shown:,} of {plural(total, 'briefing')}", "bold"),
-                    " · ",
-                    "; ".join(describe_filter(flt)),
-                    ("  (f change, F clear)", "dim"),
-                )
+            summary = Content.assemble(
+                (f"{shown:,} of {plural(total, 'briefing')}", "bold"),
+                " · ",
+                "; ".join(describe_filter(flt)),
+                ("  (f change, F clear)", "dim"),
             )
-            summary.display = True
-        marking = self.query_one("#list-marking", Static)
-        marking.update(highest_marking(markings, label="Most restrictive listed"))
-        marking.display = total > 0
+            self._set("#filter-summary", summary, True)
+        marking = highest_marking(markings, label="Most restrictive listed")
+        self._set("#list-marking", marking, total > 0)
+
+    def _set(self, selector: str, content: Content, shown: bool) -> None:
+        """Update a line only when it changes: each update lays the whole screen out again,
+        and the list reports a change many times while a large library streams in."""
+        line = self.query_one(selector, Static)
+        if self._shown.get(selector) != (content, shown):
+            self._shown[selector] = (content, shown)
+            line.update(content)
+            line.display = shown
