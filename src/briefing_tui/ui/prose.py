@@ -14,7 +14,6 @@ from typing import ClassVar
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.markdown import Markdown as RichMarkdown
 from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Size
@@ -91,9 +90,9 @@ class _Abandonable:
 
 @dataclass(frozen=True, slots=True)
 class _Rendered:
-    """Rendered lines for one width and style; `whole` is False while only the head is."""
+    """Rendered lines for one width and theme; `whole` is False while only the head is."""
 
-    key: tuple[int, Style]
+    key: tuple[int, str]
     text: str
     strips: list[Strip]
     whole: bool
@@ -104,8 +103,11 @@ class Prose(Widget):
 
     A Static holding the Markdown re-rendered the whole document on every layout pass (14
     passes to open one large briefing, 1.6 s for a 195 KB annex).  Here the rendered lines
-    are cached by width and style, so layout asks for a height that is already known and the
-    compositor draws only the lines in view.  Empty text leaves the widget hidden.
+    are cached by width and theme (the theme sets the Markdown styles), so layout asks for a
+    height that is already known and the compositor draws only the lines in view.  The
+    widget's own style (its background changes as the reading view gains focus) is laid
+    under each line as it is drawn, so focus does not render the text again.  Empty text
+    leaves the widget hidden.
 
     Long prose would still hold up the first paint for as long as the whole takes to render,
     so it is shown in two steps: the head (`prose_head`) at once, and the whole, rendered in
@@ -123,17 +125,13 @@ class Prose(Widget):
         self.display = bool(text.strip())
         self._cache: _Rendered | None = None
         self._rest: Worker[_Rendered] | None = None
-        self._rest_key: tuple[tuple[int, Style], str] | None = None
+        self._rest_key: tuple[tuple[int, str], str] | None = None
 
     def set_text(self, text: str) -> None:
         self.text = text
         self._forget()
         self.display = bool(text.strip())
         self.refresh(layout=True)
-
-    def notify_style_update(self) -> None:
-        self._forget()
-        super().notify_style_update()
 
     def _forget(self) -> None:
         self._cache = None
@@ -146,25 +144,23 @@ class Prose(Widget):
         """Whether every line of the text is rendered (False while only the head is shown)."""
         return self._cache is None or self._cache.whole
 
-    def _render_text(self, text: str, width: int, style: Style) -> list[Strip]:
+    def _render_text(self, text: str, width: int) -> list[Strip]:
         console = self.app.console
         options = console.options.update(width=width, height=None, highlight=False)
-        rendered = console.render_lines(markdown(text), options, style=style, pad=True)
+        rendered = console.render_lines(markdown(text), options, pad=True)
         return [Strip(line, width) for line in rendered]
 
     def _lines(self, width: int) -> list[Strip]:
+        """The rendered lines at `width`, without the widget's style (see `render_line`)."""
         width = max(width, 1)
-        style = self.rich_style
-        key = (width, style)
+        key = (width, self.app.theme)
         if self._cache is not None and self._cache.key == key and self._cache.text == self.text:
             return self._cache.strips
         head = prose_head(self.text)
         if head is None:
-            self._cache = _Rendered(
-                key, self.text, self._render_text(self.text, width, style), True
-            )
+            self._cache = _Rendered(key, self.text, self._render_text(self.text, width), True)
         else:
-            self._cache = _Rendered(key, self.text, self._render_text(head, width, style), False)
+            self._cache = _Rendered(key, self.text, self._render_text(head, width), False)
             # After this frame is on screen, not before: the head is there to be seen early.
             self.call_after_refresh(self._render_rest)
         return self._cache.strips
@@ -176,7 +172,7 @@ class Prose(Widget):
         if cache is None or cache.whole:
             return strips
         self._forget()
-        whole = _Rendered(cache.key, cache.text, self._render_text(cache.text, *cache.key), True)
+        whole = _Rendered(cache.key, cache.text, self._render_text(cache.text, cache.key[0]), True)
         self._cache = whole
         self.refresh(layout=True)
         return whole.strips
@@ -192,13 +188,13 @@ class Prose(Widget):
             running.cancel()
         self._rest_key = (cache.key, cache.text)
         console = self.app.console
-        width, style = cache.key
+        width = cache.key[0]
         text = cache.text
 
         def render() -> _Rendered:
             options = console.options.update(width=width, height=None, highlight=False)
             rendered = console.render_lines(
-                _Abandonable(markdown(text), get_current_worker()), options, style=style, pad=True
+                _Abandonable(markdown(text), get_current_worker()), options, pad=True
             )
             return _Rendered(cache.key, text, [Strip(line, width) for line in rendered], True)
 
@@ -243,7 +239,7 @@ class Prose(Widget):
         width = self.content_region.width or self.size.width
         lines = self._lines(width)
         if 0 <= y < len(lines):
-            return lines[y]
+            return lines[y].apply_style(self.rich_style)
         return Strip.blank(width, self.rich_style)
 
 
