@@ -69,6 +69,11 @@ def prompts(widget: OptionList) -> list[str]:
     return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
 
 
+def entries(library: Any) -> list[str]:
+    """What each entry of the library list shows, as plain strings, in list order."""
+    return [str(library.prompt(b)) for b in library.listed]
+
+
 def styled(content: object, style: str) -> list[str]:
     """The pieces of a Content carrying `style`."""
     assert isinstance(content, Content)

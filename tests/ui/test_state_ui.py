@@ -16,7 +16,7 @@ from briefing_tui.state import STATE_FILE, ReadingState
 from briefing_tui.ui import reading_marks
 from briefing_tui.ui.reading_marks import BOOKMARK_MARK, CHANGED_MARK, UNREAD_MARK
 
-from .across_helpers import prompts
+from .across_helpers import entries
 from .helpers import SIZE, RecordingApp, loader_of, make_briefing, results, settle
 
 
@@ -52,7 +52,7 @@ def app_for(briefings: list[Briefing], state_dir: Path | None) -> RecordingApp:
 
 def marks(app: Any) -> list[str]:
     """The marks before each entry's title, in list order."""
-    return [line.split("\n")[0][:2] for line in prompts(app.library_list)]
+    return [line.split("\n")[0][:2] for line in entries(app.library_list)]
 
 
 async def test_read_and_bookmarked_survive_a_restart(
@@ -142,7 +142,7 @@ async def test_nothing_is_stored_without_state(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         assert app.views.state is None
-        assert all(not line.startswith((UNREAD_MARK, " ")) for line in prompts(app.library_list))
+        assert all(not line.startswith((UNREAD_MARK, " ")) for line in entries(app.library_list))
         await pilot.press("enter", "b", "2")
         await settle(pilot)
         assert any("--state DIR" in n.message for n in app._notifications)

@@ -1,7 +1,10 @@
-"""The library list: every briefing, newest first, as a virtual OptionList that scales.
+"""The library list: every briefing, newest first, drawn line by line so that it scales.
 
-ListView builds a widget per entry (37 s for 10,000); OptionList renders only visible
-lines, so it stays quick for large libraries.
+ListView builds a widget per entry (37 s for 10,000).  OptionList draws only what is on
+screen but measures every entry each time its options are set, so rebuilding a sorted list
+of 10,000 as a library streams in blocked the screen for 0.15-0.35 s each time.  Every
+entry here is exactly two lines (title; date and marking), so the list needs no measuring
+at all: a rebuild re-sorts and re-counts, and `render_line` draws the lines in view.
 """
 
 from __future__ import annotations
@@ -11,23 +14,29 @@ import time
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 from textual.timer import Timer
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.visual import Visual, visualize
 
 from briefing_tui.insights.filters import BriefingFilter, filter_briefings
 from briefing_tui.model import Briefing
 from briefing_tui.ui.marking import marking_style
 
-# Rebuilding the options re-measures every entry, so while a big library streams in the
-# list is refreshed at most this often, and at most a tenth of the time (the UI thread also
-# unpacks results and feeds the search index); small libraries are shown at once.
-REBUILD_INTERVAL = 0.5
+# While a big library streams in, the list is re-sorted at most this often (small ones at
+# once); a rebuild costs a sort and a count, not a measurement of every entry.
+REBUILD_INTERVAL = 0.2
 REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
+ENTRY_LINES = 2
+# Rendered entries kept (a few screens' worth), so scrolling back does not render again.
+RENDER_CACHE = 512
 
 
 Badge = Callable[[Briefing], Content]
@@ -47,17 +56,44 @@ def entry_prompt(briefing: Briefing, badge: Badge | None = None) -> Content:
     return Content.assemble(*parts)
 
 
-class LibraryList(OptionList):
+class LibraryList(ScrollView, can_focus=True):
     """Briefings in `Briefing.sort_key()` order; highlighting one opens it.
 
     `briefings` holds every loaded briefing; `listed` those the `filter` keeps, which are
-    the ones listed (option index i is `listed[i]`).
+    the ones listed (entry i is `listed[i]`, drawn on lines 2i and 2i+1).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "choose", "Read", show=False),
     ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"library-list--entry", "library-list--cursor"}
+
+    DEFAULT_CSS = """
+    LibraryList {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        & > .library-list--cursor {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .library-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
 
     class BriefingSelected(Message):
         """The reader moved to a briefing in the list."""
@@ -94,13 +130,15 @@ class LibraryList(OptionList):
         self.filter = BriefingFilter()
         self.listed: list[Briefing] = []
         self._badge: Badge | None = None
-        # Each entry's prompt is made once, not at every rebuild: ten thousand entries were
-        # re-made a few dozen times while a large library streamed in.
+        # Each entry's prompt is made once, not at every rebuild or redraw.
         self._prompts: dict[str, Content] = {}
+        self._rendered: dict[tuple[str, Style, int], list[Strip]] = {}
+        self._highlighted: int | None = None
         # Until the reader moves in the list, the newest briefing stays the open one while
         # the library streams in (entries arrive in no particular order).
         self.user_moved = False
-        self._placed: int | None = None
+
+    # -- what is listed ---------------------------------------------------------------------
 
     @property
     def badge(self) -> Badge | None:
@@ -110,8 +148,11 @@ class LibraryList(OptionList):
     def badge(self, badge: Badge | None) -> None:
         self._badge = badge
         self._prompts.clear()
+        self._rendered.clear()
+        self.refresh()
 
-    def _prompt(self, briefing: Briefing) -> Content:
+    def prompt(self, briefing: Briefing) -> Content:
+        """What the entry for `briefing` shows (made once, until its badge changes)."""
         prompt = self._prompts.get(briefing.path)
         if prompt is None:
             prompt = self._prompts[briefing.path] = entry_prompt(briefing, self._badge)
@@ -142,22 +183,22 @@ class LibraryList(OptionList):
             self._pending = None
         started = time.monotonic()
         current = self.selected_briefing
-        scroll = self.scroll_y
         self.listed = filter_briefings(self.briefings, self.filter)
-        self.set_options(Option(self._prompt(b)) for b in self.listed)
         self._shown = len(self.briefings)
         self._index = {b.path: i for i, b in enumerate(self.listed)}
+        self._rendered.clear()
         self._last_rebuild = time.monotonic()
+        self._resize_virtual()
         kept = self.index_of(current.path) if current is not None else None
         if not self.user_moved and self.listed:
-            self._placed = 0
-            self.highlighted = 0
+            self._set_highlight(0, user=False)
         elif kept is not None:
-            self.highlighted = kept
-            self.scroll_to(y=scroll, animate=False, immediate=True)
-            self.scroll_to_highlight()
+            self._set_highlight(kept, user=False)
         elif self.listed:
-            self.highlighted = 0
+            self._set_highlight(0, user=False)
+        else:
+            self._set_highlight(None, user=False)
+        self.refresh()
         self._rebuild_cost = time.monotonic() - started
         self.post_message(self.Listed(len(self.listed), len(self.briefings)))
 
@@ -168,17 +209,28 @@ class LibraryList(OptionList):
 
     def refresh_entry(self, path: str) -> None:
         """Redraw one entry (its reading-state badge changed)."""
-        index = self.index_of(path)
         self._prompts.pop(path, None)
+        for key in [key for key in self._rendered if key[0] == path]:
+            del self._rendered[key]
+        index = self.index_of(path)
         if index is not None:
-            self.replace_option_prompt_at_index(index, self._prompt(self.listed[index]))
+            self.refresh(Region(0, index * ENTRY_LINES - self.scroll_offset.y, self.size.width, 2))
 
     @property
     def selected_briefing(self) -> Briefing | None:
-        index = self.highlighted
+        index = self._highlighted
         if index is None or not 0 <= index < len(self.listed):
             return None
         return self.listed[index]
+
+    @property
+    def highlighted(self) -> int | None:
+        """The index of the highlighted entry in `listed`, or None when nothing is listed."""
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        self._set_highlight(index, user=True)
 
     def index_of(self, path: str) -> int | None:
         return self._index.get(path)
@@ -196,29 +248,123 @@ class LibraryList(OptionList):
             index = self.index_of(path)
         if index is None:
             return False
-        self.user_moved = True
-        self.highlighted = index
+        self._set_highlight(index, user=True)
         return True
 
     def move(self, step: int) -> None:
         """Open the previous/next briefing, staying put at either end of the list."""
         if not self.listed:
             return
-        current = self.highlighted if self.highlighted is not None else -step
-        self.user_moved = True
-        self.highlighted = max(0, min(len(self.listed) - 1, current + step))
+        current = self._highlighted if self._highlighted is not None else -step
+        self._set_highlight(current + step, user=True)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option_index != self._placed:
+    def _set_highlight(self, index: int | None, *, user: bool) -> None:
+        """Move the highlight (clamped to the list), keep it in view, announce a new briefing.
+
+        `user` says the reader moved it: from then on, loading more keeps their place
+        instead of staying on the newest briefing.
+        """
+        if index is not None:
+            index = max(0, min(len(self.listed) - 1, index)) if self.listed else None
+        if user and index is not None:
             self.user_moved = True
-        briefing = self.selected_briefing
-        if briefing is not None and briefing.path != self._announced:
+        previous, self._highlighted = self._highlighted, index
+        if previous != index:
+            self._refresh_entry_lines(previous)
+            self._refresh_entry_lines(index)
+        if index is None:
+            return
+        self.scroll_to_region(
+            Region(0, index * ENTRY_LINES, max(1, self.size.width), ENTRY_LINES),
+            animate=False,
+            immediate=True,
+            force=True,
+        )
+        briefing = self.listed[index]
+        if briefing.path != self._announced:
             self._announced = briefing.path
             self.post_message(self.BriefingSelected(briefing))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+    def _refresh_entry_lines(self, index: int | None) -> None:
+        if index is not None:
+            top = index * ENTRY_LINES - self.scroll_offset.y
+            self.refresh(Region(0, top, max(1, self.size.width), ENTRY_LINES))
+
+    # -- keys and mouse ---------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.move(1)
+
+    def action_cursor_up(self) -> None:
+        self.move(-1)
+
+    def action_page_down(self) -> None:
+        self.move(max(1, self.scrollable_content_region.height // ENTRY_LINES))
+
+    def action_page_up(self) -> None:
+        self.move(-max(1, self.scrollable_content_region.height // ENTRY_LINES))
+
+    def action_first(self) -> None:
+        if self.listed:
+            self._set_highlight(0, user=True)
+
+    def action_last(self) -> None:
+        if self.listed:
+            self._set_highlight(len(self.listed) - 1, user=True)
+
+    def action_choose(self) -> None:
         briefing = self.selected_briefing
         if briefing is not None:
             self.post_message(self.BriefingChosen(briefing))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("entry")
+        if isinstance(index, int) and 0 <= index < len(self.listed):
+            self._set_highlight(index, user=True)
+            self.action_choose()
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _resize_virtual(self) -> None:
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self.listed) * ENTRY_LINES)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rendered.clear()
+        self._resize_virtual()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rendered.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        index, part = divmod(line, ENTRY_LINES)
+        if not 0 <= index < len(self.listed):
+            return Strip.blank(width, self.get_visual_style("library-list--entry").rich_style)
+        if index == self._highlighted:
+            style = self.get_visual_style("library-list--entry", "library-list--cursor")
+        else:
+            style = self.get_visual_style("library-list--entry")
+        return self._entry_strips(index, style, width)[part]
+
+    def _entry_strips(self, index: int, style: Style, width: int) -> list[Strip]:
+        briefing = self.listed[index]
+        key = (briefing.path, style, width)
+        strips = self._rendered.get(key)
+        if strips is None:
+            visual: Visual = visualize(self, self.prompt(briefing), markup=False)
+            rendered = Visual.to_strips(self, visual, width, ENTRY_LINES, style)
+            blank = Strip.blank(width, style.rich_style)
+            strips = [
+                (rendered[n] if n < len(rendered) else blank)
+                .extend_cell_length(width, style.rich_style)
+                .crop(0, width)
+                .apply_meta({"entry": index})
+                for n in range(ENTRY_LINES)
+            ]
+            if len(self._rendered) >= RENDER_CACHE:
+                self._rendered.clear()
+            self._rendered[key] = strips
+        return strips

@@ -1,0 +1,83 @@
+"""The library list draws only what is on screen, and moves the way a list should."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from briefing_tui.ui.library_list import ENTRY_LINES, LibraryList
+
+from .helpers import SIZE, RecordingApp, make_briefing, results, settle
+
+
+def _library(count: int) -> RecordingApp:
+    start = date(2020, 1, 1)
+    briefings = [
+        make_briefing(f"lib/{n:05}.yaml", f"Briefing {n:05}", start + timedelta(days=n))
+        for n in range(count)
+    ]
+    return RecordingApp([Path("lib")], loader=lambda paths: iter(results(briefings)))
+
+
+async def test_a_large_list_makes_only_the_entries_on_screen() -> None:
+    app = _library(3000)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        assert len(library.listed) == 3000
+        assert library.virtual_size.height == 3000 * ENTRY_LINES
+        on_screen = library.size.height // ENTRY_LINES + 1
+        # Regression: OptionList made and measured all 3,000 prompts at every rebuild.
+        assert 0 < len(library._prompts) <= on_screen + 1
+        await pilot.press("end")
+        await settle(pilot)
+        assert library.highlighted == 2999
+        assert app.open_briefing is not None and app.open_briefing.title == "Briefing 00000"
+        assert len(library._prompts) <= 2 * (on_screen + 1)
+
+
+async def test_page_keys_move_by_a_screenful_and_home_returns() -> None:
+    app = _library(200)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        assert library.highlighted == 0
+        assert app.open_briefing is not None and app.open_briefing.title == "Briefing 00199"
+        page = library.scrollable_content_region.height // ENTRY_LINES
+        await pilot.press("pagedown")
+        assert library.highlighted == page
+        assert library.scroll_offset.y > 0, "the highlighted entry is scrolled into view"
+        await pilot.press("pageup", "down", "down", "up")
+        assert library.highlighted == 1
+        await pilot.press("home")
+        assert library.highlighted == 0
+        assert library.scroll_offset.y == 0
+
+
+async def test_clicking_an_entry_opens_it() -> None:
+    app = _library(10)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        # The third entry's second line (entries are two lines each).
+        await pilot.click(LibraryList, offset=(3, 2 * ENTRY_LINES + 1))
+        await settle(pilot)
+        assert library.highlighted == 2
+        chosen = app.received(LibraryList.BriefingChosen)
+        assert [m.briefing.title for m in chosen] == ["Briefing 00007"]
+        assert app.open_briefing is not None and app.open_briefing.title == "Briefing 00007"
+
+
+async def test_long_titles_stay_on_one_line_with_an_ellipsis() -> None:
+    title = "A very long title " * 10
+    app = RecordingApp(
+        [Path("lib")],
+        loader=lambda paths: iter(results([make_briefing("lib/a.yaml", title, date(2020, 1, 1))])),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        first, second = (library.render_line(y).text for y in range(ENTRY_LINES))
+        assert first.rstrip().endswith("…")
+        assert second.startswith("2020-01-01")
+        assert library.render_line(ENTRY_LINES).text.strip() == "", "nothing below the entry"
