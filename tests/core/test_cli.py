@@ -155,8 +155,10 @@ def test_python_dash_m_matches_the_command(seed: Path) -> None:
 
 
 def test_check_warns_about_undefined_acronyms(capsys, write, tmp_path: Path) -> None:
-    write("a.yaml", "title: Meeting on QZXW rules\nglossary:\n  ABCD: Defined\n"
-                    "summary: ABCD and QZXW.\n")
+    write(
+        "a.yaml",
+        "title: Meeting on QZXW rules\nglossary:\n  ABCD: Defined\nsummary: ABCD and QZXW.\n",
+    )
     code, out, _ = run(capsys, "check", str(tmp_path))
     assert code == 0
     assert "acronym 'QZXW' is not defined" in out
@@ -165,8 +167,9 @@ def test_check_warns_about_undefined_acronyms(capsys, write, tmp_path: Path) -> 
     assert "QZXW" not in out
 
 
-def test_commands_default_to_the_config_files_library(capsys, write, tmp_path: Path,
-                                                      monkeypatch) -> None:
+def test_commands_default_to_the_config_files_library(
+    capsys, write, tmp_path: Path, monkeypatch
+) -> None:
     write("lib/only.yaml", "title: From the configured library\n")
     config = write("config.toml", f'library = ["{tmp_path / "lib"}"]\n')
     monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
