@@ -139,19 +139,29 @@ def run_search_in_tmux(
     return first_at, searched_at
 
 
+def fill_cache(args: list[str], cache: Path, timeout: float = 180.0) -> bool:
+    """Run the reader until it has saved the search index into `cache` (after loading)."""
+    tmux("kill-server")
+    command = " ".join(["exec", shutil.which("briefing") or "briefing", *map(_quote, args)])
+    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
+    deadline = time.perf_counter() + timeout
+    while not list(cache.glob("*.index")) and time.perf_counter() < deadline:
+        time.sleep(0.2)
+    time.sleep(0.5)  # the cache file is written as loading ends, the index after it
+    tmux("send-keys", "-t", "b", "q")
+    time.sleep(0.5)
+    tmux("kill-server")
+    return bool(list(cache.glob("*.index")))
+
+
 def cached_second_start(library: Path, count: int, work: Path) -> None:
     """Start once with `--cache` to fill it, then time a second start: listed, searchable."""
     cache = work / f"cache-{count}"
     shutil.rmtree(cache, ignore_errors=True)
     args = ["--cache", str(cache), str(library)]
-    run_in_tmux(args, listed(count), timeout=120)
-    deadline = time.perf_counter() + 60
-    while not list(cache.glob("*.index")) and time.perf_counter() < deadline:
-        time.sleep(0.1)  # the index is saved once it is complete, after loading
-    # (run_in_tmux quits at "listed": if the index was not complete then, start again.)
-    while not list(cache.glob("*.index")) and time.perf_counter() < deadline:
-        run_in_tmux(args, listed(count), timeout=120)
-        time.sleep(5)
+    if not fill_cache(args, cache):
+        print(f"{count:>6} briefings: the first start did not save a search index")
+        return
     _, done, peak = run_in_tmux(args, listed(count))
     _, searchable = run_search_in_tmux(args, QUERY)
     print(f"{count:>6} briefings, second start with --cache: listed {fmt(done, 1.0)}")

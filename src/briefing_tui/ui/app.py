@@ -129,9 +129,6 @@ class BriefingApp(ThemedApp):
         yield Footer()
         yield self._loader
 
-    def on_load(self) -> None:
-        self._loader.prepare()
-
     def on_mount(self) -> None:
         self.query_one(LibraryList).focus()
         self.views.mounted()

@@ -11,7 +11,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future
 from pathlib import Path
 
 from textual import work
@@ -119,30 +118,9 @@ class LibraryLoader(Widget):
         self._wake_pending = False
         self._last_drain = 0.0
         self._drain_timer: Timer | None = None
-        self._prepared: Future[Iterable[LoadResult]] | None = None
         # Called in the loading thread with the loader's source before any result is taken
         # from it: the app restores a saved search index there (see LibraryIndex.restore).
         self.before_results: Callable[[Iterable[LoadResult]], None] | None = None
-
-    def prepare(self) -> None:
-        """Start finding the files at once, in a plain thread, while the reader starts up.
-
-        Walking 10,000 files and reading the cache's stamps takes a few tenths of a second;
-        started when the app loads rather than once it has painted, that overlaps with
-        Textual's own start-up, and a cached library is searchable that much sooner.
-        """
-        if self._prepared is not None:
-            return
-        future: Future[Iterable[LoadResult]] = Future()
-        self._prepared = future
-
-        def run() -> None:
-            try:
-                future.set_result(self.loader(self.paths))
-            except BaseException as exc:  # handed to the worker, which reports it
-                future.set_exception(exc)
-
-        threading.Thread(target=run, name="briefing-find-files", daemon=True).start()
 
     def start(self) -> None:
         self._load()
@@ -164,8 +142,7 @@ class LibraryLoader(Widget):
         error: str | None = None
         results: Iterator[LoadResult] | None = None
         try:
-            prepared = self._prepared
-            source = prepared.result() if prepared is not None else self.loader(self.paths)
+            source = self.loader(self.paths)
             if self.before_results is not None:
                 self.before_results(source)
             # A LoadJob knows how many results it will yield; other loaders may be counted.
