@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from briefing_tui.model import LoadResult
 from briefing_tui.ui.library_list import ENTRY_LINES, LibraryList
 
 from .helpers import SIZE, RecordingApp, make_briefing, results, settle
@@ -81,3 +84,28 @@ async def test_long_titles_stay_on_one_line_with_an_ellipsis() -> None:
         assert first.rstrip().endswith("…")
         assert second.startswith("2020-01-01")
         assert library.render_line(ENTRY_LINES).text.strip() == "", "nothing below the entry"
+
+
+async def test_while_loading_the_newest_briefing_is_opened_at_most_once_a_second() -> None:
+    # Regression: each batch brought a newer briefing, and each was opened (a new
+    # Overview): a third of the reader's time while a large library loaded.
+    start = date(2020, 1, 1)
+
+    def streaming(paths: object) -> Iterator[LoadResult]:
+        for n in range(40):  # each newer than the last, over about 1.2 s
+            time.sleep(0.03)
+            day = start + timedelta(days=n)
+            yield from results([make_briefing(f"lib/{n:03}.yaml", f"Briefing {n:03}", day)])
+
+    app = RecordingApp([Path("lib")], loader=streaming)
+    async with app.run_test(size=SIZE) as pilot:
+        while app.loading:
+            await pilot.pause(0.05)
+        await settle(pilot)
+        opened = [m.briefing.title for m in app.received(LibraryList.BriefingSelected)]
+        assert opened[-1] == "Briefing 039", "the newest is open once loading ends"
+        assert len(opened) <= 5, opened
+        # The reader's own moves are never held back.
+        await pilot.press("down", "down")
+        opened = [m.briefing.title for m in app.received(LibraryList.BriefingSelected)]
+        assert opened[-2:] == ["Briefing 038", "Briefing 037"]

@@ -34,6 +34,8 @@ from briefing_tui.ui.marking import marking_style
 REBUILD_INTERVAL = 0.2
 REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
+# A briefing highlighted by a rebuild (not by the reader) is opened at most this often.
+AUTO_OPEN_INTERVAL = 1.0
 ENTRY_LINES = 2
 # Rendered entries kept (a few screens' worth), so scrolling back does not render again.
 RENDER_CACHE = 512
@@ -134,6 +136,8 @@ class LibraryList(ScrollView, can_focus=True):
         self._prompts: dict[str, Content] = {}
         self._rendered: dict[tuple[str, Style, int], list[Strip]] = {}
         self._highlighted: int | None = None
+        self._auto_timer: Timer | None = None
+        self._auto_opened = 0.0
         # Until the reader moves in the list, the newest briefing stays the open one while
         # the library streams in (entries arrive in no particular order).
         self.user_moved = False
@@ -169,6 +173,8 @@ class LibraryList(ScrollView, can_focus=True):
 
     def flush(self, *, force: bool = False) -> None:
         if len(self.briefings) == self._shown:
+            if force and self._auto_timer is not None:
+                self._announce()
             return
         interval = max(REBUILD_INTERVAL, self._rebuild_cost / REBUILD_SHARE)
         due = time.monotonic() - self._last_rebuild >= interval
@@ -176,6 +182,8 @@ class LibraryList(ScrollView, can_focus=True):
             self._rebuild()
         elif self._pending is None:
             self._pending = self.set_timer(interval, self._rebuild)
+        if force and self._auto_timer is not None:
+            self._announce()  # loading ended: open the newest now, not after the interval
 
     def _rebuild(self) -> None:
         if self._pending is not None:
@@ -280,9 +288,25 @@ class LibraryList(ScrollView, can_focus=True):
             immediate=True,
             force=True,
         )
-        briefing = self.listed[index]
-        if briefing.path != self._announced:
+        if self.listed[index].path != self._announced:
+            # Placed by a rebuild, not by the reader: while a large library streams in,
+            # the newest briefing changes with almost every batch, and opening each one
+            # (a new Overview) took a third of the reader's time while loading.
+            wait = AUTO_OPEN_INTERVAL - (time.monotonic() - self._auto_opened)
+            if user or self._announced is None or wait <= 0:
+                self._announce()
+            elif self._auto_timer is None:
+                self._auto_timer = self.set_timer(wait, self._announce)
+
+    def _announce(self) -> None:
+        """Say which briefing is highlighted now, if that changed since it was last said."""
+        if self._auto_timer is not None:
+            self._auto_timer.stop()
+            self._auto_timer = None
+        briefing = self.selected_briefing
+        if briefing is not None and briefing.path != self._announced:
             self._announced = briefing.path
+            self._auto_opened = time.monotonic()
             self.post_message(self.BriefingSelected(briefing))
 
     def _refresh_entry_lines(self, index: int | None) -> None:
