@@ -195,6 +195,10 @@ class OverviewPane(LazyPane):
             super().__init__()
             self.briefing = briefing
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._offers_parts: bool | None = None
+
     def compose(self) -> ComposeResult:
         yield ReadingScroll(id="overview-scroll")
 
@@ -209,7 +213,12 @@ class OverviewPane(LazyPane):
             await scroll.remove_children()
             await scroll.mount_all(widgets)
         scroll.scroll_home(animate=False)
-        self.refresh_bindings()  # whether `p` has links to go to
+        # Whether `p` has links to go to; asked only when that changes, because the footer
+        # rebuilds all its keys at each refresh (a third of opening a briefing).
+        offers_parts = self.check_action("next_part", ()) is True
+        if offers_parts != self._offers_parts:
+            self._offers_parts = offers_parts
+            self.refresh_bindings()
         self.post_message(self.Built(briefing))
 
     def _widgets_for(self, briefing: Briefing) -> list[Widget]:

@@ -1,0 +1,77 @@
+"""How long opening a briefing takes: from the key press in the list until its Overview is built.
+
+    python benchmarks/bench_open.py [LIBRARY ...]   (default: the sample library)
+
+Runs the reader through Textual's Pilot (no terminal), loads the library, then presses
+`down` repeatedly and times each move until the newly highlighted briefing's Overview has
+been built and the screen refreshed.  Prints p50/p95/max against the < 100 ms target for a
+typical briefing.  Nothing here is a test; figures vary with machine load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.loader import make_loader
+from briefing_tui.ui.overview_pane import OverviewPane
+
+HERE = Path(__file__).resolve().parent
+
+
+class TimedApp(BriefingApp):
+    """Notes when each Overview has been built."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.built: dict[str, float] = {}
+
+    def on_overview_pane_built(self, event: OverviewPane.Built) -> None:
+        self.built[event.briefing.path] = time.perf_counter()
+
+
+async def measure(library: Path, moves: int) -> list[float]:
+    app = TimedApp([library], loader=make_loader(None))
+    timings: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.loading:
+            await asyncio.sleep(0.05)
+        await pilot.pause(0.5)
+        listing = app.library_list
+        for _ in range(min(moves, len(listing.listed) - 1)):
+            index = (listing.highlighted or 0) + 1
+            target = listing.listed[index].path
+            app.built.pop(target, None)
+            start = time.perf_counter()
+            await pilot.press("down")
+            while target not in app.built:
+                await asyncio.sleep(0.001)
+            await pilot.pause()  # the refresh that draws it
+            timings.append(time.perf_counter() - start)
+            await pilot.pause(0.05)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("libraries", nargs="*", type=Path, default=[HERE.parent / "briefings"])
+    parser.add_argument("--moves", type=int, default=30)
+    args = parser.parse_args()
+    for library in args.libraries:
+        timings = sorted(asyncio.run(measure(library, args.moves)))
+        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+        verdict = "ok" if p95 < 0.1 else "OVER"
+        print(
+            f"{library}: open {len(timings)} briefings: p50 "
+            f"{statistics.median(timings) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+            f"max {timings[-1] * 1000:.0f} ms (target < 100 ms, {verdict})"
+        )
+
+
+if __name__ == "__main__":
+    main()
