@@ -109,3 +109,23 @@ async def test_while_loading_the_newest_briefing_is_opened_at_most_once_a_second
         await pilot.press("down", "down")
         opened = [m.briefing.title for m in app.received(LibraryList.BriefingSelected)]
         assert opened[-2:] == ["Briefing 038", "Briefing 037"]
+
+
+async def test_small_and_large_batches_keep_the_list_in_order() -> None:
+    # Large batches are merged by one sort (inserting 10,000 one by one moved the list's
+    # tail each time); either way the list is in sort_key order (keys end with the path,
+    # so no two are equal).
+    days = [date(2020, 1, 1) + timedelta(days=n % 7) for n in range(700)]
+    briefings = [
+        make_briefing(f"lib/{n:04}.yaml", f"Briefing {n % 5}", day) for n, day in enumerate(days)
+    ]
+    app = _library(0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        library.add_briefings(briefings[:50])
+        library.add_briefings(briefings[50:600])
+        library.add_briefings(briefings[600:], final=True)
+        keys = [b.sort_key() for b in library.briefings]
+        assert keys == sorted(b.sort_key() for b in briefings)
+        assert [b.path for b in library.listed] == [b.path for b in library.briefings]

@@ -34,6 +34,8 @@ from briefing_tui.ui.marking import marking_style
 REBUILD_INTERVAL = 0.2
 REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
+# A batch larger than this is merged by sorting rather than inserted entry by entry.
+BULK_INSERT = 200
 # A briefing highlighted by a rebuild (not by the reader) is opened at most this often.
 AUTO_OPEN_INTERVAL = 1.0
 ENTRY_LINES = 2
@@ -164,11 +166,24 @@ class LibraryList(ScrollView, can_focus=True):
 
     def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
         """Insert in order; the visible list follows, throttled while a big library streams."""
-        for briefing in briefings:
-            key = briefing.sort_key()
-            index = bisect.bisect_right(self._keys, key)
-            self._keys.insert(index, key)
-            self.briefings.insert(index, briefing)
+        batch = list(briefings)
+        if len(batch) > BULK_INSERT:
+            # One sort of everything: inserting 10,000 cached briefings one by one into a
+            # list moved its tail each time.  (Both sorts are stable: equal keys keep
+            # their arrival order, as the one-by-one insert after equals does.)
+            pairs = sorted(
+                [*zip(self._keys, self.briefings, strict=True)]
+                + [(b.sort_key(), b) for b in batch],
+                key=lambda pair: pair[0],
+            )
+            self._keys = [key for key, _ in pairs]
+            self.briefings = [b for _, b in pairs]
+        else:
+            for briefing in batch:
+                key = briefing.sort_key()
+                index = bisect.bisect_right(self._keys, key)
+                self._keys.insert(index, key)
+                self.briefings.insert(index, briefing)
         self.flush(force=final)
 
     def flush(self, *, force: bool = False) -> None:
