@@ -45,14 +45,6 @@ Stamp = tuple[int, int]  # (size, mtime_ns)
 CHUNK = 50
 
 
-def stamp_of(path: Path) -> Stamp | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
 @dataclass(frozen=True)
 class IndexStore:
     """The library's search index, saved beside the parse cache for one exact library state.
@@ -205,10 +197,6 @@ class LoadCache:
             if isinstance(chunk, dict):
                 self._results.update(chunk)
             return self._results.get(path)
-
-    def get(self, path: Path, stamp: Stamp | None) -> LoadResult | None:
-        real = os.fspath(path)
-        return self.result(real) if self.has(real, stamp) else None
 
     def save(self, results: dict[str, tuple[Stamp, LoadResult]]) -> None:
         """Replace the cache with exactly `results`, so removed files drop out.
