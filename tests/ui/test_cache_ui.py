@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+from briefing_tui.model import LoadResult
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.loader import make_loader
 
@@ -87,3 +89,23 @@ async def test_a_damaged_saved_index_is_ignored_and_rebuilt(tmp_path: Path) -> N
     index.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     assert await _search(root, cache, "evidence") == (["Alpha"], False)
     assert await _search(root, cache, "evidence") == (["Alpha"], True)
+
+
+async def test_a_load_that_stopped_early_saves_no_index(tmp_path: Path, monkeypatch) -> None:
+    from briefing_tui import library
+
+    root, cache = _library(tmp_path), tmp_path / "cache"
+
+    def broken(self: library.LoadJob) -> Iterator[LoadResult]:
+        yield library.load_file(self._todo[0])
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(library.LoadJob, "_fresh", broken)
+    app = BriefingApp([root], loader=make_loader(cache))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert not app.loading
+        assert len(app.briefings) == 1
+    # An index of one briefing saved as the whole library's would hide the other one.
+    assert list(cache.glob("*.index")) == []

@@ -190,7 +190,7 @@ class BriefingApp(ThemedApp):
     @on(LibraryLoader.Finished)
     def _load_finished(self, event: LibraryLoader.Finished) -> None:
         self.loading = False
-        self.library_index.load_finished()
+        self.library_index.load_finished(complete=event.error is None)
         self.library_list.flush(force=True)
         self.query_one(LoadStatus).finish(len(self.briefings), len(self.problems))
         if event.error:

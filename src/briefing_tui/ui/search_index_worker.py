@@ -144,10 +144,16 @@ class LibraryIndex:
             self._queued += len(batch)
         self._wake()
 
-    def load_finished(self) -> None:
-        """Loading ended: once the queue is drained, an index that was built is saved."""
+    def load_finished(self, complete: bool = True) -> None:
+        """Loading ended: once the queue is drained, an index that was built is saved.
+
+        Only a `complete` load is saved: the saved index stands for every file, and one
+        missing some would be restored as if it were whole.
+        """
         with self._lock:
             self._finished = True
+            if not complete:
+                self._store = None
         self._wake()
 
     def _wake(self) -> None:
