@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from briefing_tui.model import LoadResult
@@ -109,3 +110,32 @@ async def test_a_load_that_stopped_early_saves_no_index(tmp_path: Path, monkeypa
         assert len(app.briefings) == 1
     # An index of one briefing saved as the whole library's would hide the other one.
     assert list(cache.glob("*.index")) == []
+
+
+async def test_an_open_search_asks_again_as_soon_as_the_saved_index_is_restored(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from briefing_tui.ui import search_screen
+
+    from .search_helpers import search_for, until
+
+    root, cache = _library(tmp_path), tmp_path / "cache"
+    await _search(root, cache, "evidence")  # the first start saves the index
+    # The screen's own progress checks come too late to matter here.
+    monkeypatch.setattr(search_screen, "PROGRESS_SECONDS", 3600.0)
+    gate = threading.Event()
+    cached = make_loader(cache)
+
+    def held(paths: Sequence[Path]) -> Iterable[LoadResult]:
+        gate.wait(10)  # the search screen opens before the index is restored
+        return cached(paths)
+
+    app = BriefingApp([root], loader=held)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await search_for(pilot, "mutual")
+        assert screen.hits == []
+        gate.set()
+        await until(pilot, lambda: app.library_index.restored, "the index to be restored")
+        await until(pilot, lambda: [h.title for h in screen.hits] == ["Beta"], "the hit")
+        await until(pilot, lambda: not app.loading, "loading to end")
+        await settle(pilot)

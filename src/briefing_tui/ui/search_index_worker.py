@@ -9,6 +9,7 @@ the search screen reads `progress()` when it wants to say how far indexing has g
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.app import App
+from textual.signal import Signal
 from textual.worker import get_current_worker
 
 from briefing_tui.cache import IndexStore
@@ -78,6 +80,7 @@ class LibraryIndex:
         self._finished = False
         self._built = False  # rows were built here, so a store has something new to keep
         self.restored = False
+        self.restored_signal: Signal[None] = Signal(app, "search-index-restored")
         self.saved = False
         self.save_error: str | None = None
         self.error: str | None = None
@@ -124,6 +127,10 @@ class LibraryIndex:
         data = store.load()
         if data is not None:
             self.restored = self.index.restore(data, store.key, store.resolve)
+        if self.restored:
+            # A search screen already open asks again now, not at its next progress check.
+            with contextlib.suppress(RuntimeError):  # the reader is closing
+                self.app.call_from_thread(self.restored_signal.publish, None)
 
     def add(
         self,

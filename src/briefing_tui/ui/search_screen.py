@@ -153,6 +153,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self._indexed_seen = progress.indexed
         if progress.building:
             self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._check_progress)
+            self.library.restored_signal.subscribe(self, lambda _: self._check_progress(True))
         if self.library.last_query:
             box.value = self.library.last_query
             box.select_all()
@@ -266,9 +267,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         # One line, always: no layout pass for the status at each keystroke.
         self.query_one("#search-status", Static).update(Content.assemble(*parts), layout=False)
 
-    def _check_progress(self) -> None:
+    def _check_progress(self, again: bool = False) -> None:
+        """Run the query again when more is indexed (or `again`: the whole index arrived)."""
         progress: IndexProgress = self.library.progress()
-        if progress.indexed != self._indexed_seen:
+        if again or progress.indexed != self._indexed_seen:
             self._indexed_seen = progress.indexed
             if self.shown_query and self.shown_query.strip():
                 self._run(self.query_text, self.limit)
