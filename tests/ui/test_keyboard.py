@@ -158,3 +158,37 @@ async def test_every_pane_can_take_focus_from_the_keyboard() -> None:
             assert isinstance(pane, LazyPane)
             assert app.focused is not None
             assert pane in app.focused.ancestors
+
+
+async def test_the_footer_offers_p_for_the_briefing_now_open_in_a_focused_overview() -> None:
+    # The footer is refreshed only when `p` changes while the Overview has focus (it
+    # rebuilt all its keys at every open); it must still follow the open briefing.
+    from datetime import date
+
+    from textual.widgets._footer import FooterKey
+
+    linked = dataclasses.replace(
+        make_briefing("lib/a.yaml", "With links", date(2021, 1, 1)),
+        links=(Link("Press release", "https://example.org/press"),),
+    )
+    plain = make_briefing("lib/b.yaml", "Plain", date(2020, 1, 1), overview="Just text.")
+    app = app_with([linked, plain])
+
+    def offers_p() -> bool:
+        return any(key.key == "p" for key in app.screen.query(FooterKey))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")  # into the Overview of the newest: it has links
+        await settle(pilot)
+        assert app.open_briefing is not None and app.open_briefing.title == "With links"
+        assert offers_p()
+        await pilot.press("right_square_bracket")  # the next briefing, focus stays
+        await settle(pilot)
+        assert app.open_briefing.title == "Plain"
+        assert app.focused is not None and app.query_one(OverviewPane).has_focus_within
+        assert not offers_p()
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.open_briefing.title == "With links"
+        assert offers_p()

@@ -213,12 +213,14 @@ class OverviewPane(LazyPane):
             await scroll.remove_children()
             await scroll.mount_all(widgets)
         scroll.scroll_home(animate=False)
-        # Whether `p` has links to go to; asked only when that changes, because the footer
-        # rebuilds all its keys at each refresh (a third of opening a briefing).
+        # Whether `p` has links to go to.  The footer rebuilds all its keys at each refresh
+        # (a third of opening a briefing), so it is asked only when that changed while `p`
+        # is among the keys it shows; focus moving into the pane refreshes it anyway.
         offers_parts = self.check_action("next_part", ()) is True
         if offers_parts != self._offers_parts:
             self._offers_parts = offers_parts
-            self.refresh_bindings()
+            if self.has_focus_within:
+                self.refresh_bindings()
         self.post_message(self.Built(briefing))
 
     def _widgets_for(self, briefing: Briefing) -> list[Widget]:
