@@ -456,12 +456,24 @@ class LoadJob:
         if callable(terminate):
             terminate()
             return
-        # Before 3.14: shutdown forgets the processes, so take them first.
+        # Before 3.14: shutdown forgets the processes and the result pipe, so take them first.
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             with contextlib.suppress(Exception):
                 process.terminate()
+        # A worker stopped while it was writing its results leaves half a message in the
+        # pipe, and the pool's manager thread then waits for the rest for ever; Python
+        # joins that thread at exit, so the reader would hang on quitting.  With the
+        # workers gone, closing this process's own writing end turns the wait into an
+        # end of file, which the pool treats as a broken pool and cleans up.
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.join(timeout=2)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
 
 
 def iter_load(

@@ -279,3 +279,25 @@ def test_repeated_short_values_share_one_string(tmp_path: Path) -> None:
     assert len({id(p.role) for p in people}) == 1
     assert len({id(p.organisation) for p in people}) == 1
     assert [p.role for p in people] == ["Head of Unit"] * 3
+
+
+def test_closing_never_leaves_the_pool_waiting_for_half_a_message(tmp_path: Path) -> None:
+    # A worker stopped while writing its results left half a message in the pipe; the
+    # pool's manager thread waited for the rest for ever, and Python joins that thread at
+    # exit, so the process hung on quitting.  Here the half message is written by hand.
+    import struct
+    import time
+
+    root = _many(tmp_path, library.CHUNK_SIZE * 8)
+    job = library.LoadJob([root], workers=2)
+    results = iter(job)
+    next(results)
+    pool = job._pool
+    assert pool is not None
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    writer = pool._result_queue._writer  # type: ignore[attr-defined]
+    os.write(writer.fileno(), struct.pack("!i", 1_000_000) + b"partial")
+    time.sleep(0.3)  # the manager thread is now reading a message that never ends
+    results.close()
+    manager.join(timeout=10)
+    assert not manager.is_alive(), "the pool's manager thread is still waiting"
