@@ -164,3 +164,19 @@ def text_of(widget: Any) -> str:
 
 def texts(widgets: Any) -> str:
     return "\n".join(text_of(w) for w in widgets)
+
+
+def count_markdown_renders(monkeypatch: Any, text: str) -> list[int]:
+    """Record the width of each time Rich renders Markdown as long as `text` (from then on)."""
+    from rich.markdown import Markdown
+
+    renders: list[int] = []
+    original = Markdown.__rich_console__
+
+    def counting(self: Markdown, console: Any, options: Any) -> Any:
+        if len(self.markup) == len(text):
+            renders.append(options.max_width)
+        return original(self, console, options)
+
+    monkeypatch.setattr(Markdown, "__rich_console__", counting)
+    return renders

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from rich.markdown import Markdown
 from textual.app import App, ComposeResult
 from textual.widgets import Button
 
@@ -24,7 +23,7 @@ from briefing_tui.ui.prose import (
 )
 from briefing_tui.ui.themes import HIGH_CONTRAST
 
-from .helpers import SIZE, app_with, make_briefing, settle
+from .helpers import SIZE, app_with, count_markdown_renders, make_briefing, settle
 from .search_helpers import loaded, search_for, until
 
 PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
@@ -221,15 +220,7 @@ async def test_focus_and_style_changes_do_not_render_the_text_again(
     # Regression: any style update (the reading view gaining focus) threw the rendered lines
     # away, so the whole annex was rendered again on each focus change, and a search hit
     # near the end lost its place while only the head was back.
-    renders: list[int] = []
-    original = Markdown.__rich_console__
-
-    def counting(self: Markdown, console: Any, options: Any) -> Any:
-        if len(self.markup) == len(LONG):
-            renders.append(options.max_width)
-        return original(self, console, options)
-
-    monkeypatch.setattr(Markdown, "__rich_console__", counting)
+    renders = count_markdown_renders(monkeypatch, LONG)
     app = FocusApp()
     async with app.run_test(size=(100, 30)) as pilot:
         prose = app.query_one(Prose)

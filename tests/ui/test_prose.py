@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from rich.markdown import Markdown
 from textual.app import App, ComposeResult
 
 from briefing_tui.ui.prose import Prose, ReadingScroll
+
+from .helpers import count_markdown_renders
 
 LONG = "\n\n".join(
     f"## Part {n}\n\n"
@@ -28,15 +27,7 @@ class ProseApp(App[None]):
 async def test_long_prose_is_rendered_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Regression: a Static re-rendered the whole Markdown on every layout pass, which took
     # 1.6 s to open a briefing with a 195 KB annex.
-    renders: list[int] = []
-    original = Markdown.__rich_console__
-
-    def counting(self: Markdown, console: Any, options: Any) -> Any:
-        if len(self.markup) == len(LONG):
-            renders.append(options.max_width)
-        return original(self, console, options)
-
-    monkeypatch.setattr(Markdown, "__rich_console__", counting)
+    renders = count_markdown_renders(monkeypatch, LONG)
     app = ProseApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
