@@ -8,30 +8,19 @@ the reader's classes for the binding ids a settings file's [keys] table may name
 
 from __future__ import annotations
 
-from briefing_tui.ui import (
-    entities_screen,
-    filter_screen,
-    find_bar,
-    glossary_screen,
-    help_screen,
-    outcomes_screen,
-    problems_screen,
-    reveal,
-    search_reveal,
-    search_screen,
-    timeline_screen,
-)
+import importlib
 
-MODULES = (
-    entities_screen,
-    filter_screen,
-    find_bar,
-    glossary_screen,
-    help_screen,
-    outcomes_screen,
-    problems_screen,
-    reveal,
-    search_reveal,
-    search_screen,
-    timeline_screen,
+NAMES = (
+    "entities_screen",
+    "filter_screen",
+    "find_bar",
+    "glossary_screen",
+    "help_screen",
+    "outcomes_screen",
+    "problems_screen",
+    "reveal",
+    "search_reveal",
+    "search_screen",
+    "timeline_screen",
 )
+MODULES = tuple(importlib.import_module(f"briefing_tui.ui.{name}") for name in NAMES)
