@@ -330,7 +330,7 @@ class LoadJob:
         self.files, self.problems = discover(paths, self._stamps)
         self.cache = cache
         self._cached: list[Path] = []  # unchanged since cached: read from the cache
-        self._by_shown: dict[str, str] = {}
+        self._by_shown: dict[str, str] | None = None  # made on the first early search hit
         self._todo = self.files
         # The saved search index belongs to exactly these files as they are now.
         self.index_store: IndexStore | None = None
@@ -341,7 +341,6 @@ class LoadJob:
                 (self._cached if cache.has(os.fspath(path), stamp) else self._todo).append(path)
             # Unpacked chunk by chunk, in the order they were saved.
             self._cached.sort(key=lambda path: cache.chunk_of(os.fspath(path)))
-            self._by_shown = {display(p): os.fspath(p) for p in self._cached}
             stamps = ((os.fspath(path), stamp) for path, stamp in self._stamps.items())
             store = cache.index_store(stamps)
             self.index_store = dataclasses.replace(store, resolve=self._cached_briefing)
@@ -393,6 +392,8 @@ class LoadJob:
 
     def _cached_briefing(self, shown: str) -> Briefing | None:
         """The cached briefing shown as `shown`, before iteration has reached it."""
+        if self._by_shown is None:  # not at start: most starts never search that early
+            self._by_shown = {display(p): os.fspath(p) for p in self._cached}
         real = self._by_shown.get(shown)
         if real is None or self.cache is None:
             return None
