@@ -104,7 +104,10 @@ def _run_app(ns: argparse.Namespace) -> int:
     with paused_gc():
         from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, effective_config_text, load_config
         from briefing_tui.library import default_library_paths
+        from briefing_tui.library.pool import remove_on_hangup
 
+    # The terminal closing mid-load must not leave the worker pool's folder behind.
+    remove_on_hangup()
     config, problems = load_config()
     for problem in problems:
         sys.stderr.write(f"briefing: {problem}\n")

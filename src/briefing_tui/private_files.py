@@ -78,7 +78,7 @@ def check_folder(folder: Path) -> str | None:
     """
     try:
         st = os.stat(folder)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # writing it will say what is wrong
         return None
     except OSError as exc:
         return f"{folder} cannot be examined ({exc.strerror or exc})"

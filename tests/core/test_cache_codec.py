@@ -72,6 +72,20 @@ def test_every_field_round_trips() -> None:
     assert back.briefing is not None and back.briefing.problems == result.briefing.problems
 
 
+def test_text_holding_the_separator_round_trips_unpacked() -> None:
+    odd = Briefing(
+        "odd.yaml",
+        "Odd",
+        tags=("a\x1fb", ""),
+        participants=(Participant("N\x1fM", notes="x"), ParticipantGroup("", None)),
+        outcomes=(Outcome("do\x1fit", due=None),),
+        glossary=(("K", "a\x1fb"),),
+        extra=(("k", "v\x1fw"),),
+    )
+    result = LoadResult("odd.yaml", odd)
+    assert decode_result(json.loads(json.dumps(encode_result(result)))) == result
+
+
 @pytest.mark.parametrize(
     "mangle",
     [
@@ -80,7 +94,7 @@ def test_every_field_round_trips() -> None:
         lambda v: [v[0], [*v[1][:3], "not a date", *v[1][4:]], v[2]],
         lambda v: [v[0], v[1], [[*v[2][0][:3], "fatal", v[2][0][4]]]],
         lambda v: [v[0], [*v[1][:11], [["X", "n"]], *v[1][12:]], v[2]],
-        lambda v: [v[0], [*v[1][:6], "not a list", *v[1][7:]], v[2]],
+        lambda v: [v[0], [*v[1][:6], 5, *v[1][7:]], v[2]],
         lambda v: [v[0], [*v[1][:21], [["k", {"py/object": set()}]], *v[1][22:]], v[2]],
     ],
 )
