@@ -43,6 +43,8 @@ from briefing_tui.sanitize import (
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
+# Every suffix a reader exists for: the library lists exactly these files.
+BRIEFING_SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
 _BOM = b"\xef\xbb\xbf"
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _OTHER_BOMS = (
