@@ -24,11 +24,11 @@ from briefing_tui.cache import IndexStore, LoadCache, Stamp
 from briefing_tui.config import DEFAULT_MAX_FILE_BYTES, ENV_LIBRARY, ENV_MAX_BYTES, load_config
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult, Problem, Severity
-from briefing_tui.readers.documents import MARKDOWN_SUFFIXES, YAML_SUFFIXES, read_document
+from briefing_tui.readers.documents import BRIEFING_SUFFIXES, read_document
 from briefing_tui.sanitize import clean_path
 from briefing_tui.search.rows import row_values
 
-SUFFIXES = YAML_SUFFIXES + MARKDOWN_SUFFIXES
+SUFFIXES = BRIEFING_SUFFIXES
 # A library-wide glossary, not a briefing (see docs/format.md).
 RESERVED_NAMES = ("glossary.yaml", "glossary.yml")
 
