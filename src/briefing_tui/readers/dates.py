@@ -11,30 +11,46 @@ import re
 from datetime import date
 from pathlib import PurePath
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# Month names in the languages briefings are written in (Polish in the genitive, as dates
+# use it); English also by its abbreviations.
+_MONTH_WORDS = (
+    "january janvier januar jänner enero gennaio januari janeiro stycznia",
+    "february février februar febrero febbraio februari fevereiro lutego",
+    "march mars märz marzo maart março marca",
+    "april avril abril aprile kwietnia",
+    "may mai mayo maggio mei maio maj maja",
+    "june juin juni junio giugno junho czerwca",
+    "july juillet juli julio luglio julho lipca",
+    "august août agosto augustus augusti sierpnia",
+    "september septembre septiembre settembre setembro września",
+    "october octobre oktober octubre ottobre outubro października",
+    "november novembre noviembre novembro listopada",
+    "december décembre dezember diciembre dicembre dezembro grudnia",
 )
+_MONTHS: dict[str, int] = {}
+for _n, _words in enumerate(_MONTH_WORDS, 1):
+    for _w in _words.split():
+        _MONTHS.setdefault(_w, _n)
+    _MONTHS.setdefault(_words.split()[0][:3], _n)
+_MONTHS["sept"] = 9
+MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def month_number(word: str) -> int:
+    """The month a name found by `MONTH` stands for."""
+    w = word.casefold().rstrip(".")
+    return _MONTHS.get(w) or _MONTHS[w[:3]]
+
+
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_MONTH = re.compile(
-    rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH}\s+(\d{{4}})(?!\d)", re.IGNORECASE
+    rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{MONTH}\s+(?:de\s+)?(\d{{4}})(?!\d)",
+    re.IGNORECASE,
 )
+# 2018年3月7日 (Chinese, Japanese) and 2018년 3월 7일 (Korean).
+_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _MONTH_DAY = re.compile(
-    rf"(?<!\w){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
+    rf"(?<!\w){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
 _NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d./])")
 _WEEKDAY = re.compile(
@@ -63,12 +79,12 @@ def find_date(text: str, numeric: bool = True) -> tuple[date, int, int] | None:
             break
     m2 = _DAY_MONTH.search(text)
     if m2:
-        d = _make(int(m2.group(3)), _MONTHS[m2.group(2)[:3].casefold()], int(m2.group(1)))
+        d = _make(int(m2.group(3)), month_number(m2.group(2)), int(m2.group(1)))
         if d:
             found.append((m2.start(), m2.end(), d))
     m3 = _MONTH_DAY.search(text)
     if m3:
-        d = _make(int(m3.group(3)), _MONTHS[m3.group(1)[:3].casefold()], int(m3.group(2)))
+        d = _make(int(m3.group(3)), month_number(m3.group(1)), int(m3.group(2)))
         if d:
             found.append((m3.start(), m3.end(), d))
     if numeric:
@@ -77,6 +93,11 @@ def find_date(text: str, numeric: bool = True) -> tuple[date, int, int] | None:
             d = _make(int(m4.group(3)), int(m4.group(2)), int(m4.group(1)))
             if d:
                 found.append((m4.start(), m4.end(), d))
+    m5 = _CJK.search(text) if not found else None
+    if m5:
+        d = _make(int(m5.group(1)), int(m5.group(2)), int(m5.group(3)))
+        if d:
+            found.append((m5.start(), m5.end(), d))
     if not found:
         return None
     start, end, d = min(found, key=lambda f: f[0])

@@ -181,3 +181,8 @@ def join_notes(*parts: str) -> str:
         if part:
             out = f"{out}{' ' if out.endswith(('.', '!', '?')) else '; '}{part}" if out else part
     return out
+
+
+def role_words(text: str) -> bool:
+    """Whether `text` names a role ("Chief Prosecutor"), which two capitalised words may."""
+    return bool(_ROLE_WORDS.search(text))
