@@ -47,7 +47,8 @@ _COUNT_OF = re.compile(
     re.IGNORECASE,
 )
 _WERE = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:the\s+)?(?:participants|attendees|speakers|delegates|panel(?:l)?ists|those present)"
+    r"(?:^|(?<=[.!?]\s))(?:the\s+)?"
+    r"(?:participants|attendees|speakers|delegates|panel(?:l)?ists|those present)"
     r"(?:\s+(?:and|&)\s+(?:participants|attendees|speakers|delegates|panel(?:l)?ists))?"
     r"\s+(?:were|included|comprised|came from|represented)\s*:?\s+"
     r"(?!able|invited|given|informed|asked|also|not|then|welcomed|briefed|presented)",
