@@ -12,8 +12,9 @@ from textual.app import App, ComposeResult
 from textual.widgets import Button
 
 from briefing_tui.model import Pane, Section
-from briefing_tui.ui.find_bar import FindBar
-from briefing_tui.ui.prose import (
+from briefing_tui.ui.support.themes import HIGH_CONTRAST
+from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.prose import (
     HEAD_CHARS,
     HEAD_LINES,
     SPLIT_ABOVE,
@@ -21,7 +22,6 @@ from briefing_tui.ui.prose import (
     ReadingScroll,
     prose_head,
 )
-from briefing_tui.ui.themes import HIGH_CONTRAST
 
 from .helpers import SIZE, app_with, count_markdown_renders, make_briefing, settle
 from .search_helpers import loaded, search_for, until
