@@ -13,9 +13,12 @@ from briefing_tui.readers.markdown_text import fence_after
 from briefing_tui.readers.vocabulary import LABELS, LabelKind
 
 _LABEL_LINE = re.compile(
-    r"^ {0,3}(?:\*\*|__)?([A-Za-z][A-Za-z /'-]{0,40}?)(?:\*\*|__)?[ \t]{0,8}:(?:\*\*|__)?(.*)$"
+    r"^ {0,3}(?:\*\*|__)?([^\W\d_][\w /'’-]{0,40}?)(?:\*\*|__)?[ \t]{0,8}:(?:\*\*|__)?(.*)$"
 )
-_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]+\S")
+# Lines of a `Label:` paragraph read as items (a paragraph longer than this is prose).
+_MAX_PLAIN_LINES = 30
+_EMPTY_VALUES = frozenset({"none", "n/a", "na", "-", "–", "—", "tbd", "nil", "keine", "aucune"})
 
 
 @dataclass
@@ -80,7 +83,13 @@ def _block_after(lines: list[str], start: int) -> tuple[int, int]:
             i += 1
         return first, i
     if not _LIST_ITEM.match(lines[i]):
-        return start, start
+        # `Label:` over plain lines, one item each, up to the next blank line.
+        while i < len(lines) and i - first < _MAX_PLAIN_LINES:
+            line = lines[i]
+            if not line.strip() or line.lstrip()[:1] in "#|`~>" or _label_of(line):
+                break
+            i += 1
+        return (first, i) if i - first < _MAX_PLAIN_LINES else (start, start)
     while i < len(lines):
         line = lines[i]
         if _LIST_ITEM.match(line) or (line.strip() and line.startswith((" ", "\t"))):
@@ -138,6 +147,13 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
             continue
         start, end = _block_after(lines, i + 1)
         if inline and kind.pane != "participants":
+            # "Decision: X" or "Agenda: A, B": the value is the item.
+            if inline.casefold().strip(" .") in _EMPTY_VALUES or end > start:
+                i += 1
+                continue
+            found.append(Labelled(kind, name, first_line + i, "", [f"- {inline}"], first_line + i))
+            changed = True
+            lines[i] = ""
             i += 1
             continue
         if not inline and end == start:
@@ -145,7 +161,10 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
             continue
         item = Labelled(kind, name, first_line + i, inline)
         if end > start:
-            item.block = lines[start:end]
+            block = lines[start:end]
+            if not any(_LIST_ITEM.match(b) or b.lstrip().startswith("|") for b in block):
+                block = [f"- {b.strip()}" for b in block]
+            item.block = block
             item.block_line = first_line + start
         found.append(item)
         changed = True

@@ -65,12 +65,22 @@ _LABEL_KINDS = {
 }
 
 
-_SPECIAL_LEADS = frozenset("#`~")
+_SPECIAL_LEADS = frozenset("#`~*_=-")
 _ITEM_LEADS = frozenset("-*+0123456789")
 
 
+_COUNT_NOTE = re.compile(r"\s*\([^()]{0,40}\)\s*:?\s*$")
+_TIGHT_HEADING = re.compile(r"^ {0,3}(#{2,6})([^\s#][^#\n]{0,58}?)[ \t#]*$")
+_BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)([^*_\n]{1,60}?)\1[ \t]*:?[ \t]*$")
+
+
 def pane_for(heading: str) -> Pane | None:
-    return SYNONYMS.get(heading_key(heading))
+    """The pane a heading names; "International cooperation (8 countries)" is read without
+    its count."""
+    pane = SYNONYMS.get(heading_key(heading))
+    if pane is None and heading.endswith((")", "):")):
+        pane = SYNONYMS.get(heading_key(_COUNT_NOTE.sub("", heading)))
+    return pane
 
 
 @dataclass
@@ -88,10 +98,17 @@ class RawSection:
 
 
 def split_sections(body: str, first_line: int) -> list[RawSection]:
-    """Split at H1/H2 headings outside fenced code; deeper headings stay in their section."""
+    """Split at H1/H2 headings outside fenced code; deeper headings stay in their section.
+
+    Besides ATX headings: setext headings (a one-line paragraph over `===` or `---`), a bold
+    line standing alone that names a pane or is numbered (`**Action Items:**`,
+    `__Attendees__`, `**2. Budget**`), and, as a fallback, `##Heading` without its space
+    when the line is short and stands alone.
+    """
     sections = [RawSection(0, "", first_line)]
     fence: str | None = None
-    for n, line in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for n, line in enumerate(lines):
         # Most lines are prose: look at the first character before trying any pattern.
         lead = line.lstrip(" ")[:1]
         if lead not in _SPECIAL_LEADS:
@@ -101,13 +118,54 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
         if is_fence:
             fence = fence_now
         elif fence is None:
-            h = _HEADING.match(line)
-            if h and len(h.group(1) or h.group(3)) <= 2:
-                level = len(h.group(1) or h.group(3))
-                sections.append(RawSection(level, (h.group(2) or "").strip(), first_line + n))
+            found = _heading_at(lines, n, lead, sections[-1].lines)
+            if found is not None:
+                level, title, at = found
+                if at < n:
+                    sections[-1].lines.pop()
+                sections.append(RawSection(level, title, first_line + at))
                 continue
         sections[-1].lines.append(line)
     return sections
+
+
+def _alone(lines: list[str], n: int) -> bool:
+    """Whether line `n` has a blank line (or the edge of the text) on both sides."""
+    before = n == 0 or not lines[n - 1].strip()
+    return before and (n + 1 >= len(lines) or not lines[n + 1].strip())
+
+
+def _heading_at(
+    lines: list[str], n: int, lead: str, above: list[str]
+) -> tuple[int, str, int] | None:
+    """(level, title, line index) when line `n` makes a section heading, else None."""
+    line = lines[n]
+    if lead == "#":
+        h = _HEADING.match(line)
+        if h:
+            level = len(h.group(1) or h.group(3))
+            return (level, (h.group(2) or "").strip(), n) if level <= 2 else None
+        tight = _TIGHT_HEADING.match(line)
+        if tight and _alone(lines, n):
+            return len(tight.group(1)), tight.group(2).strip(), n
+        return None
+    if lead in "*_":
+        b = _BOLD_HEADING.match(line)
+        if b and (n == 0 or not lines[n - 1].strip()):
+            title = b.group(2).strip().rstrip(":").strip()
+            if pane_for(title) is not None or NUMBERED.match(title):
+                return 2, title, n
+        return None
+    # `===` or `---` under a one-line paragraph: a setext heading.
+    stripped = line.strip()
+    if len(stripped) < 2 or stripped.strip(stripped[0]) or stripped[0] not in "=-":
+        return None
+    if not above or not above[-1].strip() or (len(above) > 1 and above[-2].strip()):
+        return None
+    text = above[-1].strip()
+    if text[:1] in "#>|-*+" or _ITEM.match(above[-1]) or line.startswith(("    ", "\t")):
+        return None
+    return (1 if stripped[0] == "=" else 2), text, n - 1
 
 
 @dataclass

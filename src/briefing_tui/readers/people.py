@@ -152,6 +152,12 @@ def _from_parentheses(name: str, inner: str, line: int | None) -> Participant | 
         return ParticipantGroup(group=name, count=count, notes=inner, line=line)
     if not inner or inner[:1].islower():
         return Participant(name, notes=inner, line=line)
+    # Imported here: briefing_tui.insights imports the readers (through the library).
+    from briefing_tui.insights.countries import country_code
+
+    if country_code(name) is not None:
+        # "Germany (BKA)": a country's agency, as operation pages list who took part.
+        return Participant(inner, "", "", name, line=line)
     parts = [p.strip() for p in inner.split(",") if p.strip()]
     country = parts.pop() if len(parts) > 0 and _COUNTRY_CODE.match(parts[-1]) else ""
     rest = ", ".join(parts)
