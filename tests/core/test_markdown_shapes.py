@@ -56,7 +56,8 @@ def test_heading_without_space_only_when_short_and_alone() -> None:
 def test_country_agency_lists_give_participants_with_their_country() -> None:
     b = load(
         "# Operation Harbour\n\n## International cooperation (3 countries)\n\n"
-        "- Germany (Bundeskriminalamt)\n- Spain (Guardia Civil)\n- United Kingdom (National Crime Agency)\n"
+        "- Germany (Bundeskriminalamt)\n- Spain (Guardia Civil)\n"
+        "- United Kingdom (National Crime Agency)\n"
     )
     assert [(p.name, p.country) for p in b.people] == [
         ("Bundeskriminalamt", "Germany"),
