@@ -192,12 +192,6 @@ class ReadingState:
         self.save()
         return True
 
-    def mark_unread(self, path: str | os.PathLike[str]) -> bool:
-        if self.read.pop(state_key(path), None) is None:
-            return False
-        self.save()
-        return True
-
     def is_bookmarked(self, path: str | os.PathLike[str]) -> bool:
         return state_key(path) in self.bookmarks
 

@@ -25,7 +25,7 @@ def test_recursive_and_only_briefing_files(write, tmp_path: Path) -> None:
     write("a.yaml", "title: A\n")
     write("sub/deeper/b.md", "# B\n")
     write("sub/c.yml", "title: C\n")
-    write("notes.txt", "not a briefing")
+    write("notes.rtf", "not a briefing (.txt, .html and .htm are press releases now)")
     write(".hidden/d.yaml", "title: D\n")
     write("glossary.yaml", "GDPR: General Data Protection Regulation\n")
     files, problems = discover([tmp_path])

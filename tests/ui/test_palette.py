@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
-from briefing_tui.ui.problems_screen import ProblemsScreen
+from briefing_tui.ui.screens.problems import ProblemsScreen
 
 from .helpers import SIZE, app_with, library, make_briefing, settle
 
@@ -15,7 +15,6 @@ async def _search(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*text)
     await settle(pilot)
-    await pilot.pause(0.3)  # the palette gathers hits in a worker of its own
     await settle(pilot)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from briefing_tui.model import Pane
-from briefing_tui.ui.briefing_view import BriefingView
-from briefing_tui.ui.overview_pane import OverviewPane
-from briefing_tui.ui.participants_pane import ParticipantsPane, PeopleTable
-from briefing_tui.ui.prose import Prose
+from briefing_tui.ui.widgets.briefing_view import BriefingView
+from briefing_tui.ui.widgets.panes.overview import OverviewPane
+from briefing_tui.ui.widgets.panes.participants import ParticipantsPane, PeopleTable
+from briefing_tui.ui.widgets.prose import Prose
 
 from .helpers import SIZE, app_with, rich_briefing, settle, text_of, texts
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from briefing_tui.model import Outcome, Participant, ParticipantGroup, Topic
+from briefing_tui.readers.dates import find_date
 from briefing_tui.readers.markdown_text import heading_key, plain
-from briefing_tui.readers.other_tools import find_date
-from briefing_tui.readers.schema import PARTICIPANT_KEYS, normalise_kind, normalise_status
+from briefing_tui.readers.vocabulary import PARTICIPANT_KEYS, normalise_kind, normalise_status
 
 # A header separator row (`| --- | :--: |`).  Written so that no run of spaces can be split
 # two ways: the obvious pattern took minutes on one long line of spaces.

@@ -1,0 +1,187 @@
+"""Label lines in minutes ("Present: A, B", "**Apologies:**", "Action items:" over a list),
+which work like headings over the list that follows them.
+
+Single pass over lines with bounded regular expressions, like the rest of the Markdown reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing_tui.readers.markdown_text import fence_after
+from briefing_tui.readers.vocabulary import LABELS, LabelKind
+
+_LABEL_LINE = re.compile(
+    r"^ {0,3}(?:\*\*|__)?([^\W\d_][\w /'’-]{0,40}?)(?:\*\*|__)?[ \t]{0,8}:(?:\*\*|__)?(.*)$"
+)
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]+\S")
+# Lines of a `Label:` paragraph read as items (a paragraph longer than this is prose).
+_MAX_PLAIN_LINES = 30
+_EMPTY_VALUES = frozenset({"none", "n/a", "na", "-", "–", "—", "tbd", "nil", "keine", "aucune"})
+
+
+@dataclass
+class Labelled:
+    """A label line and what it introduces: text on the same line, or the block under it."""
+
+    kind: LabelKind
+    label: str
+    line: int
+    inline: str = ""
+    block: list[str] = field(default_factory=list)
+    block_line: int = 0
+
+
+def _label_of(line: str) -> tuple[str, str, LabelKind] | None:
+    head, colon, _ = line.partition(":")
+    if not colon or len(head) > 60:
+        return None
+    # Most colons follow words that are no label ("Speakers:", "Note:"): a dictionary look-up
+    # rules them out before any pattern is tried.
+    if _label_key(head) not in LABELS:
+        return None
+    m = _LABEL_LINE.match(line)
+    if m is None:
+        return None
+    key = " ".join(m.group(1).casefold().split())
+    kind = LABELS.get(key)
+    if kind is None:
+        return None
+    return m.group(1).strip(), m.group(2).strip(), kind
+
+
+def _label_key(head: str) -> str:
+    return " ".join(head.strip(" \t*_").casefold().split())
+
+
+def _may_have_label(body: str) -> bool:
+    """Whether any line starts with a label word and a colon, found by jumping from colon to
+    colon rather than walking every line: most bodies have no label, and then this is all."""
+    pos = body.find(":")
+    while pos != -1:
+        start = body.rfind("\n", 0, pos) + 1
+        if pos - start <= 60 and _label_key(body[start:pos]) in LABELS:
+            return True
+        end = body.find("\n", pos)
+        if end == -1:
+            return False
+        pos = body.find(":", end)
+    return False
+
+
+def _block_after(lines: list[str], start: int) -> tuple[int, int]:
+    """(first, end) of the list or table right under a label (one blank line allowed)."""
+    i = start
+    if i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines):
+        return start, start
+    first = i
+    if lines[i].lstrip().startswith("|"):
+        while i < len(lines) and "|" in lines[i] and lines[i].strip():
+            i += 1
+        return first, i
+    if not _LIST_ITEM.match(lines[i]):
+        # `Label:` over plain lines, one item each, up to the next blank line.
+        while i < len(lines) and i - first < _MAX_PLAIN_LINES:
+            line = lines[i]
+            if not line.strip() or line.lstrip()[:1] in "#|`~>" or _label_of(line):
+                break
+            i += 1
+        return (first, i) if i - first < _MAX_PLAIN_LINES else (start, start)
+    while i < len(lines):
+        line = lines[i]
+        if _LIST_ITEM.match(line) or (line.strip() and line.startswith((" ", "\t"))):
+            i += 1
+            continue
+        if not line.strip() and i + 1 < len(lines) and _LIST_ITEM.match(lines[i + 1]):
+            i += 1
+            continue
+        break
+    return first, i
+
+
+def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
+    """Label lines and their lists, taken out of the body (their lines left blank, so every
+    later line number stays true).
+
+    A label needs its colon and a known word ("Present:", "**Action items:**"); people may
+    follow on the same line, other things need a list or table under the label.  Date and
+    location labels count only before the first `##` heading, where minutes put them.
+    """
+    if not _may_have_label(body):
+        return body, []
+    lines = body.split("\n")
+    found: list[Labelled] = []
+    fence: str | None = None
+    preamble = True
+    changed = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        # Most lines are prose: one look at the first character and the colon decides.
+        lead = line.lstrip(" ")[:1]
+        if lead == "#" and line.startswith("##"):
+            preamble = False
+        if lead not in "`~" and (fence is not None or ":" not in line):
+            i += 1
+            continue
+        is_fence, fence = fence_after(line, fence) if lead in "`~" else (False, fence)
+        if is_fence:
+            i += 1
+            continue
+        if fence is not None or ":" not in line:
+            i += 1
+            continue
+        label = _label_of(line)
+        if label is None:
+            i += 1
+            continue
+        name, inline, kind = label
+        inline = re.sub(r"^(?:\*\*|__)|(?:\*\*|__)$", "", inline).strip()
+        if kind.pane in ("date", "location"):
+            if preamble and inline:
+                found.append(Labelled(kind, name, first_line + i, inline))
+            i += 1
+            continue
+        start, end = _block_after(lines, i + 1)
+        if inline and kind.pane != "participants":
+            # "Decision: X" or "Agenda: A, B": the value is the item.
+            if inline.casefold().strip(" .") in _EMPTY_VALUES or end > start:
+                i += 1
+                continue
+            found.append(Labelled(kind, name, first_line + i, "", [f"- {inline}"], first_line + i))
+            changed = True
+            lines[i] = ""
+            i += 1
+            continue
+        if not inline and end == start:
+            i += 1
+            continue
+        item = Labelled(kind, name, first_line + i, inline)
+        if end > start:
+            block = lines[start:end]
+            if not any(_LIST_ITEM.match(b) or b.lstrip().startswith("|") for b in block):
+                block = [f"- {b.strip()}" for b in block]
+            item.block = block
+            item.block_line = first_line + start
+        found.append(item)
+        changed = True
+        lines[i] = ""
+        for j in range(start, end):
+            lines[j] = ""
+        i = max(end, i + 1)
+    return ("\n".join(lines) if changed else body), found
+
+
+def blank_line(body: str, index: int) -> str:
+    """The body with one line (0-based) emptied: a date or location line that was used.
+
+    Such lines stay in the prose until then, so a front-matter value that wins over them
+    does not make the body's own statement disappear.
+    """
+    lines = body.split("\n")
+    if 0 <= index < len(lines):
+        lines[index] = ""
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Widgets the screens are built from: the library list, the briefing view and its bars."""
