@@ -349,3 +349,43 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
         topics.append(Topic(title, summary, speakers, item.line))
     topics.sort(key=line_key)
     return topics, "\n".join(rest).strip("\n")
+
+
+_TITLE_SKIP = frozenset("|>-*+<![`~:")
+
+
+def first_title_line(body: str, headings_only: bool = False) -> str:
+    """A title when the body has no `# Heading`: its first heading of any level that names
+    no pane, else its first bold line or short line of text that is not a sentence (no full
+    stop), among the first lines."""
+    fence: str | None = None
+    seen = 0
+    for line in body.split("\n")[:200]:
+        is_fence, fence = fence_after(line, fence)
+        if is_fence or fence is not None or not line.strip():
+            continue
+        seen += 1
+        if seen > 15:
+            break
+        text = line.strip()
+        if text.startswith("#"):
+            h = _HEADING.match(line) or _TIGHT_HEADING.match(line)
+            title = ((h.group(2) or "") if h else "").strip()
+            if title and pane_for(title) is None:
+                return plain(title)
+            continue
+        b = _BOLD_HEADING.match(line)
+        if b:
+            title = b.group(2).strip().rstrip(":")
+            if pane_for(title) is None:
+                return plain(title)
+            continue
+        if headings_only or text[0] in _TITLE_SKIP or len(text) > 120:
+            continue
+        if sum(c.isalpha() for c in text) < 3 or text.endswith(".") or ". " in text:
+            continue
+        head, colon, _ = text.partition(":")
+        if colon and len(head) < 30:
+            continue  # "Date: ...", "Present: ...": a label, not a title
+        return plain(text.rstrip(" ."))
+    return ""
