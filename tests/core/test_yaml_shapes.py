@@ -15,8 +15,10 @@ def load(text: str, name: str = "doc.yaml"):
 
 def test_top_level_list_of_talks_gives_topics_and_their_speakers_once() -> None:
     b = load(
-        "- title: Opening\n  schedule_time: '09:00'\n  speakers: [{name: Ana Ruiz, company: ACME}]\n"
-        "- name: Ransomware trends\n  abstract: What changed.\n  speakers: ['Piet de Vries & Ana Ruiz']\n",
+        "- title: Opening\n  schedule_time: '09:00'\n"
+        "  speakers: [{name: Ana Ruiz, company: ACME}]\n"
+        "- name: Ransomware trends\n  abstract: What changed.\n"
+        "  speakers: ['Piet de Vries & Ana Ruiz']\n",
         "talks.yaml",
     )
     assert [t.title for t in b.topics] == ["Opening", "Ransomware trends"]
