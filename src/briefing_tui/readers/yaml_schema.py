@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from briefing_tui.model import Participant, ParticipantGroup, Source
 from briefing_tui.readers.dates import find_date
 from briefing_tui.readers.people import join_notes, participant_from_text, split_people
-from briefing_tui.readers.trace import note
+from briefing_tui.readers.trace import active, note
 from briefing_tui.readers.vocabulary import LabelKind
 from briefing_tui.readers.yaml_items import ItemReader
 from briefing_tui.readers.yaml_keys import (
@@ -63,6 +63,7 @@ class SchemaReader(ItemReader):
         return fields
 
     def _read(self, root: MappingNode, fields: Fields) -> None:
+        tracing = active()
         seen: dict[str, Node] = {}
         pairs: dict[str, tuple[str, Node, Node]] = {}
         for k, v, merged in mapping_pairs(root, self.budget):
@@ -94,7 +95,8 @@ class SchemaReader(ItemReader):
         for norm, (name, k, v) in pairs.items():
             if norm in plan:
                 self._read_alias(name, plan[norm], v, values)
-                note(plan[norm].pane, f"key '{name}:' (line {self.line(k)})")
+                if tracing:
+                    note(plan[norm].pane, f"key '{name}:'{_at(self.line(k))}")
                 continue
             if norm not in KNOWN_KEYS:
                 reason = check_tag(v)
@@ -102,10 +104,14 @@ class SchemaReader(ItemReader):
                     self.report(v, f"{name}: {reason}")
                     continue
                 fields.extra.append((name, to_plain(v, self.budget)))
-                note("unread", f"key '{name}:' (line {self.line(k)}), shown under Other details")
+                if tracing:
+                    note(
+                        "unread", f"key '{name}:' (line {self.line(k)}), shown under Other details"
+                    )
                 continue
             self._read_known(norm, v, values, fields)
-            note(norm, f"key '{name}:' (line {self.line(k)})")
+            if tracing:
+                note(norm, f"key '{name}:'{_at(self.line(k))}")
         self._fallbacks(pairs, values)
         fields.speaker_people = self.speaker_people
         if values.get("tags"):
@@ -207,6 +213,7 @@ class SchemaReader(ItemReader):
         Never a problem: these keys were not written for this reader, so a value that is
         not a date is simply not used (it is shown under Other details as written).
         """
+        tracing = active()
         if "date" in pairs and "end_date" not in values:
             # `date: 2024-11-20 – 2024-11-22`: the second date is the end.
             node = pairs["date"][2]
@@ -224,7 +231,7 @@ class SchemaReader(ItemReader):
         def take(target: str, node: Node | None, key: str) -> bool:
             if node is None or target in values:
                 return target in values
-            if self._take(target, node, values):
+            if self._take(target, node, values) and tracing:
                 note(target, f"key '{key}:'")
             return target in values
 
@@ -267,7 +274,8 @@ class SchemaReader(ItemReader):
             if published is not None and "source" not in values:
                 # A page's publication date stays its publication date, whatever the event's.
                 values["source"] = Source(published=published)
-                note("source.published", f"key '{key}:'")
+                if tracing:
+                    note("source.published", f"key '{key}:'")
                 break
         if values.get("end_date") and values.get("date") and values["end_date"] < values["date"]:
             del values["end_date"]
@@ -329,3 +337,8 @@ class SchemaReader(ItemReader):
             src = self.source(v)
             if src is not None and not src.is_empty():
                 values[key] = src
+
+
+def _at(line: int | None) -> str:
+    """" (line N)" for a note; a list that is the whole file has no key line of its own."""
+    return f" (line {line})" if line is not None else " (the file is that list)"
