@@ -13,7 +13,8 @@ from briefing_tui.readers.markdown_text import fence_after
 from briefing_tui.readers.vocabulary import LABELS, LabelKind
 
 _LABEL_LINE = re.compile(
-    r"^ {0,3}(?:\*\*|__)?([^\W\d_][\w /'’-]{0,40}?)(?:\*\*|__)?[ \t]{0,8}:(?:\*\*|__)?(.*)$"
+    r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?([^\W\d_][\w /'’().·-]{0,40}?)(?:\*\*|__)?"
+    r"[ \t]{0,8}:(?:\*\*|__)?(.*)$"
 )
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]+\S")
 # Lines of a `Label:` paragraph read as items (a paragraph longer than this is prose).
@@ -34,6 +35,8 @@ class Labelled:
 
 
 def _label_of(line: str) -> tuple[str, str, LabelKind] | None:
+    if "：" in line:  # the full-width colon of Chinese, Japanese and Korean text
+        line = line.replace("：", ":", 1)
     head, colon, _ = line.partition(":")
     if not colon or len(head) > 60:
         return None
@@ -52,12 +55,16 @@ def _label_of(line: str) -> tuple[str, str, LabelKind] | None:
 
 
 def _label_key(head: str) -> str:
-    return " ".join(head.strip(" \t*_").casefold().split())
+    """ "**Present**", "- **Attendees**" and "Excusé(s)" as the vocabulary spells them."""
+    key = head.strip(" \t*_").lstrip("-*+ \t").strip(" \t*_")
+    return " ".join(key.casefold().split())
 
 
 def _may_have_label(body: str) -> bool:
     """Whether any line starts with a label word and a colon, found by jumping from colon to
     colon rather than walking every line: most bodies have no label, and then this is all."""
+    if "：" in body:
+        return True
     pos = body.find(":")
     while pos != -1:
         start = body.rfind("\n", 0, pos) + 1
@@ -124,14 +131,14 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
         lead = line.lstrip(" ")[:1]
         if lead == "#" and line.startswith("##"):
             preamble = False
-        if lead not in "`~" and (fence is not None or ":" not in line):
+        if lead not in "`~" and (fence is not None or (":" not in line and "：" not in line)):
             i += 1
             continue
         is_fence, fence = fence_after(line, fence) if lead in "`~" else (False, fence)
         if is_fence:
             i += 1
             continue
-        if fence is not None or ":" not in line:
+        if fence is not None or (":" not in line and "：" not in line):
             i += 1
             continue
         label = _label_of(line)

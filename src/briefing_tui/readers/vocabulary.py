@@ -54,7 +54,9 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "teilnehmer|teilnehmende|teilnehmerinnen und teilnehmer|anwesend|anwesende|"
         "participantes|asistentes|presentes|asistencia|"
         "partecipanti|presenti|deelnemers|aanwezig|aanwezigen|"
-        "uczestnicy|obecni|lista obecności|deltagare|närvarande|deltakere|til stede",
+        "uczestnicy|obecni|lista obecności|deltagare|närvarande|deltakere|til stede|"
+        "anwesenheitsliste|présent.e.s|présent·e·s|参会人员|与会人员|出席人员|参与者|参加人员|"
+        "참석자|참석 인원|참석인원|参加者|出席者",
     ),
     (
         LabelKind(_P),
@@ -68,7 +70,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind(_P, notes=APOLOGIES_NOTE),
         BOTH,
         "apologies|apologies for absence|absent|regrets|excused|apologised|"
-        "excusés|excusé|absents|entschuldigt|abwesend|ausentes|excusados|assenti|giustificati|"
+        "excusés|excusé|excusé s|excusé(s)|excusé.e.s|absents|entschuldigt|abwesend|"
+        "缺席人员|불참자|欠席者|ausentes|excusados|assenti|giustificati|"
         "afwezig|afgemeld|bericht van verhindering|nieobecni|frånvarande|förhinder",
     ),
     (
@@ -94,14 +97,15 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "tagesordnung|themen|programm|orden del día|temas|programa|"
         "ordine del giorno|temi|argomenti|programma|onderwerpen|agendapunten|"
         "ordem de trabalhos|ordem do dia|pauta|porządek obrad|porządek spotkania|tematy|"
-        "dagordning|föredragningslista|ämnen|dagsorden",
+        "dagordning|föredragningslista|ämnen|dagsorden|traktanden|besprochene themen|"
+        "会议议程|议程|讨论议题|议题|안건|회의 안건|논의 사항|議題|アジェンダ",
     ),
     (
         LabelKind(_T),
         HEADING,
         "discussion|schedule|discussion points|presentations|talks|discussions|"
         "diskussion|vorträge|discusión|ponencias|discussione|interventi|bespreking|"
-        "presentaties|discussão|dyskusja|föredrag",
+        "presentaties|discussão|dyskusja|föredrag|déroulé|主要讨论内容|讨论内容|회의 내용|議論内容",
     ),
     (
         LabelKind(_O, kind="action"),
@@ -110,13 +114,17 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "to do|todo|tasks|actions à mener|suivi|prochaines étapes|aufgaben|maßnahmen|"
         "nächste schritte|acciones|próximos pasos|tareas|azioni|prossimi passi|"
         "actiepunten|acties|vervolgstappen|ações|próximos passos|zadania|działania|"
-        "następne kroki|åtgärder|åtgärdspunkter|nästa steg|uppföljning",
+        "następne kroki|åtgärder|åtgärdspunkter|nästa steg|uppföljning|pendenzen|aktionen|"
+        "aktionspunkte|offene punkte|行动项|行动事项|待办事项|后续行动|액션 아이템|조치 사항|"
+        "향후 계획|アクション項目|アクションアイテム|今後のアクション|todos",
     ),
     (
         LabelKind(_O, kind="decision"),
         BOTH,
         "decisions|décisions|beschlüsse|entscheidungen|decisiones|acuerdos|decisioni|"
-        "besluiten|decisões|deliberações|decyzje|ustalenia|beslut|resolutions",
+        "besluiten|decisões|deliberações|decyzje|ustalenia|beslut|resolutions|décisions prises|"
+        "decisions made|key decisions|entscheidungen getroffen|决策事项|决议|决定事项|会议决议|"
+        "결정사항|결정 사항|決定事項",
     ),
     (LabelKind(_O, kind="decision"), LABEL, "agreed|decided"),
     (

@@ -340,5 +340,5 @@ class SchemaReader(ItemReader):
 
 
 def _at(line: int | None) -> str:
-    """" (line N)" for a note; a list that is the whole file has no key line of its own."""
+    """ " (line N)" for a note; a list that is the whole file has no key line of its own."""
     return f" (line {line})" if line is not None else " (the file is that list)"
