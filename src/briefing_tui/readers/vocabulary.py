@@ -55,7 +55,7 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "participantes|asistentes|presentes|asistencia|"
         "partecipanti|presenti|deelnemers|aanwezig|aanwezigen|"
         "uczestnicy|obecni|lista obecności|deltagare|närvarande|deltakere|til stede|"
-        "anwesenheitsliste|présent.e.s|présent·e·s|参会人员|与会人员|出席人员|参与者|参加人员|"
+        "anwesenheitsliste|présent e s|参会人员|与会人员|出席人员|参与者|参加人员|"
         "참석자|참석 인원|참석인원|参加者|出席者",
     ),
     (
@@ -70,10 +70,13 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind(_P, notes=APOLOGIES_NOTE),
         BOTH,
         "apologies|apologies for absence|absent|regrets|excused|apologised|"
-        "excusés|excusé|excusé s|excusé(s)|excusé.e.s|absents|entschuldigt|abwesend|"
+        "excusés|excusé|excusé s|absents|entschuldigt|abwesend|"
         "缺席人员|불참자|欠席者|ausentes|excusados|assenti|giustificati|"
         "afwezig|afgemeld|bericht van verhindering|nieobecni|frånvarande|förhinder",
     ),
+    # Inclusive and plural spellings that only a label line keeps (a heading loses the dots).
+    (LabelKind(_P), LABEL, "présent.e.s|présent·e·s|présent(e)s"),
+    (LabelKind(_P, notes=APOLOGIES_NOTE), LABEL, "excusé(s)|excusé.e.s|excusé·e·s"),
     (
         LabelKind(_P, role="Chair"),
         LABEL,
