@@ -14,10 +14,11 @@ from yaml.nodes import MappingNode, Node
 
 from briefing_tui.model import LoadResult, Problem, Severity
 from briefing_tui.readers.build import build, date_from_name, title_from_path
-from briefing_tui.readers.dates import find_date
+from briefing_tui.readers.dates import dateline, find_date
 from briefing_tui.readers.decode import decode
 from briefing_tui.readers.markdown_body import Body, read_body
 from briefing_tui.readers.markdown_sections import first_title_line
+from briefing_tui.readers.markdown_text import plain
 from briefing_tui.readers.prose_blocks import blocks_of
 from briefing_tui.readers.prose_rules import ProseFacts, read_prose
 from briefing_tui.readers.trace import note
@@ -108,6 +109,22 @@ def _prose_facts(
     return read_prose(blocks_of(body, body_line), year)
 
 
+def _date_line(body: str) -> date | None:
+    """A date standing alone near the top ("### [2017-01-23](...)", "12 March 2018")."""
+    seen = 0
+    for line in body.split("\n")[:40]:
+        text = plain(line.strip().lstrip("#>*_ ").strip())
+        if not text:
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        found = dateline(text)
+        if found is not None:
+            return found
+    return None
+
+
 def read_markdown(path: str, data: bytes) -> LoadResult:
     text, problems = decode(path, data)
     if text is None:
@@ -155,6 +172,9 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
         elif facts is not None and facts.date is not None:
             values["date"], values["end_date"] = facts.date, facts.end_date
             note("date", "the dates written in the text")
+        elif (top := _date_line(body)) is not None:
+            values["date"] = top
+            note("date", "a line near the top that is only a date")
         elif (in_title := find_date(values["title"], numeric=False)) is not None:
             values["date"] = in_title[0]
         else:

@@ -13,12 +13,15 @@ from briefing_tui.readers.markdown_text import fence_after
 from briefing_tui.readers.vocabulary import LABELS, LabelKind
 
 _LABEL_LINE = re.compile(
-    r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?([^\W\d_][\w /'’().·-]{0,40}?)(?:\*\*|__)?"
-    r"[ \t]{0,8}:(?:\*\*|__)?(.*)$"
+    r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)?([^\W\d_][\w /'’().·-]{0,40}?)(?:\*\*|__|\*|_)?"
+    r"[ \t]{0,8}:(?:\*\*|__|\*|_)?(.*)$"
 )
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]+\S")
 # Lines of a `Label:` paragraph read as items (a paragraph longer than this is prose).
 _MAX_PLAIN_LINES = 30
+# A "Date:" or "Location:" line counts before the first `##` heading, or in the first lines
+# (an article's "## Information" block); later ones are about something else (next meeting).
+_HEAD_LINES = 25
 _EMPTY_VALUES = frozenset({"none", "n/a", "na", "-", "–", "—", "tbd", "nil", "keine", "aucune"})
 
 
@@ -148,7 +151,7 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
         name, inline, kind = label
         inline = re.sub(r"^(?:\*\*|__)|(?:\*\*|__)$", "", inline).strip()
         if kind.pane in ("date", "location"):
-            if preamble and inline:
+            if (preamble or i < _HEAD_LINES) and inline:
                 found.append(Labelled(kind, name, first_line + i, inline))
             i += 1
             continue

@@ -215,7 +215,9 @@ def participants_from_lines(
         found.extend(participants_from_table(header, rows, first_line + index))
     items, prose = extract_items(rest, first_line)
     for item in items:
-        p = participant_from_text(plain(item.text), item.line)
+        # "- [ ] Ana Ruiz": an attendance check list.
+        text = item.text[4:] if item.text[:4] in ("[ ] ", "[x] ", "[X] ") else item.text
+        p = participant_from_text(plain(text), item.line)
         if item.continuation and isinstance(p, Participant):
             p = Participant(
                 p.name, p.role, p.organisation, p.country, " ".join(item.continuation), p.line

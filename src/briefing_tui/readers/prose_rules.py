@@ -42,7 +42,8 @@ _PLACE_VERB = re.compile(
     r"\b(?:met|meet|gathered|convened|held|hosted|took place|takes place|will take place|"
     r"came together|s'est tenue?|a eu lieu|se sont réunis|fand|tagte|se celebró|tuvo lugar|"
     r"se reunieron|si è svolt[oa]|si è tenut[oa]|ha avuto luogo|vond plaats|kwamen bijeen|"
-    r"ägde rum|hölls|samlades|odbył[oa]? się|realizou-se|decorreu|teve lugar)\s+"
+    r"ägde rum|hölls|samlades|odbył[oa]? się|realizou-se|decorreu|teve lugar|trafen sich|"
+    r"tagten|kamen zusammen)\s+"
     r"(?:at|in|à|au|en|a|in|i|w|em|no|na)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -78,7 +79,7 @@ _TOPIC_LEAD = re.compile(
 _OUTCOME_VERB = re.compile(
     r"\b(agreed|decided|concluded|recommended|resolved|undertook|committed)\s+(?:that|to|on)\s+"
     r"|\b(il a été convenu|ont convenu|es wurde vereinbart|se acordó|si è convenuto|"
-    r"er werd afgesproken|man enades om|uzgodniono|foi acordado)\s+(?:de|que|dass|di|om|że)?\s*",
+    r"er werd afgesproken|man enades om|uzgodniono|foi acordado)[\s,]+(?:de|que|dass|di|om|że)?\s*",
     re.IGNORECASE,
 )
 _RESULTED = re.compile(
@@ -94,18 +95,26 @@ _ENFORCEMENT = re.compile(
 )
 _COLON_OUTCOMES = re.compile(
     r"\b(through|agreed|concluded|decided|resulted in|results?|outcomes?|conclusions?|"
-    r"recommend\w*|decisions?|next steps|actions?|led to|achieved)\b",
+    r"recommend\w*|decisions?|next steps|actions?|led to|achieved|ordered|orders|adjudged)\b"
+    r"|会议决定|会议认为|决定|达成|결정|합의|決定",
     re.IGNORECASE,
 )
 _COLON_TOPICS = re.compile(
     r"\b(addressed|covered|agenda|topics|discussed|programme|program|focused on|themes|"
-    r"sessions|issues|included)\b",
+    r"sessions|issues|included)\b|议题|议程|讨论了|안건|논의|議題",
     re.IGNORECASE,
 )
 _COLON_PEOPLE = re.compile(
     r"\b(participants|speakers|attendees|present|delegations|panel(?:l)?ists)\b", re.IGNORECASE
 )
-_KIND_OF_VERB = {"agreed": "decision", "decided": "decision", "resolved": "decision"}
+_KIND_OF_VERB = {
+    "agreed": "decision",
+    "decided": "decision",
+    "resolved": "decision",
+    "ordered": "decision",
+    "orders": "decision",
+    "adjudged": "decision",
+}
 
 
 @dataclass
@@ -261,7 +270,7 @@ def read_prose(blocks: list[Block], published_year: int | None) -> ProseFacts:
         for outcome, how in _outcome_sentences(text, line):
             facts.outcomes.append(outcome)
             facts.how.append(("outcomes", f"phrase {how} (line {line})"))
-        if text.rstrip().endswith(":"):
+        if text.rstrip().endswith((":", "：")):
             _colon_list(facts, text, line, list_after(blocks, i))
     return facts
 
@@ -273,7 +282,7 @@ def _colon_list(facts: ProseFacts, text: str, line: int, items: list[Block]) -> 
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
     verb = _COLON_OUTCOMES.search(last)
     if verb:
-        word = verb.group(1).casefold()
+        word = (verb.group(1) or verb.group(0)).casefold()
         kind = _KIND_OF_VERB.get(word, "")
         if not kind:
             kind = "action" if word.startswith(("next", "action")) else "finding"
@@ -284,7 +293,7 @@ def _colon_list(facts: ProseFacts, text: str, line: int, items: list[Block]) -> 
                     it.text.rstrip(";,. ").removesuffix(" and").rstrip(";,"), kind, line=it.line
                 )
             )
-        facts.how.append(("outcomes", f"the list after '{verb.group(1)}:' (line {line})"))
+        facts.how.append(("outcomes", f"the list after '{verb.group(0)}:' (line {line})"))
     elif _COLON_TOPICS.search(last):
         facts.topics += [Topic(it.text.rstrip(";,. "), line=it.line) for it in items]
         facts.how.append(("topics", f"the list after '{last[-40:]}' (line {line})"))

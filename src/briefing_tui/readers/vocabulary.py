@@ -107,6 +107,7 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind(_T),
         HEADING,
         "discussion|schedule|discussion points|presentations|talks|discussions|"
+        "key discussion points|discussion notes|key points|points discussed|"
         "diskussion|vorträge|discusión|ponencias|discussione|interventi|bespreking|"
         "presentaties|discussão|dyskusja|föredrag|déroulé|主要讨论内容|讨论内容|회의 내용|議論内容",
     ),
@@ -148,7 +149,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind("date"),
         LABEL,
         "date|meeting date|date of meeting|date of the meeting|date de la réunion|datum|"
-        "sitzungsdatum|fecha|data|dag|dato",
+        "sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
+        "date and time|日期|日时|日時|일시|날짜",
     ),
     (
         LabelKind("location"),
@@ -206,6 +208,60 @@ PARTICIPANT_KEYS = {
     "delegation": "country",
     "bio": "notes",
     "biography": "notes",
+    # Column headings of participant tables in other languages.
+    **dict.fromkeys(
+        [
+            "nom",
+            "nombre",
+            "nome",
+            "naam",
+            "namn",
+            "imię i nazwisko",
+            "氏名",
+            "名前",
+            "姓名",
+            "이름",
+            "성명",
+        ],
+        "name",
+    ),
+    **dict.fromkeys(
+        [
+            "rôle",
+            "fonction",
+            "rolle",
+            "funktion",
+            "rol",
+            "cargo",
+            "ruolo",
+            "funkcja",
+            "役割",
+            "角色",
+            "职务",
+            "역할",
+        ],
+        "role",
+    ),
+    **dict.fromkeys(
+        [
+            "société",
+            "organisme",
+            "organisation",
+            "behörde",
+            "organización",
+            "organizzazione",
+            "organisatie",
+            "organização",
+            "organizacja",
+            "myndighet",
+            "所属",
+            "部门",
+            "单位",
+            "소속",
+        ],
+        "organisation",
+    ),
+    **dict.fromkeys(["pays", "land", "país", "paese", "kraj", "国家", "국가"], "country"),
 }
 
 # Outcome kinds and statuses as people write them, read as the format's own words.

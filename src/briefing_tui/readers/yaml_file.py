@@ -123,7 +123,9 @@ _PERSON_KEYS = frozenset(
         "photo",
     }
 )
-_TOPIC_KEYS = frozenset({"title", "session", "talk", "time", "abstract"})
+_TOPIC_KEYS = frozenset(
+    {"title", "session", "talk", "time", "abstract", "case_no", "docket_number", "date_filed"}
+)
 
 
 def _list_as_mapping(path: str, node: Node | YamlError | None) -> tuple[Node | None, list[Problem]]:
