@@ -226,7 +226,8 @@ def read_body(
             continue
         if pane is Pane.PARTICIPANTS:
             found, prose = participants_from_lines(lines, content_line)
-            if heading_key(sec.title) in APOLOGY_HEADINGS:
+            key = heading_key(sec.title)
+            if key in APOLOGY_HEADINGS or key.rpartition(" ")[0] in APOLOGY_HEADINGS:
                 found = _with_defaults(found, "", APOLOGIES_NOTE)
             out.participants.extend(found)
             if prose.strip():

@@ -89,6 +89,7 @@ def _as_markdown(blocks: list[Block]) -> tuple[str, list[int]]:
 _Item = TypeVar("_Item", Participant | ParticipantGroup, Topic, Outcome)
 
 
+_PARAGRAPH_MARK = re.compile(r"^§\s*\d{1,3}[.:]?\s+\S.{0,80}$")
 _BULLET = re.compile(r"^([ \t]{0,8})[•·▪■●○–—][ \t]+")
 
 
@@ -103,6 +104,8 @@ def _text_as_markdown(text: str, first: int) -> tuple[str, list[int]]:
             out.append("")
             continue
         line = _BULLET.sub(r"\1- ", line)
+        if line.startswith("§") and _PARAGRAPH_MARK.match(line):
+            line = f"## {line.strip()}"  # "§1 Mötets öppnande": an agenda item of minutes
         if "<" in line:
             line = _TAGS.sub(" ", line)
         stripped = line.strip()
@@ -158,7 +161,10 @@ def read_text(path: str, data: bytes) -> LoadResult:
     else:
         values["title"] = title_from_path(path)
         note("title", "the file name (no title line was found)")
-    if facts.date is not None:
+    if body.date is not None:
+        values["date"] = body.date
+        note("date", "a 'Date:' line")
+    elif facts.date is not None:
         values["date"], values["end_date"] = facts.date, facts.end_date
     elif published is not None:
         values["date"] = published

@@ -61,7 +61,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
     (
         LabelKind(_P),
         HEADING,
-        "speakers|panelists|panellists|participating parties|agencies involved|"
+        "speakers|panelists|panellists|participating parties|agencies involved|guests|gäste|"
+        "invités|invitados|ospiti|gasten|gäster|"
         "countries involved|authorities involved|international cooperation|"
         "intervenants|orateurs|referenten|referentinnen|redner|ponentes|oradores|relatori|"
         "sprekers|prelegenci|talare|medverkande",
@@ -70,7 +71,7 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind(_P, notes=APOLOGIES_NOTE),
         BOTH,
         "apologies|apologies for absence|absent|regrets|excused|apologised|"
-        "excusés|excusé|excusé s|absents|entschuldigt|abwesend|"
+        "excusés|excusé|excusé s|entschuldigte|absents|entschuldigt|abwesend|"
         "缺席人员|불참자|欠席者|ausentes|excusados|assenti|giustificati|"
         "afwezig|afgemeld|bericht van verhindering|nieobecni|frånvarande|förhinder",
     ),
@@ -149,7 +150,7 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind("date"),
         LABEL,
         "date|meeting date|date of meeting|date of the meeting|date de la réunion|datum|"
-        "sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
+        "date time|sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
         "date and time|日期|日时|日時|일시|날짜",
     ),
     (
@@ -298,7 +299,10 @@ def normalise_kind(kind: str) -> str:
 
 
 def normalise_status(status: str) -> str:
+    # "🔴 Open", "✅ done": the marker a tracker shows before the word.
     s = status.strip().casefold()
+    while s and not s[0].isalnum():
+        s = s[1:]
     return STATUS_SYNONYMS.get(s, s)
 
 
