@@ -35,6 +35,9 @@ _FROM_COUNTRIES = re.compile(
     r"\b(participants|experts|delegates|representatives|practitioners|prosecutors|judges|"
     r"investigators|officials|attendees|delegations|speakers|officers|specialists|"
     r"participantes|teilnehmer(?:innen)?|partecipanti|deelnemers|deltagare|uczestnicy|"
+    r"ermittler(?:innen)?|staatsanwält(?:e|innen)|richter(?:innen)?|fiscales|jueces|"
+    r"procureurs|magistrats|enquêteurs|magistrati|investigatori|officieren|rechercheurs|"
+    r"åklagare|utredare|prokuratorzy|śledczy|procuradores|investigadores|"
     rf"expert[sa]?)\s+(?:from|de|aus|da|uit|från|z)\s+(?:({_COUNT_WORDS})\s+)?(\d{{1,4}})\s+"
     r"([^\W\d]+(?:\s+states)?)",
     re.IGNORECASE,
@@ -141,9 +144,15 @@ def _group_items(text: str, line: int) -> list[Participant | ParticipantGroup]:
     return out
 
 
+# "12개국 검사와 수사관", "来自20个国家的", "30か国の": a count of countries in CJK text.
+_CJK_COUNTRIES = re.compile(r"(\d{1,3})\s*(?:개국|个国家|か国|カ国)[^\s,.。、，]{0,30}")
+
+
 def participants_in(text: str, line: int) -> list[tuple[Participant | ParticipantGroup, str]]:
     """Every participant a paragraph names, each with the phrase that named it."""
     found: list[tuple[Participant | ParticipantGroup, str]] = []
+    for m in _CJK_COUNTRIES.finditer(text):
+        found.append((ParticipantGroup(m.group(0), int(m.group(1)), "", line), "countries"))
     for m in _BY.finditer(text):
         phrase = m.group(0).strip()
         for p in people_with_roles(sentence_after(text, m.end()), line):

@@ -105,8 +105,16 @@ _COLON_TOPICS = re.compile(
     re.IGNORECASE,
 )
 _COLON_PEOPLE = re.compile(
-    r"\b(participants|speakers|attendees|present|delegations|panel(?:l)?ists)\b", re.IGNORECASE
+    r"\b(participants|speakers|attendees|present|delegations|panel(?:l)?ists|involved|"
+    r"took part|participat\w*|authorities|agencies|countries)\b",
+    re.IGNORECASE,
 )
+# Verbs that make a list outcomes even when it names people ("participants agreed:").
+_OUTCOME_FIRST = re.compile(
+    r"\b(through|agreed|decided|concluded|resulted|recommend\w*|ordered)\b", re.IGNORECASE
+)
+# Korean, Chinese and Japanese sentences that record an agreement or decision.
+_CJK_AGREED = re.compile(r"합의|결정하였|决定|同意|达成|一致|合意|決定した")
 _KIND_OF_VERB = {
     "agreed": "decision",
     "decided": "decision",
@@ -225,6 +233,10 @@ def _outcome_sentences(text: str, line: int) -> list[tuple[Outcome, str]]:
     for m in _RESULTED.finditer(text):
         for item in split_list(sentence_after(text, m.end())):
             found.append((Outcome(item, "finding", line=line), f"'{m.group(0).strip()}'"))
+    if not found and _CJK_AGREED.search(text):
+        for sentence in re.split(r"(?<=[.。!?])\s*", text):
+            if _CJK_AGREED.search(sentence):
+                found.append((Outcome(sentence.strip(), "decision", line=line), "an agreement"))
     if not found and _ENFORCEMENT.search(text):
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
             if _ENFORCEMENT.search(sentence) and re.search(r"\d", sentence):
@@ -280,6 +292,12 @@ def _colon_list(facts: ProseFacts, text: str, line: int, items: list[Block]) -> 
     if not items:
         return
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    if _COLON_PEOPLE.search(last) and not _OUTCOME_FIRST.search(last):
+        facts.participants += [
+            participant_from_text(it.text.rstrip(";,. "), it.line) for it in items
+        ]
+        facts.how.append(("participants", f"the list after '{last[-40:]}' (line {line})"))
+        return
     verb = _COLON_OUTCOMES.search(last)
     if verb:
         word = (verb.group(1) or verb.group(0)).casefold()

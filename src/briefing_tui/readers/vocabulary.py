@@ -82,7 +82,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind(_P, role="Chair"),
         LABEL,
         "chair|chaired by|chairperson|présidence|président|présidé par|vorsitz|vorsitzender|"
-        "presidencia|preside|presidenza|voorzitter|presidência|przewodniczący|ordförande",
+        "presidencia|preside|presidenza|voorzitter|presidência|przewodniczący|ordförande|"
+        "主持人|会议主持人|議長|사회자|redeleitung",
     ),
     (LabelKind(_P, role="Moderator"), LABEL, "moderator|moderated by|modération|moderación"),
     (
@@ -90,7 +91,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LABEL,
         "minute taker|minutes taken by|note taker|note-taker|minutes by|secrétaire de séance|"
         "protokoll|protokollführer|protokollführung|secretario|verbalizzante|notulist|"
-        "protokolant|sekreterare|protokollförare",
+        "protokolant|sekreterare|protokollförare|记录人|書記|記録者|기록자|protokoll|"
+        "prise de notes",
     ),
     (LabelKind(_P, role="Observer"), BOTH, "observers|observer|observateurs|beobachter"),
     (
