@@ -93,6 +93,13 @@ _ENFORCEMENT = re.compile(
     r"arrestat[ie]|sequestrat[ie]|aangehouden|gripna|zatrzyman[iy]|presos|apreendid[oa]s)\b",
     re.IGNORECASE,
 )
+# A count close to an enforcement word: "14 suspects were arrested", "seized 2 tonnes".
+_ENFORCEMENT_COUNT = re.compile(
+    r"\d[\d,.]*\b[^.;]{0,50}?\b(?:arrest|detain|seiz|dismantl|convict|sentenc|extradit|frozen|"
+    r"charg|search|festgenommen|arrêt|detenid|arrestat|aangehouden|gripna|zatrzyman)"
+    r"|\b(?:arrest|seiz|sentenc|convict)\w*[^.;]{0,40}?\d",
+    re.IGNORECASE,
+)
 _COLON_OUTCOMES = re.compile(
     r"\b(through|agreed|concluded|decided|resulted in|results?|outcomes?|conclusions?|"
     r"recommend\w*|decisions?|next steps|actions?|led to|achieved|ordered|orders|adjudged)\b"
@@ -227,7 +234,7 @@ def _outcome_sentences(text: str, line: int) -> list[tuple[Outcome, str]]:
     for m in _OUTCOME_VERB.finditer(text):
         verb = (m.group(1) or m.group(2)).casefold()
         clause = sentence_after(text, m.end())
-        if clause:
+        if len(clause) >= 12 and not clause.casefold().startswith("the following"):
             kind = _KIND_OF_VERB.get(verb, "recommendation" if verb == "recommended" else "finding")
             found.append((Outcome(clause[:1].upper() + clause[1:], kind, line=line), f"'{verb}'"))
     for m in _RESULTED.finditer(text):
@@ -239,7 +246,7 @@ def _outcome_sentences(text: str, line: int) -> list[tuple[Outcome, str]]:
                 found.append((Outcome(sentence.strip(), "decision", line=line), "an agreement"))
     if not found and _ENFORCEMENT.search(text):
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
-            if _ENFORCEMENT.search(sentence) and re.search(r"\d", sentence):
+            if _ENFORCEMENT_COUNT.search(sentence):
                 found.append(
                     (Outcome(sentence.strip(), "finding", line=line), "an enforcement result")
                 )
