@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import PurePath
 
-from briefing_tui.model import Briefing, Problem
+from briefing_tui.model import Briefing, Participant, Problem
 from briefing_tui.readers.dates import date_from_path, strip_path_date
+from briefing_tui.readers.trace import note
 from briefing_tui.readers.yaml_nodes import Fields
 
 
@@ -23,6 +25,9 @@ def title_from_path(path: str) -> str:
 
 def build(path: str, fmt: str, fields: Fields, problems: Iterable[Problem]) -> Briefing:
     values = dict(fields.values)
+    if not values.get("participants") and fields.speaker_people:
+        values["participants"] = tuple(unique_speakers(fields.speaker_people))
+        note("participants", "the speakers of the topics, each listed once")
     problems = tuple(problems)
     return Briefing(
         path=path,
@@ -37,3 +42,18 @@ def date_from_name(path: str, fields: Fields) -> None:
     found = date_from_path(path)
     if found is not None:
         fields.values["date"] = found
+
+
+def unique_speakers(people: list[Participant]) -> list[Participant]:
+    """Each speaker once, in order of first appearance, with what any mention said of them."""
+    out: dict[str, Participant] = {}
+    for p in people:
+        key = " ".join(p.name.casefold().split())
+        first = out.get(key)
+        if first is None:
+            out[key] = p if p.role else replace(p, role="Speaker")
+        elif not first.organisation and p.organisation:
+            out[key] = replace(
+                first, organisation=p.organisation, country=first.country or p.country
+            )
+    return list(out.values())

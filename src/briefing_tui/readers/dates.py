@@ -147,3 +147,26 @@ def parse_date(text: str) -> date | str:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
         return f"{text.strip()} is not a real date ({exc})"
+
+
+_DATELINE = re.compile(
+    r"^(?:(?:published|date|posted|updated|issued|press release)\s*:?\s*|[A-Z][\w .'-]{1,40},\s*)?",
+    re.IGNORECASE,
+)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text[:200] if ch.isalpha())
+
+
+def dateline(text: str) -> date | None:
+    """A block that is only a date ("12 March 2018", "The Hague, 12 March 2018",
+    "Published: 2018-03-12"): when the release was published."""
+    if len(text) > 80:
+        return None
+    rest = _DATELINE.sub("", text.strip(), count=1)
+    found = find_date(rest)
+    if found is None:
+        return None
+    leftover = (rest[: found[1]] + rest[found[2] :]).strip(" ,.–—-|()")
+    return found[0] if _letters(leftover) <= 12 else None

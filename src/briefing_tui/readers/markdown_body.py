@@ -30,6 +30,7 @@ from briefing_tui.readers.markdown_sections import (
 from briefing_tui.readers.markdown_text import fence_after, heading_key, plain
 from briefing_tui.readers.obsidian import inline_tags, readable_obsidian
 from briefing_tui.readers.people import join_notes, participant_from_text, split_people
+from briefing_tui.readers.trace import active, note
 from briefing_tui.readers.vocabulary import APOLOGIES_NOTE, APOLOGY_HEADINGS, SYNONYMS
 
 __all__ = ["SYNONYMS", "Body", "pane_for", "read_body"]
@@ -147,6 +148,7 @@ def read_body(
 ) -> Body:
     """Sort a body's sections into panes.  `first_line` is the body's line in the file;
     `known` names the keys the front matter gave already (their body lines stay prose)."""
+    tracing = active()
     out = Body()
     body = readable_obsidian(body)
     out.tags = inline_tags(body)
@@ -156,13 +158,19 @@ def read_body(
             when = find_date(item.inline)
             if "date" not in known and out.date is None and when is not None:
                 out.date = when[0]
+                if tracing:
+                    note("date", f"label '{item.label}:' (line {item.line})")
                 body = blank_line(body, item.line - first_line)
         elif item.kind.pane == "location":
             if "location" not in known and not out.location:
                 out.location = plain(item.inline)
+                if tracing:
+                    note("location", f"label '{item.label}:' (line {item.line})")
                 body = blank_line(body, item.line - first_line)
         else:
             _labelled_items(out, item)
+            if tracing:
+                note(item.kind.pane, f"label '{item.label}:' (line {item.line})")
     sections = split_sections(body, first_line)
     has_topics = any(i.kind.pane == "topics" for i in labelled) or any(
         sec.level and pane_for(sec.title) is Pane.TOPICS for sec in sections
@@ -174,7 +182,10 @@ def read_body(
         lines = sec.lines
         pane = pane_for(sec.title) if sec.level else None
         if pane not in (Pane.PARTICIPANTS, Pane.OUTCOMES) and TASK_BOX.search(text):
-            out.outcomes += _tasks(lines, content_line)
+            tasks = _tasks(lines, content_line)
+            out.outcomes += tasks
+            if tasks and tracing:
+                note("outcomes", f"task boxes '- [ ]' under '{sec.title or 'the text'}'")
         if sec.level == 0:
             if text.strip():
                 out.overview.append(text)
@@ -183,6 +194,8 @@ def read_body(
             title_taken = True
             if not front_title:
                 out.title = plain(sec.title)
+                if tracing:
+                    note("title", f"heading '# {out.title}' (line {sec.line})")
                 if text.strip():
                     out.overview.append(text)
                 continue
@@ -194,15 +207,27 @@ def read_body(
         if numbered:
             # Minutes number their agenda items as headings: those are the topics.
             out.topics.append(topic_from_block(numbered.group(1), lines, sec.line))
+            if tracing:
+                note("topics", f"numbered heading '{sec.title}' (line {sec.line})")
         elif pane is None:
             out.sections.append(Section(plain(sec.title), text, sec.line))
+            if tracing:
+                note(
+                    "unread",
+                    f"heading '{sec.title}' (line {sec.line}) names no pane; shown on Overview",
+                )
         elif pane is Pane.OVERVIEW:
             if text.strip():
                 heading = "" if heading_key(sec.title) == "overview" else f"### {sec.title}\n\n"
                 out.overview.append(heading + text)
-        elif pane is Pane.PARTICIPANTS:
+        elif pane is not None and tracing:
+            note(pane.value, f"heading '{sec.title}' (line {sec.line})")
+        if numbered or pane is None or pane is Pane.OVERVIEW:
+            continue
+        if pane is Pane.PARTICIPANTS:
             found, prose = participants_from_lines(lines, content_line)
-            if heading_key(sec.title) in APOLOGY_HEADINGS:
+            key = heading_key(sec.title)
+            if key in APOLOGY_HEADINGS or key.rpartition(" ")[0] in APOLOGY_HEADINGS:
                 found = _with_defaults(found, "", APOLOGIES_NOTE)
             out.participants.extend(found)
             if prose.strip():

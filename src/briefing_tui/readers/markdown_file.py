@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
+from pathlib import PurePath
+from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
 from briefing_tui.model import LoadResult, Problem, Severity
 from briefing_tui.readers.build import build, date_from_name, title_from_path
-from briefing_tui.readers.dates import find_date
+from briefing_tui.readers.dates import dateline, find_date
 from briefing_tui.readers.decode import decode
-from briefing_tui.readers.markdown_body import read_body
+from briefing_tui.readers.markdown_body import Body, read_body
+from briefing_tui.readers.markdown_sections import first_title_line
+from briefing_tui.readers.markdown_text import plain
+from briefing_tui.readers.prose_blocks import blocks_of
+from briefing_tui.readers.prose_rules import ProseFacts, read_prose
+from briefing_tui.readers.trace import note
 from briefing_tui.readers.yaml_file import yaml_root
 from briefing_tui.readers.yaml_nodes import Fields
 from briefing_tui.readers.yaml_schema import SchemaReader
@@ -90,6 +98,33 @@ def _front_fields(path: str, front: str, kind: str) -> tuple[Fields | None, list
     return fields, reader.problems
 
 
+def _prose_facts(
+    body: str, body_line: int, values: dict[str, Any], parsed: Body
+) -> ProseFacts | None:
+    """The phrase rules over the body, for an event report written as prose: only when a
+    pane would otherwise stay empty (headings and keys always win over phrases)."""
+    if all(values.get(k) or getattr(parsed, k) for k in ("participants", "topics", "outcomes")):
+        return None
+    year = values["date"].year if isinstance(values.get("date"), date) else None
+    return read_prose(blocks_of(body, body_line), year)
+
+
+def _date_line(body: str) -> date | None:
+    """A date standing alone near the top ("### [2017-01-23](...)", "12 March 2018")."""
+    seen = 0
+    for line in body.split("\n")[:40]:
+        text = plain(line.strip().lstrip("#>*_ ").strip())
+        if not text:
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        found = dateline(text)
+        if found is not None:
+            return found
+    return None
+
+
 def read_markdown(path: str, data: bytes) -> LoadResult:
     text, problems = decode(path, data)
     if text is None:
@@ -111,7 +146,15 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
     front_title = values.get("title")
     parsed_body = read_body(body, body_line, front_title, frozenset(values))
     if not front_title:
-        values["title"] = parsed_body.title or title_from_path(path)
+        # A daily note (`2024-01-15.md`) is best titled by its date, unless it has a heading.
+        daily = re.fullmatch(r"\d{4}-\d{2}-\d{2}", PurePath(path).stem) is not None
+        values["title"] = parsed_body.title or first_title_line(body, headings_only=daily)
+        if values["title"]:
+            note("title", "the first heading or text line of the body")
+        else:
+            values["title"] = title_from_path(path)
+            note("title", "the file name (no title key, heading or text line was found)")
+    facts = _prose_facts(body, body_line, values, parsed_body)
     if parsed_body.tags:
         merged: dict[str, str] = {}
         for tag in (*values.get("tags", ()), *parsed_body.tags):
@@ -119,9 +162,19 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
         values["tags"] = tuple(merged.values())
     if parsed_body.location and not values.get("location"):
         values["location"] = parsed_body.location
+    elif facts is not None and facts.location and not values.get("location"):
+        values["location"] = facts.location
+    if facts is not None and facts.organisers and not values.get("organisers"):
+        values["organisers"] = tuple(facts.organisers)
     if not values.get("date"):
         if parsed_body.date is not None:
             values["date"] = parsed_body.date
+        elif facts is not None and facts.date is not None:
+            values["date"], values["end_date"] = facts.date, facts.end_date
+            note("date", "the dates written in the text")
+        elif (top := _date_line(body)) is not None:
+            values["date"] = top
+            note("date", "a line near the top that is only a date")
         elif (in_title := find_date(values["title"], numeric=False)) is not None:
             values["date"] = in_title[0]
         else:
@@ -130,6 +183,11 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
     values["overview"] = "\n\n".join(x for x in overview if x.strip())
     for key in ("participants", "topics", "outcomes"):
         values[key] = tuple(values.get(key, ())) + tuple(getattr(parsed_body, key))
+        if not values[key] and facts is not None and getattr(facts, key):
+            values[key] = tuple(getattr(facts, key))
+            for what, how in facts.how:
+                if what == key:
+                    note(what, how)
         prose = "\n\n".join(getattr(parsed_body, f"{key}_text"))
         if prose:
             values[f"{key}_text"] = prose

@@ -13,11 +13,15 @@ from briefing_tui.readers.markdown_text import fence_after
 from briefing_tui.readers.vocabulary import LABELS, LabelKind
 
 _LABEL_LINE = re.compile(
-    r"^ {0,3}(?:\*\*|__)?([^\W\d_][\w /'’-]{0,40}?)(?:\*\*|__)?[ \t]{0,8}:(?:\*\*|__)?(.*)$"
+    r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)?([^\W\d_][\w /'’().·-]{0,40}?)(?:\*\*|__|\*|_)?"
+    r"[ \t]{0,8}:(?:\*\*|__|\*|_)?(.*)$"
 )
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+•]|\d{1,9}[.)])[ \t]+\S")
 # Lines of a `Label:` paragraph read as items (a paragraph longer than this is prose).
 _MAX_PLAIN_LINES = 30
+# A "Date:" or "Location:" line counts before the first `##` heading, or in the first lines
+# (an article's "## Information" block); later ones are about something else (next meeting).
+_HEAD_LINES = 25
 _EMPTY_VALUES = frozenset({"none", "n/a", "na", "-", "–", "—", "tbd", "nil", "keine", "aucune"})
 
 
@@ -34,6 +38,8 @@ class Labelled:
 
 
 def _label_of(line: str) -> tuple[str, str, LabelKind] | None:
+    if "：" in line:  # the full-width colon of Chinese, Japanese and Korean text
+        line = line.replace("：", ":", 1)
     head, colon, _ = line.partition(":")
     if not colon or len(head) > 60:
         return None
@@ -52,12 +58,16 @@ def _label_of(line: str) -> tuple[str, str, LabelKind] | None:
 
 
 def _label_key(head: str) -> str:
-    return " ".join(head.strip(" \t*_").casefold().split())
+    """ "**Present**", "- **Attendees**" and "Excusé(s)" as the vocabulary spells them."""
+    key = head.strip(" \t*_").lstrip("-*+ \t").strip(" \t*_")
+    return " ".join(key.casefold().split())
 
 
 def _may_have_label(body: str) -> bool:
     """Whether any line starts with a label word and a colon, found by jumping from colon to
     colon rather than walking every line: most bodies have no label, and then this is all."""
+    if "：" in body or "\n|" in body or body.startswith("|"):
+        return True
     pos = body.find(":")
     while pos != -1:
         start = body.rfind("\n", 0, pos) + 1
@@ -70,7 +80,7 @@ def _may_have_label(body: str) -> bool:
     return False
 
 
-def _block_after(lines: list[str], start: int) -> tuple[int, int]:
+def _block_after(lines: list[str], start: int, plain_ok: bool = True) -> tuple[int, int]:
     """(first, end) of the list or table right under a label (one blank line allowed)."""
     i = start
     if i < len(lines) and not lines[i].strip():
@@ -83,10 +93,17 @@ def _block_after(lines: list[str], start: int) -> tuple[int, int]:
             i += 1
         return first, i
     if not _LIST_ITEM.match(lines[i]):
+        if not plain_ok:
+            return start, start
         # `Label:` over plain lines, one item each, up to the next blank line.
         while i < len(lines) and i - first < _MAX_PLAIN_LINES:
             line = lines[i]
-            if not line.strip() or line.lstrip()[:1] in "#|`~>" or _label_of(line):
+            if (
+                not line.strip()
+                or line.lstrip()[:1] in "#|`~>"
+                or not any(ch.isalpha() for ch in line)
+                or _label_of(line)
+            ):
                 break
             i += 1
         return (first, i) if i - first < _MAX_PLAIN_LINES else (start, start)
@@ -116,6 +133,7 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
     found: list[Labelled] = []
     fence: str | None = None
     preamble = True
+    later = False  # under a "Next meeting" heading: its date is not this meeting's
     changed = False
     i = 0
     while i < len(lines):
@@ -124,14 +142,21 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
         lead = line.lstrip(" ")[:1]
         if lead == "#" and line.startswith("##"):
             preamble = False
-        if lead not in "`~" and (fence is not None or ":" not in line):
+            later = _LATER.search(line) is not None
+        if lead == "|" and fence is None and _TABLE_LABEL.match(line):
+            row = _row_label(line, first_line + i)
+            if row is not None:
+                found.append(row)  # the table stays as written; its rows also fill panes
+            i += 1
+            continue
+        if lead not in "`~" and (fence is not None or (":" not in line and "：" not in line)):
             i += 1
             continue
         is_fence, fence = fence_after(line, fence) if lead in "`~" else (False, fence)
         if is_fence:
             i += 1
             continue
-        if fence is not None or ":" not in line:
+        if fence is not None or (":" not in line and "：" not in line):
             i += 1
             continue
         label = _label_of(line)
@@ -141,11 +166,13 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
         name, inline, kind = label
         inline = re.sub(r"^(?:\*\*|__)|(?:\*\*|__)$", "", inline).strip()
         if kind.pane in ("date", "location"):
-            if preamble and inline:
+            if (preamble or (i < _HEAD_LINES and not later)) and inline:
                 found.append(Labelled(kind, name, first_line + i, inline))
             i += 1
             continue
-        start, end = _block_after(lines, i + 1)
+        # A label in a list item ("- Protokoll: X") is one line of that list.
+        in_list = line.lstrip(" ")[:1] in "-*+"
+        start, end = (i + 1, i + 1) if in_list else _block_after(lines, i + 1, not inline)
         if inline and kind.pane != "participants":
             # "Decision: X" or "Agenda: A, B": the value is the item.
             if inline.casefold().strip(" .") in _EMPTY_VALUES or end > start:
@@ -173,6 +200,31 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
             lines[j] = ""
         i = max(end, i + 1)
     return ("\n".join(lines) if changed else body), found
+
+
+# A key-value table row: `| **Attendees** | A, B |` (templates that tabulate the header).
+_TABLE_LABEL = re.compile(r"^ {0,3}\|[ \t]*(?:\*\*|__)?[^\W\d_][^|]{0,40}\|[^|]*\|?[ \t]*$")
+_LATER = re.compile(
+    r"\b(?:next|upcoming|prochaine?|nächste[snr]?|próxima|prossim[oa]|nästa|volgende|"
+    r"następne)\b|下次|다음|次回",
+    re.IGNORECASE,
+)
+
+
+def _row_label(line: str, number: int) -> Labelled | None:
+    """A two-cell table row whose first cell is a label, as that label line would read."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) != 2 or not cells[1]:
+        return None
+    head = cells[0].strip("*_ ")
+    kind = LABELS.get(_label_key(head))
+    if kind is None:
+        return None
+    parts = [p.strip() for p in re.split(r"<br\s*/?>", cells[1]) if p.strip()]
+    if kind.pane in ("date", "location", "participants") and len(parts) == 1:
+        return Labelled(kind, head, number, parts[0])
+    items = [p if _LIST_ITEM.match(p) else f"- {p}" for p in parts]
+    return Labelled(kind, head, number, "", items, number)
 
 
 def blank_line(body: str, index: int) -> str:

@@ -27,7 +27,8 @@ from briefing_tui.readers.people import participant_from_text
 from briefing_tui.readers.vocabulary import HEADING_KINDS, SYNONYMS
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
-_ITEM = re.compile(r"^( {0,3})(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
+# A single tab before the marker is how some editors indent a whole list.
+_ITEM = re.compile(r"^( {0,3}|\t)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")
 _LABEL = re.compile(
     r"^(?:\*\*|__)?(decision|action|finding|recommendation|conclusion|result|lesson learned|"
@@ -35,8 +36,9 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _OWNER = re.compile(
-    r"(?:\(|\s|^)(?:action owner|owner|lead|responsible|assigned to|assignee|who)\s*:\s*"
-    r"([^,;()]{1,200})",
+    r"(?:\(|\s|^)(?:action owner|owner|lead|responsible|assigned to|assignee|who|ansvarig|"
+    r"verantwortlich(?:e|er)?|responsable|responsabile|verantwoordelijke|odpowiedzialny|"
+    r"负责人|担当者|담당자)\s*[:：]\s*([^,;()|]{1,200})",
     re.IGNORECASE,
 )
 # Where a written owner stops: "owner: NL desk — due 1 May" is owned by "NL desk".
@@ -45,12 +47,16 @@ _OWNER_END = re.compile(r"\s+[—–-]+\s|\s+(?:due|deadline|by)\b|📅|\s+@", r
 _HANDLE = re.compile(r"(?:^|(?<=[\s(]))@([^\W\d][\w.-]*)")
 # What may stand before a due date: "due", "deadline", "by", "until", Obsidian Tasks' 📅.
 _DUE_LEAD = re.compile(
-    r"(?:\b(?:due(?:\s+date)?|deadline|by|until)\b[ \t]*:?[ \t]*|📅[ \t]*)", re.IGNORECASE
+    r"(?:\b(?:due(?:\s+date)?|deadline|by|until|frist|échéance|plazo|scadenza|termijn|"
+    r"termin|bis)\b[ \t]*:?[ \t]*|(?:截止|期限|기한)[ \t]*[:：]?[ \t]*|📅[ \t]*)",
+    re.IGNORECASE,
 )
 TASK_BOX = re.compile(r"\[[ xX]\]")
 TASK_LINE = re.compile(r"^[ \t]*(?:>[ \t]*)*[-*+][ \t]+(\[[ xX]\][ \t]+\S.*)$")
 NUMBERED = re.compile(
-    r"^\s*(?:(?:agenda\s+)?item\s+)?(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}[.)])\s+(\S.*)$"
+    r"^\s*(?:(?:agenda\s+)?item\s+|(?:top|tagesordnungspunkt|punkt|point|punto|§)\s*)?"
+    r"(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}[.)])\s+(\S.*)$",
+    re.IGNORECASE,
 )
 _SPEAKERS = re.compile(
     r"^\s*(?:\*\*|__)?speakers?(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$", re.IGNORECASE
@@ -69,6 +75,10 @@ _SPECIAL_LEADS = frozenset("#`~*_=-")
 _ITEM_LEADS = frozenset("-*+0123456789")
 
 
+_LIST_WORDS = frozenset(
+    {"tracker", "log", "list", "register", "table", "summary", "overview", "made", "taken"}
+    | {"members", "mitglieder", "membres", "miembros", "membri", "leden", "medlemmar"}
+)
 _COUNT_NOTE = re.compile(r"\s*\([^()]{0,40}\)\s*:?\s*$")
 _TIGHT_HEADING = re.compile(r"^ {0,3}(#{2,6})([^\s#][^#\n]{0,58}?)[ \t#]*$")
 _BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)([^*_\n]{1,60}?)\1[ \t]*:?[ \t]*$")
@@ -77,9 +87,15 @@ _BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)([^*_\n]{1,60}?)\1[ \t]*:?[ \
 def pane_for(heading: str) -> Pane | None:
     """The pane a heading names; "International cooperation (8 countries)" is read without
     its count."""
-    pane = SYNONYMS.get(heading_key(heading))
+    key = heading_key(heading)
+    pane = SYNONYMS.get(key)
     if pane is None and heading.endswith((")", "):")):
         pane = SYNONYMS.get(heading_key(_COUNT_NOTE.sub("", heading)))
+    if pane is None and " " in key:
+        # "Action Items Tracker", "Decision log": a pane word and a word for a list.
+        head, _, last = key.rpartition(" ")
+        if last in _LIST_WORDS:
+            pane = SYNONYMS.get(head)
     return pane
 
 
@@ -144,7 +160,14 @@ def _heading_at(
         h = _HEADING.match(line)
         if h:
             level = len(h.group(1) or h.group(3))
-            return (level, (h.group(2) or "").strip(), n) if level <= 2 else None
+            title = (h.group(2) or "").strip()
+            if level <= 2:
+                return level, title, n
+            # "#### Anwesende Mitglieder" in a block of its own: a participants or outcomes
+            # list, not a sub-heading of a pane (topics keep their H3s).
+            if pane_for(title) in (Pane.PARTICIPANTS, Pane.OUTCOMES):
+                return 2, title, n
+            return None
         tight = _TIGHT_HEADING.match(line)
         if tight and _alone(lines, n):
             return len(tight.group(1)), tight.group(2).strip(), n
@@ -190,7 +213,7 @@ def extract_items(lines: list[str], first_line: int) -> tuple[list[ListItem], li
         if fence:
             rest.append(line)
             continue
-        m = _ITEM.match(line) if line.lstrip(" ")[:1] in _ITEM_LEADS else None
+        m = _ITEM.match(line) if line.lstrip(" \t")[:1] in _ITEM_LEADS else None
         if m and len(m.group(1)) <= 1:
             current = ListItem(m.group(2).strip(), first_line + n)
             items.append(current)
@@ -215,7 +238,9 @@ def participants_from_lines(
         found.extend(participants_from_table(header, rows, first_line + index))
     items, prose = extract_items(rest, first_line)
     for item in items:
-        p = participant_from_text(plain(item.text), item.line)
+        # "- [ ] Ana Ruiz": an attendance check list.
+        text = item.text[4:] if item.text[:4] in ("[ ] ", "[x] ", "[X] ") else item.text
+        p = participant_from_text(plain(text), item.line)
         if item.continuation and isinstance(p, Participant):
             p = Participant(
                 p.name, p.role, p.organisation, p.country, " ".join(item.continuation), p.line
@@ -268,7 +293,8 @@ def outcomes_from_lines(
     lines: list[str], first_line: int, heading: str, default_kind: str | None = None
 ) -> tuple[list[Outcome], str]:
     if default_kind is None:
-        default_kind = HEADING_KINDS.get(heading_key(heading), "")
+        key = heading_key(heading)
+        default_kind = HEADING_KINDS.get(key) or HEADING_KINDS.get(key.rpartition(" ")[0], "")
     tables, rest = extract_tables(lines)
     found: list[Outcome] = []
     used: set[int] = set()
@@ -337,7 +363,7 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
             used.add(index)
     items, rest = extract_items(restore_tables(lines, rest, tables, used), first_line)
     for item in items:
-        title = plain(item.text)
+        title = plain(item.text).rstrip(";,. ")
         summary = " ".join(item.continuation)
         speakers: tuple[str, ...] = ()
         sp = re.search(
@@ -349,3 +375,43 @@ def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], s
         topics.append(Topic(title, summary, speakers, item.line))
     topics.sort(key=line_key)
     return topics, "\n".join(rest).strip("\n")
+
+
+_TITLE_SKIP = frozenset("|>-*+<![`~:")
+
+
+def first_title_line(body: str, headings_only: bool = False) -> str:
+    """A title when the body has no `# Heading`: its first heading of any level that names
+    no pane, else its first bold line or short line of text that is not a sentence (no full
+    stop), among the first lines."""
+    fence: str | None = None
+    seen = 0
+    for line in body.split("\n")[:200]:
+        is_fence, fence = fence_after(line, fence)
+        if is_fence or fence is not None or not line.strip():
+            continue
+        seen += 1
+        if seen > 15:
+            break
+        text = line.strip()
+        if text.startswith("#"):
+            h = _HEADING.match(line) or _TIGHT_HEADING.match(line)
+            title = ((h.group(2) or "") if h else "").strip()
+            if title and pane_for(title) is None:
+                return plain(title)
+            continue
+        b = _BOLD_HEADING.match(line)
+        if b:
+            title = b.group(2).strip().rstrip(":")
+            if pane_for(title) is None:
+                return plain(title)
+            continue
+        if headings_only or text[0] in _TITLE_SKIP or len(text) > 120:
+            continue
+        if sum(c.isalpha() for c in text) < 3 or text.endswith(".") or ". " in text:
+            continue
+        head, colon, _ = text.partition(":")
+        if colon and len(head) < 30:
+            continue  # "Date: ...", "Present: ...": a label, not a title
+        return plain(text.rstrip(" ."))
+    return ""

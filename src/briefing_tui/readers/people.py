@@ -59,6 +59,8 @@ def looks_like_name(text: str) -> bool:
 def split_people(text: str) -> list[str]:
     """One line of people into entries: on `;` when there is one, else on `,`, never inside
     parentheses; a last "A and B" is split only when both sides are names."""
+    if "、" in text or "，" in text:  # the list commas of Chinese and Japanese
+        text = text.replace("、", ",").replace("，", ",")
     sep = ";" if ";" in text else ","
     parts: list[str] = []
     depth = 0
@@ -166,9 +168,23 @@ def _from_parentheses(name: str, inner: str, line: int | None) -> Participant | 
     return Participant(name, "", rest, country, line=line)
 
 
+_COUNTRY_COLON = re.compile(r"^([^\W\d][^:,()]{1,40}):\s+(\S.*)$")
+
+
 def participant_from_text(text: str, line: int | None) -> Participant | ParticipantGroup:
     """A one-line participant; a plural description without commas reads as a group."""
     stripped = text.strip()
+    if "（" in stripped:
+        stripped = stripped.replace("（", "(").replace("）", ")")
+    country_agency = _COUNTRY_COLON.match(stripped)
+    if country_agency:
+        # "Germany: Federal Criminal Police Office", as operation pages list who took part.
+        from briefing_tui.insights.countries import country_code
+
+        if country_code(country_agency.group(1)) is not None:
+            return Participant(
+                country_agency.group(2).strip(), "", "", country_agency.group(1), line=line
+            )
     parens = _TRAILING_PARENS.match(stripped) if stripped.endswith(")") else None
     if parens:
         return _from_parentheses(parens.group(1).strip(), parens.group(2).strip(), line)

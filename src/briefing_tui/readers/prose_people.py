@@ -31,11 +31,24 @@ _COUNT_WORDS = (
     r"(?:more than|over|some|about|around|nearly|almost|approximately|up to|plus de|über|"
     r"más de|oltre|meer dan|mer än|ponad)"
 )
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"twenty|thirty|forty|fifty"
+)
+_NUMBER_VALUES = {w: n for n, w in enumerate(_NUMBER_WORDS.split("|"), 2)} | {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
 _FROM_COUNTRIES = re.compile(
     r"\b(participants|experts|delegates|representatives|practitioners|prosecutors|judges|"
     r"investigators|officials|attendees|delegations|speakers|officers|specialists|"
     r"participantes|teilnehmer(?:innen)?|partecipanti|deelnemers|deltagare|uczestnicy|"
-    rf"expert[sa]?)\s+(?:from|de|aus|da|uit|från|z)\s+(?:({_COUNT_WORDS})\s+)?(\d{{1,4}})\s+"
+    r"ermittler(?:innen)?|staatsanwält(?:e|innen)|richter(?:innen)?|fiscales|jueces|"
+    r"procureurs|magistrats|enquêteurs|magistrati|investigatori|officieren|rechercheurs|"
+    r"åklagare|utredare|prokuratorzy|śledczy|procuradores|investigadores|"
+    rf"expert[sa]?)\s+(?:from|de|aus|da|uit|från|z)\s+(?:({_COUNT_WORDS})\s+)?(\d{{1,4}}|{_NUMBER_WORDS})\s+"
     r"([^\W\d]+(?:\s+states)?)",
     re.IGNORECASE,
 )
@@ -78,7 +91,12 @@ def split_top(text: str, sep: str) -> list[str]:
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-        if depth == 0 and text.startswith(sep, i):
+        if (
+            depth == 0
+            and text.startswith(sep, i)
+            # "3,000 websites": a thousands separator, not a list comma.
+            and not (sep == "," and i and text[i - 1].isdigit() and text[i + 1 : i + 4].isdigit())
+        ):
             parts.append("".join(current))
             current = []
             i += len(sep)
@@ -141,9 +159,17 @@ def _group_items(text: str, line: int) -> list[Participant | ParticipantGroup]:
     return out
 
 
+# "12개국 검사와 수사관", "来自20个国家的", "30か国の": a count of countries in CJK text.
+_CJK_COUNTRIES = re.compile(
+    r"(\d{1,3})\s*(?:개국|个国家|か国|カ国)(?:的)?[^\s,.。、，在参와의]{0,8}"
+)
+
+
 def participants_in(text: str, line: int) -> list[tuple[Participant | ParticipantGroup, str]]:
     """Every participant a paragraph names, each with the phrase that named it."""
     found: list[tuple[Participant | ParticipantGroup, str]] = []
+    for m in _CJK_COUNTRIES.finditer(text):
+        found.append((ParticipantGroup(m.group(0), int(m.group(1)), "", line), "countries"))
     for m in _BY.finditer(text):
         phrase = m.group(0).strip()
         for p in people_with_roles(sentence_after(text, m.end()), line):
@@ -165,7 +191,8 @@ def participants_in(text: str, line: int) -> list[tuple[Participant | Participan
             )
     counted: set[int] = set()
     for m in _FROM_COUNTRIES.finditer(text):
-        count = int(m.group(3))
+        raw = m.group(3).casefold()
+        count = int(raw) if raw.isdigit() else _NUMBER_VALUES.get(raw)
         group = m.group(0)
         found.append(
             (

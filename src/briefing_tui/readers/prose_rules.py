@@ -42,7 +42,8 @@ _PLACE_VERB = re.compile(
     r"\b(?:met|meet|gathered|convened|held|hosted|took place|takes place|will take place|"
     r"came together|s'est tenue?|a eu lieu|se sont réunis|fand|tagte|se celebró|tuvo lugar|"
     r"se reunieron|si è svolt[oa]|si è tenut[oa]|ha avuto luogo|vond plaats|kwamen bijeen|"
-    r"ägde rum|hölls|samlades|odbył[oa]? się|realizou-se|decorreu|teve lugar)\s+"
+    r"ägde rum|hölls|samlades|odbył[oa]? się|realizou-se|decorreu|teve lugar|trafen sich|"
+    r"tagten|kamen zusammen)\s+"
     r"(?:at|in|à|au|en|a|in|i|w|em|no|na)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -78,7 +79,7 @@ _TOPIC_LEAD = re.compile(
 _OUTCOME_VERB = re.compile(
     r"\b(agreed|decided|concluded|recommended|resolved|undertook|committed)\s+(?:that|to|on)\s+"
     r"|\b(il a été convenu|ont convenu|es wurde vereinbart|se acordó|si è convenuto|"
-    r"er werd afgesproken|man enades om|uzgodniono|foi acordado)\s+(?:de|que|dass|di|om|że)?\s*",
+    r"er werd afgesproken|man enades om|uzgodniono|foi acordado)[\s,]+(?:de|que|dass|di|om|że)?\s*",
     re.IGNORECASE,
 )
 _RESULTED = re.compile(
@@ -92,20 +93,43 @@ _ENFORCEMENT = re.compile(
     r"arrestat[ie]|sequestrat[ie]|aangehouden|gripna|zatrzyman[iy]|presos|apreendid[oa]s)\b",
     re.IGNORECASE,
 )
+# A count close to an enforcement word: "14 suspects were arrested", "seized 2 tonnes".
+_ENFORCEMENT_COUNT = re.compile(
+    r"\d[\d,.]*\b[^.;]{0,50}?\b(?:arrest|detain|seiz|dismantl|convict|sentenc|extradit|frozen|"
+    r"charg|search|festgenommen|arrêt|detenid|arrestat|aangehouden|gripna|zatrzyman)"
+    r"|\b(?:arrest|seiz|sentenc|convict)\w*[^.;]{0,40}?\d",
+    re.IGNORECASE,
+)
 _COLON_OUTCOMES = re.compile(
     r"\b(through|agreed|concluded|decided|resulted in|results?|outcomes?|conclusions?|"
-    r"recommend\w*|decisions?|next steps|actions?|led to|achieved)\b",
+    r"recommend\w*|decisions?|next steps|actions?|led to|achieved|ordered|orders|adjudged)\b"
+    r"|会议决定|会议认为|决定|达成|결정|합의|決定",
     re.IGNORECASE,
 )
 _COLON_TOPICS = re.compile(
     r"\b(addressed|covered|agenda|topics|discussed|programme|program|focused on|themes|"
-    r"sessions|issues|included)\b",
+    r"sessions|issues|included)\b|议题|议程|讨论了|안건|논의|議題",
     re.IGNORECASE,
 )
 _COLON_PEOPLE = re.compile(
-    r"\b(participants|speakers|attendees|present|delegations|panel(?:l)?ists)\b", re.IGNORECASE
+    r"\b(participants|speakers|attendees|present|delegations|panel(?:l)?ists|involved|"
+    r"took part|participat\w*|authorities|agencies|countries)\b",
+    re.IGNORECASE,
 )
-_KIND_OF_VERB = {"agreed": "decision", "decided": "decision", "resolved": "decision"}
+# Verbs that make a list outcomes even when it names people ("participants agreed:").
+_OUTCOME_FIRST = re.compile(
+    r"\b(through|agreed|decided|concluded|resulted|recommend\w*|ordered)\b", re.IGNORECASE
+)
+# Korean, Chinese and Japanese sentences that record an agreement or decision.
+_CJK_AGREED = re.compile(r"합의|결정하였|决定|同意|达成|一致|合意|決定した")
+_KIND_OF_VERB = {
+    "agreed": "decision",
+    "decided": "decision",
+    "resolved": "decision",
+    "ordered": "decision",
+    "orders": "decision",
+    "adjudged": "decision",
+}
 
 
 @dataclass
@@ -210,15 +234,19 @@ def _outcome_sentences(text: str, line: int) -> list[tuple[Outcome, str]]:
     for m in _OUTCOME_VERB.finditer(text):
         verb = (m.group(1) or m.group(2)).casefold()
         clause = sentence_after(text, m.end())
-        if clause:
+        if len(clause) >= 12 and not clause.casefold().startswith("the following"):
             kind = _KIND_OF_VERB.get(verb, "recommendation" if verb == "recommended" else "finding")
             found.append((Outcome(clause[:1].upper() + clause[1:], kind, line=line), f"'{verb}'"))
     for m in _RESULTED.finditer(text):
         for item in split_list(sentence_after(text, m.end())):
             found.append((Outcome(item, "finding", line=line), f"'{m.group(0).strip()}'"))
+    if not found and _CJK_AGREED.search(text):
+        for sentence in re.split(r"(?<=[.。!?])\s*", text):
+            if _CJK_AGREED.search(sentence):
+                found.append((Outcome(sentence.strip(), "decision", line=line), "an agreement"))
     if not found and _ENFORCEMENT.search(text):
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text):
-            if _ENFORCEMENT.search(sentence) and re.search(r"\d", sentence):
+            if _ENFORCEMENT_COUNT.search(sentence):
                 found.append(
                     (Outcome(sentence.strip(), "finding", line=line), "an enforcement result")
                 )
@@ -261,7 +289,7 @@ def read_prose(blocks: list[Block], published_year: int | None) -> ProseFacts:
         for outcome, how in _outcome_sentences(text, line):
             facts.outcomes.append(outcome)
             facts.how.append(("outcomes", f"phrase {how} (line {line})"))
-        if text.rstrip().endswith(":"):
+        if text.rstrip().endswith((":", "：")):
             _colon_list(facts, text, line, list_after(blocks, i))
     return facts
 
@@ -271,9 +299,15 @@ def _colon_list(facts: ProseFacts, text: str, line: int, items: list[Block]) -> 
     if not items:
         return
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    if _COLON_PEOPLE.search(last) and not _OUTCOME_FIRST.search(last):
+        facts.participants += [
+            participant_from_text(it.text.rstrip(";,. "), it.line) for it in items
+        ]
+        facts.how.append(("participants", f"the list after '{last[-40:]}' (line {line})"))
+        return
     verb = _COLON_OUTCOMES.search(last)
     if verb:
-        word = verb.group(1).casefold()
+        word = (verb.group(1) or verb.group(0)).casefold()
         kind = _KIND_OF_VERB.get(word, "")
         if not kind:
             kind = "action" if word.startswith(("next", "action")) else "finding"
@@ -284,7 +318,7 @@ def _colon_list(facts: ProseFacts, text: str, line: int, items: list[Block]) -> 
                     it.text.rstrip(";,. ").removesuffix(" and").rstrip(";,"), kind, line=it.line
                 )
             )
-        facts.how.append(("outcomes", f"the list after '{verb.group(1)}:' (line {line})"))
+        facts.how.append(("outcomes", f"the list after '{verb.group(0)}:' (line {line})"))
     elif _COLON_TOPICS.search(last):
         facts.topics += [Topic(it.text.rstrip(";,. "), line=it.line) for it in items]
         facts.how.append(("topics", f"the list after '{last[-40:]}' (line {line})"))

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from briefing_tui.model import LoadResult, Outcome, Participant, ParticipantGroup, Source, Topic
 from briefing_tui.readers.build import build, date_from_name, title_from_path
-from briefing_tui.readers.dates import find_date
+from briefing_tui.readers.dates import dateline
 from briefing_tui.readers.decode import decode
 from briefing_tui.readers.html_blocks import html_blocks
 from briefing_tui.readers.markdown_body import read_body
@@ -28,28 +28,11 @@ from briefing_tui.readers.vocabulary import HEADINGS
 from briefing_tui.readers.yaml_nodes import Fields
 
 _TAGS = re.compile(r"<[^<>]{0,200}>")
-_DATELINE = re.compile(
-    r"^(?:(?:published|date|posted|updated|issued|press release)\s*:?\s*|[A-Z][\w .'-]{1,40},\s*)?",
-    re.IGNORECASE,
-)
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
 
 
 def _letters(text: str) -> int:
     return sum(1 for ch in text[:200] if ch.isalpha())
-
-
-def dateline(text: str) -> date | None:
-    """A block that is only a date ("12 March 2018", "The Hague, 12 March 2018",
-    "Published: 2018-03-12"): when the release was published."""
-    if len(text) > 80:
-        return None
-    rest = _DATELINE.sub("", text.strip(), count=1)
-    found = find_date(rest)
-    if found is None:
-        return None
-    leftover = (rest[: found[1]] + rest[found[2] :]).strip(" ,.–—-|()")
-    return found[0] if _letters(leftover) <= 12 else None
 
 
 def _plain_blocks(text: str) -> list[Block]:
@@ -106,6 +89,37 @@ def _as_markdown(blocks: list[Block]) -> tuple[str, list[int]]:
 _Item = TypeVar("_Item", Participant | ParticipantGroup, Topic, Outcome)
 
 
+_PARAGRAPH_MARK = re.compile(r"^§\s*\d{1,3}[.:]?\s+\S.{0,80}$")
+_BULLET = re.compile(r"^([ \t]{0,8})[•·▪■●○–—][ \t]+")
+
+
+def _text_as_markdown(text: str, first: int) -> tuple[str, list[int]]:
+    """A text file as Markdown, line for line (so `Present:` lines and lists keep their
+    shape and their line numbers): the head above `first` blanked, tags stripped, bullets
+    made dashes, and a short line that names a pane made a heading."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for n, line in enumerate(lines, 1):
+        if n < first:
+            out.append("")
+            continue
+        line = _BULLET.sub(r"\1- ", line)
+        if line.startswith("§") and _PARAGRAPH_MARK.match(line):
+            line = f"## {line.strip()}"  # "§1 Mötets öppnande": an agenda item of minutes
+        if "<" in line:
+            line = _TAGS.sub(" ", line)
+        stripped = line.strip()
+        if (
+            stripped
+            and len(stripped) <= 60
+            and heading_key(stripped) in HEADINGS
+            and (n == 1 or not lines[n - 2].strip())
+        ):
+            line = f"## {stripped.rstrip(':')}"
+        out.append(line)
+    return "\n".join(out), list(range(1, len(out) + 1))
+
+
 def _relined(items: list[_Item], where: list[int]) -> list[_Item]:
     """Items read from the made-up Markdown, given the line of the source they came from."""
     out: list[_Item] = []
@@ -128,7 +142,10 @@ def read_text(path: str, data: bytes) -> LoadResult:
         page_title, blocks = "", _plain_blocks(text)
     title, title_line, published, start = _head(blocks, page_title)
     body_blocks = blocks[start:]
-    markdown, where = _as_markdown(body_blocks)
+    if is_html:
+        markdown, where = _as_markdown(body_blocks)
+    else:
+        markdown, where = _text_as_markdown(text, blocks[start].line if start < len(blocks) else 0)
     body = read_body(markdown, 1, title or None)
     facts = read_prose(body_blocks, published.year if published else None)
     fields = Fields()
@@ -144,7 +161,10 @@ def read_text(path: str, data: bytes) -> LoadResult:
     else:
         values["title"] = title_from_path(path)
         note("title", "the file name (no title line was found)")
-    if facts.date is not None:
+    if body.date is not None:
+        values["date"] = body.date
+        note("date", "a 'Date:' line")
+    elif facts.date is not None:
         values["date"], values["end_date"] = facts.date, facts.end_date
     elif published is not None:
         values["date"] = published

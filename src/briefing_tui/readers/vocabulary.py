@@ -54,12 +54,15 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "teilnehmer|teilnehmende|teilnehmerinnen und teilnehmer|anwesend|anwesende|"
         "participantes|asistentes|presentes|asistencia|"
         "partecipanti|presenti|deelnemers|aanwezig|aanwezigen|"
-        "uczestnicy|obecni|lista obecności|deltagare|närvarande|deltakere|til stede",
+        "uczestnicy|obecni|lista obecności|deltagare|närvarande|deltakere|til stede|"
+        "anwesenheitsliste|présent e s|参会人员|与会人员|出席人员|参与者|参加人员|"
+        "참석자|참석 인원|참석인원|参加者|出席者",
     ),
     (
         LabelKind(_P),
         HEADING,
-        "speakers|panelists|panellists|participating parties|agencies involved|"
+        "speakers|panelists|panellists|participating parties|agencies involved|guests|gäste|"
+        "invités|invitados|ospiti|gasten|gäster|"
         "countries involved|authorities involved|international cooperation|"
         "intervenants|orateurs|referenten|referentinnen|redner|ponentes|oradores|relatori|"
         "sprekers|prelegenci|talare|medverkande",
@@ -68,14 +71,19 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind(_P, notes=APOLOGIES_NOTE),
         BOTH,
         "apologies|apologies for absence|absent|regrets|excused|apologised|"
-        "excusés|excusé|absents|entschuldigt|abwesend|ausentes|excusados|assenti|giustificati|"
+        "excusés|excusé|excusé s|entschuldigte|absents|entschuldigt|abwesend|"
+        "缺席人员|불참자|欠席者|ausentes|excusados|assenti|giustificati|"
         "afwezig|afgemeld|bericht van verhindering|nieobecni|frånvarande|förhinder",
     ),
+    # Inclusive and plural spellings that only a label line keeps (a heading loses the dots).
+    (LabelKind(_P), LABEL, "présent.e.s|présent·e·s|présent(e)s"),
+    (LabelKind(_P, notes=APOLOGIES_NOTE), LABEL, "excusé(s)|excusé.e.s|excusé·e·s"),
     (
         LabelKind(_P, role="Chair"),
         LABEL,
         "chair|chaired by|chairperson|présidence|président|présidé par|vorsitz|vorsitzender|"
-        "presidencia|preside|presidenza|voorzitter|presidência|przewodniczący|ordförande",
+        "presidencia|preside|presidenza|voorzitter|presidência|przewodniczący|ordförande|"
+        "主持人|会议主持人|議長|사회자|redeleitung",
     ),
     (LabelKind(_P, role="Moderator"), LABEL, "moderator|moderated by|modération|moderación"),
     (
@@ -83,7 +91,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LABEL,
         "minute taker|minutes taken by|note taker|note-taker|minutes by|secrétaire de séance|"
         "protokoll|protokollführer|protokollführung|secretario|verbalizzante|notulist|"
-        "protokolant|sekreterare|protokollförare",
+        "protokolant|sekreterare|protokollförare|记录人|書記|記録者|기록자|protokoll|"
+        "prise de notes",
     ),
     (LabelKind(_P, role="Observer"), BOTH, "observers|observer|observateurs|beobachter"),
     (
@@ -94,14 +103,16 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "tagesordnung|themen|programm|orden del día|temas|programa|"
         "ordine del giorno|temi|argomenti|programma|onderwerpen|agendapunten|"
         "ordem de trabalhos|ordem do dia|pauta|porządek obrad|porządek spotkania|tematy|"
-        "dagordning|föredragningslista|ämnen|dagsorden",
+        "dagordning|föredragningslista|ämnen|dagsorden|traktanden|besprochene themen|"
+        "会议议程|议程|讨论议题|议题|안건|회의 안건|논의 사항|議題|アジェンダ",
     ),
     (
         LabelKind(_T),
         HEADING,
         "discussion|schedule|discussion points|presentations|talks|discussions|"
+        "key discussion points|discussion notes|key points|points discussed|"
         "diskussion|vorträge|discusión|ponencias|discussione|interventi|bespreking|"
-        "presentaties|discussão|dyskusja|föredrag",
+        "presentaties|discussão|dyskusja|föredrag|déroulé|主要讨论内容|讨论内容|회의 내용|議論内容",
     ),
     (
         LabelKind(_O, kind="action"),
@@ -110,13 +121,17 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "to do|todo|tasks|actions à mener|suivi|prochaines étapes|aufgaben|maßnahmen|"
         "nächste schritte|acciones|próximos pasos|tareas|azioni|prossimi passi|"
         "actiepunten|acties|vervolgstappen|ações|próximos passos|zadania|działania|"
-        "następne kroki|åtgärder|åtgärdspunkter|nästa steg|uppföljning",
+        "następne kroki|åtgärder|åtgärdspunkter|nästa steg|uppföljning|pendenzen|aktionen|"
+        "aktionspunkte|offene punkte|行动项|行动事项|待办事项|后续行动|액션 아이템|조치 사항|"
+        "향후 계획|アクション項目|アクションアイテム|今後のアクション|todos",
     ),
     (
         LabelKind(_O, kind="decision"),
         BOTH,
         "decisions|décisions|beschlüsse|entscheidungen|decisiones|acuerdos|decisioni|"
-        "besluiten|decisões|deliberações|decyzje|ustalenia|beslut|resolutions",
+        "besluiten|decisões|deliberações|decyzje|ustalenia|beslut|resolutions|décisions prises|"
+        "decisions made|key decisions|entscheidungen getroffen|决策事项|决议|决定事项|会议决议|"
+        "결정사항|결정 사항|決定事項",
     ),
     (LabelKind(_O, kind="decision"), LABEL, "agreed|decided"),
     (
@@ -137,7 +152,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind("date"),
         LABEL,
         "date|meeting date|date of meeting|date of the meeting|date de la réunion|datum|"
-        "sitzungsdatum|fecha|data|dag|dato",
+        "date time|sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
+        "date and time|日期|日时|日時|일시|날짜",
     ),
     (
         LabelKind("location"),
@@ -195,6 +211,60 @@ PARTICIPANT_KEYS = {
     "delegation": "country",
     "bio": "notes",
     "biography": "notes",
+    # Column headings of participant tables in other languages.
+    **dict.fromkeys(
+        [
+            "nom",
+            "nombre",
+            "nome",
+            "naam",
+            "namn",
+            "imię i nazwisko",
+            "氏名",
+            "名前",
+            "姓名",
+            "이름",
+            "성명",
+        ],
+        "name",
+    ),
+    **dict.fromkeys(
+        [
+            "rôle",
+            "fonction",
+            "rolle",
+            "funktion",
+            "rol",
+            "cargo",
+            "ruolo",
+            "funkcja",
+            "役割",
+            "角色",
+            "职务",
+            "역할",
+        ],
+        "role",
+    ),
+    **dict.fromkeys(
+        [
+            "société",
+            "organisme",
+            "organisation",
+            "behörde",
+            "organización",
+            "organizzazione",
+            "organisatie",
+            "organização",
+            "organizacja",
+            "myndighet",
+            "所属",
+            "部门",
+            "单位",
+            "소속",
+        ],
+        "organisation",
+    ),
+    **dict.fromkeys(["pays", "land", "país", "paese", "kraj", "国家", "국가"], "country"),
 }
 
 # Outcome kinds and statuses as people write them, read as the format's own words.
@@ -231,7 +301,10 @@ def normalise_kind(kind: str) -> str:
 
 
 def normalise_status(status: str) -> str:
+    # "🔴 Open", "✅ done": the marker a tracker shows before the word.
     s = status.strip().casefold()
+    while s and not s[0].isalnum():
+        s = s[1:]
     return STATUS_SYNONYMS.get(s, s)
 
 

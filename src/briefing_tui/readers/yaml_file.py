@@ -9,6 +9,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from briefing_tui.model import LoadResult, Problem, Severity
 from briefing_tui.readers.build import build, date_from_name, title_from_path
 from briefing_tui.readers.decode import decode
+from briefing_tui.readers.trace import note
+from briefing_tui.readers.yaml_nodes import Fields
 from briefing_tui.readers.yaml_schema import SchemaReader
 from briefing_tui.readers.yamlsafe import (
     FALLBACK_NOTICE,
@@ -97,8 +99,9 @@ def _first_of_several(
         int(second.start_mark.line) + 1,
         1,
         Severity.WARNING,
-        f"the file holds {len(present)} YAML documents; the first is read as the briefing "
-        "and the others are shown under Other details",
+        f"the file holds {len(present)} YAML documents; the first is read as the briefing, "
+        "the talks, people and outcomes of the others join it, and the rest is shown under "
+        "Other details",
     )
     return present[0], later, [warning]
 
@@ -120,7 +123,9 @@ _PERSON_KEYS = frozenset(
         "photo",
     }
 )
-_TOPIC_KEYS = frozenset({"title", "session", "talk", "time", "abstract"})
+_TOPIC_KEYS = frozenset(
+    {"title", "session", "talk", "time", "abstract", "case_no", "docket_number", "date_filed"}
+)
 
 
 def _list_as_mapping(path: str, node: Node | YamlError | None) -> tuple[Node | None, list[Problem]]:
@@ -149,6 +154,30 @@ def _list_as_mapping(path: str, node: Node | YamlError | None) -> tuple[Node | N
         "named after the file",
     )
     return wrapped, [warning]
+
+
+_LATER_LISTS = ("participants", "topics", "outcomes", "links", "organisers", "tags")
+
+
+def _merge_later(path: str, node: Node, fields: Fields, problems: list[Problem]) -> bool:
+    """A later document of a multi-document file that holds talks, people or outcomes: its
+    lists join the briefing's (an export that writes the programme as a second document).
+    Its other keys stay under Other details.  False when it holds none of those."""
+    wrapped, _ = _list_as_mapping(path, node)
+    root = wrapped or node
+    if not isinstance(root, MappingNode):
+        return False
+    reader = SchemaReader(path)
+    later = reader.read(root)
+    if not any(later.values.get(k) for k in _LATER_LISTS[:3]) and not later.speaker_people:
+        return False
+    problems.extend(reader.problems)
+    for key in _LATER_LISTS:
+        if later.values.get(key):
+            fields.values[key] = tuple(fields.values.get(key, ())) + tuple(later.values[key])
+    fields.speaker_people += later.speaker_people
+    fields.extra += later.extra
+    return True
 
 
 def read_yaml(path: str, data: bytes) -> LoadResult:
@@ -180,6 +209,9 @@ def read_yaml(path: str, data: bytes) -> LoadResult:
     problems.extend(reader.problems)
     budget = Budget()
     for name, node in later:
+        if _merge_later(path, node, fields, problems):
+            note("topics", f"{name} (its lists are shown with the first document's)")
+            continue
         try:
             fields.extra.append((name, to_plain(node, budget)))
         except YamlLimitError as exc:

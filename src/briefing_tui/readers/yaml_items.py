@@ -16,7 +16,7 @@ from briefing_tui.model import (
     Source,
     Topic,
 )
-from briefing_tui.readers.people import join_notes, participant_from_text
+from briefing_tui.readers.people import join_notes, participant_from_text, split_people
 from briefing_tui.readers.vocabulary import (
     OUTCOME_KINDS,
     PARTICIPANT_KEYS,
@@ -50,6 +50,11 @@ from briefing_tui.readers.yamlsafe import (
 
 class ItemReader(NodeReader):
     """Reads the items of the list keys; one method per kind of item."""
+
+    def __init__(self, path: str, line_offset: int = 0) -> None:
+        super().__init__(path, line_offset)
+        # Every topic's speakers as people, in order (a programme names them only there).
+        self.speaker_people: list[Participant] = []
 
     def participant(self, node: Node) -> Participant | ParticipantGroup | None:
         line = self.line(node)
@@ -144,6 +149,25 @@ class ItemReader(NodeReader):
         bits = [labels[x] for x in ("day", "date", "title", "name", "label") if labels.get(x)]
         return " ".join(bits), sessions
 
+    def speakers(self, key: str, node: Node) -> list[str]:
+        """A topic's speakers by name: text ("A & B"), or `{name, affiliation, ...}` mappings;
+        each speaker is also kept in `speaker_people`, to list once under Participants."""
+        nodes = node.value if isinstance(node, SequenceNode) else [node]
+        names: list[str] = []
+        for item in nodes:
+            self.budget.charge(item)
+            if isinstance(item, MappingNode):
+                p = self.participant(item)
+                if isinstance(p, Participant):
+                    names.append(p.name)
+                    self.speaker_people.append(p)
+                continue
+            text = self.text(f"{key} item", item)
+            for name in split_people(text) if text else []:
+                names.append(name)
+                self.speaker_people.append(Participant(name, line=self.line(item)))
+        return names
+
     def topic(self, node: Node, context: str = "") -> Topic | None:
         line = self.line(node)
         if isinstance(node, ScalarNode):
@@ -170,7 +194,7 @@ class ItemReader(NodeReader):
         for name in TOPIC_SPEAKER_KEYS:
             if name in sub:
                 used.add(name)
-                speakers += self.text_list(name, sub[name][1])
+                speakers += self.speakers(name, sub[name][1])
         when = [context] if context else []
         for name in TOPIC_WHEN_KEYS:
             if name in sub and name not in used:

@@ -31,7 +31,25 @@ KEY_SYNONYMS = {"organizers": "organisers", "enddate": "end_date", "end-date": "
 # Keys other tools use for the date, tried in order when `date` is absent (kept in extra too):
 # first those naming when the event began, then mappings holding its start and end, and only
 # then the dates a page or note was published, created or changed.
-START_FALLBACKS = ("start_date", "start", "begin", "starts", "from", "date_start")
+START_FALLBACKS = (
+    "start_date",
+    "start",
+    "begin",
+    "starts",
+    "from",
+    "date_start",
+    "event_date",
+    "date_filed",
+    "filed",
+    "filing_date",
+    "meeting_date",
+    "date_of_meeting",
+    "hearing_date",
+    "decision_date",
+    "date_of_decision",
+    "judgment_date",
+    "conference_date",
+)
 END_FALLBACKS = ("end", "ends", "until", "date_end")
 NESTED_DATES = ("timeframe", "dates", "period", "when", "event", "conference", "meeting")
 PUBLISHED_FALLBACKS = (
@@ -49,7 +67,13 @@ PUBLISHED_FALLBACKS = (
     "last_modified",
     "modified",
     "date_modified",
+    "collection_date",
+    "date_collected",
+    "retrieved",
+    "accessed",
 )
+# Of the above, the keys that say when a page was published: kept as the source's date too.
+PUBLISHED_KEYS = ("published", "publishdate", "publish_date", "pubdate", "date_published")
 NESTED_START = ("start", "start_date", "begin", "from", "date", "first_day")
 NESTED_END = ("end", "end_date", "until", "to", "last_day")
 NESTED_TITLE = ("title", "name")
@@ -58,7 +82,22 @@ NESTED_LOCATION = ("location", "venue", "place", "city")
 # Keys other tools use for a text key, read as that key when it is absent; only the first
 # present is used, and only when it holds text (otherwise it stays under Other details).
 TEXT_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("name", "event", "event_name", "conference", "meeting", "subject"),
+    "title": (
+        "name",
+        "event",
+        "event_name",
+        "event_title",
+        "conference",
+        "conference_name",
+        "meeting",
+        "meeting_title",
+        "case_name",
+        "caption",
+        "headline",
+        "heading",
+        "subject",
+        "label",
+    ),
     "summary": ("description", "abstract", "excerpt", "synopsis", "tldr", "teaser"),
     "location": ("venue", "place", "city", "where"),
     "marking": ("classification", "tlp", "handling"),
@@ -73,6 +112,10 @@ LIST_ALIASES: dict[str, LabelKind] = {
     "delegations": LabelKind(_P),
     "present": LabelKind(_P),
     "people": LabelKind(_P),
+    "author": LabelKind(_P, role="Author"),
+    "authors": LabelKind(_P, role="Author"),
+    "presenters": LabelKind(_P, role="Presenter"),
+    "participants_list": LabelKind(_P),
     "speakers": LabelKind(_P, role="Speaker"),
     "panelists": LabelKind(_P, role="Panellist"),
     "panellists": LabelKind(_P, role="Panellist"),
@@ -82,6 +125,7 @@ LIST_ALIASES: dict[str, LabelKind] = {
     "apologies": LabelKind(_P, notes=APOLOGIES_NOTE),
     "absent": LabelKind(_P, notes=APOLOGIES_NOTE),
     "sessions": LabelKind(_T),
+    "items": LabelKind(_T),
     "schedule": LabelKind(_T),
     "agenda": LabelKind(_T),
     "programme": LabelKind(_T),
@@ -100,6 +144,7 @@ LIST_ALIASES: dict[str, LabelKind] = {
     "follow_up": LabelKind(_O, kind="action"),
     "follow_ups": LabelKind(_O, kind="action"),
     "decisions": LabelKind(_O, kind="decision"),
+    "resolutions": LabelKind(_O, kind="decision"),
     "conclusions": LabelKind(_O, kind="finding"),
     "findings": LabelKind(_O, kind="finding"),
     "key_findings": LabelKind(_O, kind="finding"),
@@ -138,7 +183,22 @@ TOPIC_SPEAKER_KEYS = (
     "moderators",
     "chair",
 )
-TOPIC_WHEN_KEYS = ("day", "date", "time", "start", "end", "slot", "room", "track", "venue")
+TOPIC_WHEN_KEYS = (
+    "day",
+    "date",
+    "schedule_time",
+    "time",
+    "start",
+    "start_time",
+    "time_start",
+    "end",
+    "end_time",
+    "time_end",
+    "slot",
+    "room",
+    "track",
+    "venue",
+)
 # A mapping holding one of these lists (and no title) is a day of a programme.
 NESTED_TOPIC_LISTS = ("sessions", "talks", "slots", "items", "schedule", "programme", "agenda")
 # Inside an outcome mapping.

@@ -14,7 +14,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing_tui.model import ExtraValue, Problem, Severity
+from briefing_tui.model import ExtraValue, Participant, Problem, Severity
 from briefing_tui.readers.dates import parse_date, parse_written_date
 from briefing_tui.readers.yamlsafe import (
     Budget,
@@ -65,6 +65,8 @@ class Fields:
 
     values: dict[str, Any] = field(default_factory=dict)
     extra: list[tuple[str, ExtraValue]] = field(default_factory=list)
+    # The topics' speakers as people: the participants when nothing else names any.
+    speaker_people: list[Participant] = field(default_factory=list)
 
 
 class NodeReader:

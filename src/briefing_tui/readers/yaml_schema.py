@@ -14,9 +14,10 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing_tui.model import Participant, ParticipantGroup
+from briefing_tui.model import Participant, ParticipantGroup, Source
 from briefing_tui.readers.dates import find_date
-from briefing_tui.readers.people import join_notes
+from briefing_tui.readers.people import join_notes, participant_from_text, split_people
+from briefing_tui.readers.trace import active, note
 from briefing_tui.readers.vocabulary import LabelKind
 from briefing_tui.readers.yaml_items import ItemReader
 from briefing_tui.readers.yaml_keys import (
@@ -30,6 +31,7 @@ from briefing_tui.readers.yaml_keys import (
     NESTED_START,
     NESTED_TITLE,
     PUBLISHED_FALLBACKS,
+    PUBLISHED_KEYS,
     START_FALLBACKS,
     TEXT_ALIASES,
 )
@@ -61,6 +63,7 @@ class SchemaReader(ItemReader):
         return fields
 
     def _read(self, root: MappingNode, fields: Fields) -> None:
+        tracing = active()
         seen: dict[str, Node] = {}
         pairs: dict[str, tuple[str, Node, Node]] = {}
         for k, v, merged in mapping_pairs(root, self.budget):
@@ -89,9 +92,11 @@ class SchemaReader(ItemReader):
 
         values = fields.values
         plan = self._aliases(pairs)
-        for norm, (name, _k, v) in pairs.items():
+        for norm, (name, k, v) in pairs.items():
             if norm in plan:
                 self._read_alias(name, plan[norm], v, values)
+                if tracing:
+                    note(plan[norm].pane, f"key '{name}:'{_at(self.line(k))}")
                 continue
             if norm not in KNOWN_KEYS:
                 reason = check_tag(v)
@@ -99,9 +104,16 @@ class SchemaReader(ItemReader):
                     self.report(v, f"{name}: {reason}")
                     continue
                 fields.extra.append((name, to_plain(v, self.budget)))
+                if tracing:
+                    note(
+                        "unread", f"key '{name}:' (line {self.line(k)}), shown under Other details"
+                    )
                 continue
             self._read_known(norm, v, values, fields)
+            if tracing:
+                note(norm, f"key '{name}:'{_at(self.line(k))}")
         self._fallbacks(pairs, values)
+        fields.speaker_people = self.speaker_people
         if values.get("tags"):
             unique = {t.casefold(): t for t in reversed(values["tags"])}
             values["tags"] = tuple(reversed(unique.values()))
@@ -135,8 +147,10 @@ class SchemaReader(ItemReader):
             node = pairs[norm][2]
             if isinstance(node, SequenceNode):
                 plan[norm] = kind
-            elif kind.pane in ("tags", "organisers") and isinstance(node, ScalarNode):
-                if not is_null(node):
+            elif kind.pane in ("tags", "organisers", "participants") and isinstance(
+                node, ScalarNode
+            ):
+                if not is_null(node) and any(ch.isalpha() for ch in scalar_text(node)[:200]):
                     plan[norm] = kind
             elif kind.pane == "topics" and isinstance(node, MappingNode):
                 # A programme written as a mapping of day -> sessions.
@@ -157,8 +171,14 @@ class SchemaReader(ItemReader):
             values[key] = tuple(values.get(key, ())) + self.text_list(name, v)
         elif key == "participants":
             found: list[Participant | ParticipantGroup] = []
-            for n in self.items(name, v):
-                p = self.participant(n)
+            if isinstance(v, ScalarNode):  # `author: A & B`; `attendees: 120` is not people
+                line = self.line(v)
+                nodes: list[Participant | ParticipantGroup | None] = [
+                    participant_from_text(x, line) for x in split_people(self.text(name, v) or "")
+                ]
+            else:
+                nodes = [self.participant(n) for n in self.items(name, v)]
+            for p in nodes:
                 if isinstance(p, Participant):
                     if kind.role and not p.role:
                         p = replace(p, role=kind.role)
@@ -193,6 +213,7 @@ class SchemaReader(ItemReader):
         Never a problem: these keys were not written for this reader, so a value that is
         not a date is simply not used (it is shown under Other details as written).
         """
+        tracing = active()
         if "date" in pairs and "end_date" not in values:
             # `date: 2024-11-20 – 2024-11-22`: the second date is the end.
             node = pairs["date"][2]
@@ -203,40 +224,23 @@ class SchemaReader(ItemReader):
                 if second and second[0] > values["date"]:
                     values["end_date"] = second[0]
 
-        def take(target: str, node: Node | None) -> bool:
-            if node is None or target in values:
-                return target in values
-            if target in ("date", "end_date"):
-                found = self.quiet_date(node)
-                if found is None and isinstance(node, ScalarNode) and target == "date":
-                    # `dates: 2024-11-20 – 2024-11-22`
-                    raw = scalar_text(node)
-                    first = find_date(raw, numeric=False)
-                    if first is not None:
-                        found = first[0]
-                        second = find_date(raw[first[2] :], numeric=False)
-                        if second and second[0] > found and "end_date" not in values:
-                            values["end_date"] = second[0]
-                if found is not None:
-                    values[target] = found
-            elif (
-                isinstance(node, ScalarNode)
-                and not is_null(node)
-                and check_tag(node) is None
-                and scalar_text(node).strip()
-            ):
-                values[target] = scalar_text(node).strip()
-            return target in values
-
         by_alias = {alias_key(norm): pairs[norm][2] for norm in pairs}
         if by_alias.keys().isdisjoint(_FALLBACK_NAMES):
             return
+
+        def take(target: str, node: Node | None, key: str) -> bool:
+            if node is None or target in values:
+                return target in values
+            if self._take(target, node, values) and tracing:
+                note(target, f"key '{key}:'")
+            return target in values
+
         had_date = "date" in values
         for key in START_FALLBACKS:
-            if take("date", by_alias.get(key)):
+            if take("date", by_alias.get(key), key):
                 break
         for key in END_FALLBACKS:
-            if take("end_date", by_alias.get(key)):
+            if take("end_date", by_alias.get(key), key):
                 break
         for key in NESTED_DATES:
             holder = by_alias.get(key)
@@ -245,27 +249,60 @@ class SchemaReader(ItemReader):
             sub = self._nested(holder)
             if not sub:
                 if key == "dates":
-                    take("date", holder)
+                    take("date", holder, key)
                 continue
             if not had_date:
                 for name in NESTED_START:
-                    if take("date", sub.get(name)):
+                    if take("date", sub.get(name), f"{key}: {name}"):
                         break
                 for name in NESTED_END:
-                    if take("end_date", sub.get(name)):
+                    if take("end_date", sub.get(name), f"{key}: {name}"):
                         break
             if key in ("event", "conference", "meeting"):
                 for name in NESTED_TITLE:
-                    if take("title", sub.get(name)):
+                    if take("title", sub.get(name), f"{key}: {name}"):
                         break
                 for name in NESTED_LOCATION:
-                    if take("location", sub.get(name)):
+                    if take("location", sub.get(name), f"{key}: {name}"):
                         break
         for key in PUBLISHED_FALLBACKS:
-            if take("date", by_alias.get(key)):
+            if take("date", by_alias.get(key), key):
+                break
+        for key in PUBLISHED_KEYS:
+            held = by_alias.get(key)
+            published = self.quiet_date(held) if held is not None else None
+            if published is not None and "source" not in values:
+                # A page's publication date stays its publication date, whatever the event's.
+                values["source"] = Source(published=published)
+                if tracing:
+                    note("source.published", f"key '{key}:'")
                 break
         if values.get("end_date") and values.get("date") and values["end_date"] < values["date"]:
             del values["end_date"]
+
+    def _take(self, target: str, node: Node, values: dict[str, Any]) -> bool:
+        """Set `target` from a key another tool wrote, if the value has the right shape."""
+        if target in ("date", "end_date"):
+            found = self.quiet_date(node)
+            if isinstance(node, ScalarNode) and target == "date" and check_tag(node) is None:
+                # `dates: 2024-11-20 – 2024-11-22`
+                raw = scalar_text(node)
+                first = find_date(raw, numeric=False)
+                if first is not None:
+                    found = found or first[0]
+                    second = find_date(raw[first[2] :], numeric=False)
+                    if second and second[0] > found and "end_date" not in values:
+                        values["end_date"] = second[0]
+            if found is not None:
+                values[target] = found
+        elif (
+            isinstance(node, ScalarNode)
+            and not is_null(node)
+            and check_tag(node) is None
+            and scalar_text(node).strip()
+        ):
+            values[target] = scalar_text(node).strip()
+        return target in values
 
     def _read_known(self, key: str, v: Node, values: dict[str, Any], fields: Fields) -> None:
         if key in ("title", "location", "marking", "summary", "overview"):
@@ -300,3 +337,8 @@ class SchemaReader(ItemReader):
             src = self.source(v)
             if src is not None and not src.is_empty():
                 values[key] = src
+
+
+def _at(line: int | None) -> str:
+    """ " (line N)" for a note; a list that is the whole file has no key line of its own."""
+    return f" (line {line})" if line is not None else " (the file is that list)"
