@@ -1,0 +1,1 @@
+"""Widgets that draw long document text and long lists line by line."""
