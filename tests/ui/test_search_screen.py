@@ -15,10 +15,9 @@ from briefing_tui.model import Briefing, Pane, Participant, Topic
 from briefing_tui.search import FALLBACK_NOTICE, Hit, ScanIndex
 from briefing_tui.ui.find_bar import FindBar
 from briefing_tui.ui.participants_pane import GroupsTable, PeopleTable
-from briefing_tui.ui.prose import Prose
 from briefing_tui.ui.search_index_worker import LibraryIndex
 from briefing_tui.ui.search_screen import FIRST_PAGE, LIMIT, ResultList, SearchScreen
-from briefing_tui.ui.text_locator import prose_text
+from briefing_tui.ui.widgets.reading_view import ReadingText
 from briefing_tui.ui.text_marks import marks_for
 from briefing_tui.ui.topics_pane import TopicList
 
@@ -355,10 +354,9 @@ async def test_hits_open_on_the_topic_outcome_group_or_paragraph_that_holds_them
         await _open_first_hit(pilot, '"hardly any"')  # overview prose: scrolled to it
         scroll = view.pane_widget(Pane.OVERVIEW).focus_target()
         await until(pilot, lambda: scroll.scroll_y > 0, "the paragraph to come into view")
-        prose = view.pane_widget(Pane.OVERVIEW).query_one(".overview-prose", Prose)
-        top = prose.virtual_region.y
-        line = prose_text(prose).split("\n")
-        row = next(i for i, text in enumerate(line) if "hardly" in text)
+        reading = view.pane_widget(Pane.OVERVIEW).query_one(ReadingText)
+        top = reading.virtual_region.y
+        row = next(i for i, text in enumerate(reading.text_lines()) if "hardly" in text)
         assert scroll.scroll_y <= top + row < scroll.scroll_y + scroll.size.height
 
 

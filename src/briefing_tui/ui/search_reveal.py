@@ -21,6 +21,7 @@ from briefing_tui.ui.find_bar import FindBar
 from briefing_tui.ui.search_screen import SearchChoice, SearchScreen
 from briefing_tui.ui.text_locator import Shown, Spot, people_row_key, show_spot
 from briefing_tui.ui.text_marks import Marks, marks_for
+from briefing_tui.ui.widgets.reading_view import ReadingText
 
 if TYPE_CHECKING:
     from briefing_tui.ui.app import BriefingApp
@@ -107,3 +108,5 @@ def mark_spot(marks: Marks, shown: Shown, spot: Spot, briefing: Briefing, find: 
             marks.options(widget, find, only=[spot.item])
     elif isinstance(widget, Static):
         marks.static(widget, find, shown.current)
+    elif isinstance(widget, ReadingText) and shown.part is not None and shown.current is not None:
+        marks.headings(widget, find, (shown.part, shown.current))
