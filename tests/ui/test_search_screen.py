@@ -17,9 +17,9 @@ from briefing_tui.ui.find_bar import FindBar
 from briefing_tui.ui.participants_pane import GroupsTable, PeopleTable
 from briefing_tui.ui.search_index_worker import LibraryIndex
 from briefing_tui.ui.search_screen import FIRST_PAGE, LIMIT, ResultList, SearchScreen
-from briefing_tui.ui.widgets.reading_view import ReadingText
 from briefing_tui.ui.text_marks import marks_for
 from briefing_tui.ui.topics_pane import TopicList
+from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, GatedLoader, RecordingApp, app_with, make_briefing, results, settle
 from .search_helpers import SEED_PATH, SEED_TITLE, loaded, sample_app, search_for, until
