@@ -7,10 +7,13 @@ can be clicked open.
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from markdown_it import MarkdownIt
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.markdown import Markdown as RichMarkdown
 from rich.segment import Segment
@@ -36,9 +39,29 @@ HEAD_LINES = 60
 _CHECK_EVERY = 1_000
 
 
+_TEMPLATE = RichMarkdown("", hyperlinks=False)
+_PARSERS = threading.local()
+
+
+def _parser() -> MarkdownIt:
+    """Rich's own parser settings, one parser per thread (making one is 0.4 ms)."""
+    parser: MarkdownIt | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = MarkdownIt().enable("strikethrough").enable("table")
+    return parser
+
+
 def markdown(text: str) -> RichMarkdown:
-    """The one place prose becomes a renderable, so every pane renders it the same safe way."""
-    return RichMarkdown(text, hyperlinks=False)
+    """The one place prose becomes a renderable, so every pane renders it the same safe way.
+
+    Rich makes a new Markdown parser for each Markdown, 0.4 of the 0.45 ms that a short
+    section took: 10,000 sections spent 4 s making parsers.  So a copy of one configured
+    Markdown gets the text, parsed by a parser kept per thread with Rich's settings.
+    """
+    rendered = copy.copy(_TEMPLATE)
+    rendered.markup = text
+    rendered.parsed = _parser().parse(text)
+    return rendered
 
 
 def prose_head(
