@@ -27,6 +27,7 @@ from briefing_tui.model import (
 )
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.prose import Prose, markdown
+from briefing_tui.ui.widgets.reading_view import ReadingText
 
 SIZE = (120, 40)
 
@@ -153,7 +154,9 @@ async def settle(pilot: Any) -> None:
 
 
 def text_of(widget: Any) -> str:
-    """What a Static or Prose shows, as plain text: Content directly, Rich via a console."""
+    """What a Static, Prose or ReadingText shows, as plain text."""
+    if isinstance(widget, ReadingText):
+        return "\n".join(widget.text_lines())
     content = markdown(widget.text) if isinstance(widget, Prose) else widget.content
     if isinstance(content, str | Content):
         return str(content)

@@ -202,6 +202,13 @@ async def scroll_reading(
     top, lines = text.part_lines(index)
     if top < 0:
         return None
+    # The part may have been laid out since the last layout pass: the scroll view must
+    # know the new height before it can scroll there.
+    for _ in range(_READY_TRIES):
+        if text.size.height >= top + len(lines):
+            break
+        text.refresh(layout=True)
+        await _refreshed(text)
     joined = "\n".join(lines)
     spans = find(joined)
     chosen = choose_occurrence(joined, spans, spot)
