@@ -21,8 +21,8 @@ from typing import Any
 from textual.screen import Screen
 
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.loader import make_loader
-from briefing_tui.ui.overview_pane import OverviewPane
+from briefing_tui.ui.services.loader import make_loader
+from briefing_tui.ui.widgets.panes.overview import OverviewPane
 
 HERE = Path(__file__).resolve().parent
 

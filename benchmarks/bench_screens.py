@@ -29,11 +29,11 @@ from typing import Any
 
 from briefing_tui.model import Briefing, LoadResult
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.entities_screen import EntitiesScreen, EntityList
-from briefing_tui.ui.filter_screen import FilterScreen
-from briefing_tui.ui.glossary_screen import GlossaryScreen
-from briefing_tui.ui.outcomes_screen import OutcomeRows, OutcomesScreen
-from briefing_tui.ui.timeline_screen import TimelineList, TimelineScreen
+from briefing_tui.ui.screens.entities import EntitiesScreen, EntityList
+from briefing_tui.ui.screens.filter import FilterScreen
+from briefing_tui.ui.screens.glossary import GlossaryScreen
+from briefing_tui.ui.screens.outcomes import OutcomeRows, OutcomesScreen
+from briefing_tui.ui.screens.timeline import TimelineList, TimelineScreen
 
 SIZE = (160, 50)
 

@@ -34,9 +34,9 @@ from textual import events
 
 from briefing_tui.model import Pane
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.find_bar import DEBOUNCE_SECONDS as FIND_DEBOUNCE
-from briefing_tui.ui.find_bar import FindBar
-from briefing_tui.ui.search_screen import DEBOUNCE_SECONDS, LIMIT, ResultList, SearchScreen
+from briefing_tui.ui.screens.search import DEBOUNCE_SECONDS, LIMIT, ResultList, SearchScreen
+from briefing_tui.ui.widgets.find_bar import DEBOUNCE_SECONDS as FIND_DEBOUNCE
+from briefing_tui.ui.widgets.find_bar import FindBar
 
 DEFAULT_LIBRARY = Path("/tmp/gen10k")
 GENERATOR = Path(__file__).resolve().parent / "generate_library.py"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_tui.commands import export
+from briefing_tui.cli import export
 from briefing_tui.model import (
     Briefing,
     Link,

@@ -23,7 +23,7 @@ def _main(args: list[str]) -> int:
     """Through cli.main once the command is wired in; until then, the same way it does."""
     if args[0] in cli.COMMANDS:
         return cli.main(args)
-    module = importlib.import_module(f"briefing_tui.commands.{args[0]}")
+    module = importlib.import_module(f"briefing_tui.cli.{args[0]}")
     parser = argparse.ArgumentParser(prog="briefing")
     module.register(parser.add_subparsers(dest="command", required=True))
     try:

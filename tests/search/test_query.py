@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing_tui.search.folding import TOKEN_RE
 from briefing_tui.search.query import (
     MAX_CLAUSES,
     Clause,
@@ -21,7 +22,6 @@ from briefing_tui.search.query import (
     parse_query,
     sql_dates,
 )
-from briefing_tui.search.text import TOKEN_RE
 
 HOSTILE = [
     '"',

@@ -9,18 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.model import Pane
-from briefing_tui.search.text import (
+from briefing_tui.search.fields import (
     PANES,
     fields,
-    fold,
-    fold_map,
-    fold_reference,
     index_columns,
     pane_parts,
     pane_texts,
     plain_blocks,
-    tokens,
 )
+from briefing_tui.search.folding import fold, fold_map, fold_reference, tokens
 
 from .conftest import hand_made, sample_briefings
 
@@ -162,7 +159,7 @@ def test_pane_text_and_parts_hold_the_same_tokens(generated) -> None:  # type: i
 
 
 def test_index_columns_folded_piecewise_equal_folding_the_whole(generated) -> None:  # type: ignore[no-untyped-def]
-    from briefing_tui.search.text import fold_short
+    from briefing_tui.search.folding import fold_short
 
     for b in _all_briefings() + generated[:40]:
         raw = index_columns(b)

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.outcomes_pane import OutcomesPane
-from briefing_tui.ui.themes import HIGH_CONTRAST, MONOCHROME
+from briefing_tui.ui.support.themes import HIGH_CONTRAST, MONOCHROME
+from briefing_tui.ui.widgets.panes.outcomes import OutcomesPane
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "briefings/2018-03-eurojust-coe-joint-conference-cybercrime.yaml"

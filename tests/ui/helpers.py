@@ -26,7 +26,7 @@ from briefing_tui.model import (
     Topic,
 )
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.prose import Prose, markdown
+from briefing_tui.ui.widgets.prose import Prose, markdown
 from briefing_tui.ui.widgets.reading_view import ReadingText
 
 SIZE = (120, 40)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.ui.search_screen import SearchScreen
+from briefing_tui.ui.screens.search import SearchScreen
 
 from .helpers import RecordingApp, settle
 

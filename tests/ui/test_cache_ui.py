@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing_tui.model import LoadResult
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.loader import make_loader
+from briefing_tui.ui.services.loader import make_loader
 
 from .helpers import SIZE, settle
 
@@ -115,7 +115,7 @@ async def test_a_load_that_stopped_early_saves_no_index(tmp_path: Path, monkeypa
 async def test_an_open_search_asks_again_as_soon_as_the_saved_index_is_restored(
     tmp_path: Path, monkeypatch
 ) -> None:
-    from briefing_tui.ui import search_screen
+    from briefing_tui.ui.screens import search as search_screen
 
     from .search_helpers import search_for, until
 

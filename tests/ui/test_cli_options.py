@@ -96,7 +96,7 @@ def test_config_keys_reach_the_reader(started, tmp_path: Path, monkeypatch) -> N
 
 async def test_a_keymap_rebinds_by_binding_id(samples: Path) -> None:
     from briefing_tui.ui.app import BriefingApp, binding_ids
-    from briefing_tui.ui.help_screen import HelpScreen
+    from briefing_tui.ui.screens.help import HelpScreen
 
     assert {"help", "search", "quit", "find", "pane_participants", "next_part", "reverse_sort"} <= (
         binding_ids()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, Static
 
 from briefing_tui.model import Outcome, Pane, Participant
-from briefing_tui.ui.entities_screen import EntitiesScreen, EntityList, MentionList
-from briefing_tui.ui.help_screen import HelpScreen
-from briefing_tui.ui.paged_list import PAGE_SIZE
-from briefing_tui.ui.participants_pane import PeopleTable
+from briefing_tui.ui.screens.entities import EntitiesScreen, EntityList, MentionList
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.widgets.paged_list import PAGE_SIZE
+from briefing_tui.ui.widgets.panes.participants import PeopleTable
 
 from .across_helpers import across_library, prompts
 from .helpers import SIZE, app_with, make_briefing, settle, text_of

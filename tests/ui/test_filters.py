@@ -10,10 +10,10 @@ from textual.widgets import Input, Select, Static
 from briefing_tui.insights.dates import DateRange
 from briefing_tui.insights.filters import BriefingFilter
 from briefing_tui.insights.markings import TLP_COLOURS
-from briefing_tui.ui.filter_bar import FilterBar
-from briefing_tui.ui.filter_screen import FilterScreen
-from briefing_tui.ui.marking import marking_class, marking_theme_variables
-from briefing_tui.ui.timeline_screen import TimelineScreen
+from briefing_tui.ui.screens.filter import FilterScreen
+from briefing_tui.ui.screens.timeline import TimelineScreen
+from briefing_tui.ui.support.marking import marking_class, marking_theme_variables
+from briefing_tui.ui.widgets.filter_bar import FilterBar
 
 from .across_helpers import across_library
 from .helpers import SIZE, app_with, settle, text_of

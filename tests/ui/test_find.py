@@ -10,10 +10,10 @@ from textual.widgets import Static
 
 from briefing_tui.model import Briefing, Pane, Participant
 from briefing_tui.search import FindMatch, find_in_briefing
-from briefing_tui.ui.find_bar import FindBar, FindInput
-from briefing_tui.ui.participants_pane import GroupsTable, PeopleTable
-from briefing_tui.ui.text_marks import CURRENT_STYLE, MATCH_STYLE, marks_for
-from briefing_tui.ui.topics_pane import TopicList
+from briefing_tui.ui.locate.highlights import CURRENT_STYLE, MATCH_STYLE, marks_for
+from briefing_tui.ui.widgets.find_bar import FindBar, FindInput
+from briefing_tui.ui.widgets.panes.participants import GroupsTable, PeopleTable
+from briefing_tui.ui.widgets.panes.topics import TopicList
 
 from .helpers import SIZE, app_with, make_briefing, settle
 from .search_helpers import SEED_PATH, loaded, sample_app, until

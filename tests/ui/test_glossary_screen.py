@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.widgets import Static
 
 from briefing_tui.model import Briefing, Outcome, Topic
-from briefing_tui.ui.glossary_screen import GlossaryScreen, GlossaryTable
-from briefing_tui.ui.help_screen import HelpScreen
-from briefing_tui.ui.outcomes_pane import OutcomeList
-from briefing_tui.ui.topics_pane import TopicList
+from briefing_tui.ui.screens.glossary import GlossaryScreen, GlossaryTable
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.widgets.panes.outcomes import OutcomeList
+from briefing_tui.ui.widgets.panes.topics import TopicList
 
 from .across_helpers import styled
 from .helpers import SIZE, RecordingApp, loader_of, make_briefing, results, settle

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_tui.ui.help_screen import HelpScreen
+from briefing_tui.ui.screens.help import HelpScreen
 
 from .helpers import SIZE, app_with, library, settle
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from briefing_tui.model import Link
-from briefing_tui.ui.help_screen import HelpScreen
-from briefing_tui.ui.lazy_pane import LazyPane
-from briefing_tui.ui.overview_pane import LinkList, OverviewPane
-from briefing_tui.ui.participants_pane import GroupsTable, PeopleTable
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.widgets.lazy_pane import LazyPane
+from briefing_tui.ui.widgets.panes.overview import LinkList, OverviewPane
+from briefing_tui.ui.widgets.panes.participants import GroupsTable, PeopleTable
 
 from .helpers import SIZE, app_with, make_briefing, rich_briefing, settle
 

@@ -10,14 +10,14 @@ from briefing_tui.ui import on_demand
 
 # Imported by `import briefing_tui.ui.app` only if something made them eager again.
 ON_DEMAND = [
-    "briefing_tui.ui.entities_screen",
-    "briefing_tui.ui.outcomes_screen",
-    "briefing_tui.ui.glossary_screen",
-    "briefing_tui.ui.help_screen",
-    "briefing_tui.ui.problems_screen",
-    "briefing_tui.ui.find_bar",
-    "briefing_tui.ui.search_reveal",
-    "briefing_tui.ui.search_screen",
+    "briefing_tui.ui.screens.entities",
+    "briefing_tui.ui.screens.outcomes",
+    "briefing_tui.ui.screens.glossary",
+    "briefing_tui.ui.screens.help",
+    "briefing_tui.ui.screens.problems",
+    "briefing_tui.ui.widgets.find_bar",
+    "briefing_tui.ui.locate.open_at",
+    "briefing_tui.ui.screens.search",
     "briefing_tui.ui.on_demand",
 ]
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from briefing_tui.model import LoadResult
-from briefing_tui.ui.library_list import ENTRY_LINES, LibraryList
+from briefing_tui.ui.widgets.library_list import ENTRY_LINES, LibraryList
 
 from .helpers import SIZE, RecordingApp, make_briefing, results, settle
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from briefing_tui.ui.overview_pane import LinkList
+from briefing_tui.ui.widgets.panes.overview import LinkList
 
 from .helpers import SIZE, app_with, rich_briefing, settle
 

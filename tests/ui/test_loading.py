@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import ProgressBar, Static
 
-from briefing_tui.ui.library_list import LibraryList
-from briefing_tui.ui.loader import LibraryLoader
+from briefing_tui.ui.services.loader import LibraryLoader
+from briefing_tui.ui.widgets.library_list import LibraryList
 
 from .helpers import SIZE, GatedLoader, RecordingApp, make_briefing, results, settle, text_of
 

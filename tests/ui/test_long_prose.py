@@ -10,7 +10,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Button
 
-from briefing_tui.ui.prose import (
+from briefing_tui.ui.widgets.prose import (
     HEAD_CHARS,
     HEAD_LINES,
     SPLIT_ABOVE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_tui.ui.library_list import LibraryList
+from briefing_tui.ui.widgets.library_list import LibraryList
 
 from .helpers import SIZE, app_with, library, settle
 

@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import Checkbox, Input, Select, Static
 
 from briefing_tui.model import Pane
-from briefing_tui.ui.help_screen import HelpScreen
-from briefing_tui.ui.outcomes_pane import OutcomeList, OutcomesPane
-from briefing_tui.ui.outcomes_screen import OutcomeRows, OutcomesScreen
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.screens.outcomes import OutcomeRows, OutcomesScreen
+from briefing_tui.ui.widgets.panes.outcomes import OutcomeList, OutcomesPane
 
 from .across_helpers import TODAY, across_library, prompts
 from .helpers import SIZE, app_with, settle, text_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
-from briefing_tui.ui.problems_screen import ProblemsScreen
+from briefing_tui.ui.screens.problems import ProblemsScreen
 
 from .helpers import SIZE, app_with, library, make_briefing, settle
 

@@ -9,10 +9,10 @@ from textual.command import CommandPalette
 from textual.content import Content
 
 from briefing_tui.model import Pane, Participant, ParticipantGroup
-from briefing_tui.ui.find_bar import FindBar
-from briefing_tui.ui.palette_participants import gather_people, match_names
-from briefing_tui.ui.participants_pane import PeopleTable
-from briefing_tui.ui.search_screen import SearchScreen
+from briefing_tui.ui.providers.search_commands import gather_people, match_names
+from briefing_tui.ui.screens.search import SearchScreen
+from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.panes.participants import PeopleTable
 
 from .helpers import SIZE, app_with, make_briefing, settle
 from .search_helpers import SEED_PATH, loaded, sample_app, until

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from briefing_tui.model import Pane
-from briefing_tui.ui.briefing_view import BriefingView
-from briefing_tui.ui.overview_pane import OverviewPane
-from briefing_tui.ui.participants_pane import ParticipantsPane, PeopleTable
+from briefing_tui.ui.widgets.briefing_view import BriefingView
+from briefing_tui.ui.widgets.panes.overview import OverviewPane
+from briefing_tui.ui.widgets.panes.participants import ParticipantsPane, PeopleTable
 from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, app_with, rich_briefing, settle, text_of, texts

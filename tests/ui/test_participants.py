@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_tui.ui.participants_pane import PeopleTable
+from briefing_tui.ui.widgets.panes.participants import PeopleTable
 
 from .helpers import SIZE, app_with, rich_briefing, settle
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from briefing_tui.model import LoadResult
-from briefing_tui.ui.problems_screen import ProblemsScreen
+from briefing_tui.ui.screens.problems import ProblemsScreen
 
 from .helpers import SIZE, RecordingApp, app_with, library, loader_of, problem, settle, text_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
-from briefing_tui.ui.prose import Prose, ReadingScroll
+from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
 
 from .helpers import count_markdown_renders
 

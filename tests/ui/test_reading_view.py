@@ -15,9 +15,9 @@ import pytest
 from textual.app import App, ComposeResult
 
 from briefing_tui.model import Section
-from briefing_tui.ui.find_bar import FindBar
-from briefing_tui.ui.prose import ReadingScroll
-from briefing_tui.ui.themes import HIGH_CONTRAST
+from briefing_tui.ui.support.themes import HIGH_CONTRAST
+from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.prose import ReadingScroll
 from briefing_tui.ui.widgets.reading_layout import (
     PIECE_CHARS,
     PLAIN_CODE_CHARS,

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from briefing_tui.model import Outcome
-from briefing_tui.ui.marking import marking_class
-from briefing_tui.ui.outcomes_pane import is_overdue
-from briefing_tui.ui.overview_pane import format_extra
+from briefing_tui.ui.support.marking import marking_class
+from briefing_tui.ui.widgets.panes.outcomes import is_overdue
+from briefing_tui.ui.widgets.panes.overview import format_extra
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from datetime import date
 from textual.widgets import DataTable, OptionList, Static
 
 from briefing_tui.model import Briefing, Link, Outcome, Participant, ParticipantGroup, Topic
-from briefing_tui.ui.library_list import LibraryList
+from briefing_tui.ui.widgets.library_list import LibraryList
 
 from .helpers import SIZE, app_with, settle, text_of, texts
 

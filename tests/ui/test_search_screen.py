@@ -13,12 +13,12 @@ from textual.widgets import OptionList, Static
 
 from briefing_tui.model import Briefing, Pane, Participant, Topic
 from briefing_tui.search import FALLBACK_NOTICE, Hit, ScanIndex
-from briefing_tui.ui.find_bar import FindBar
-from briefing_tui.ui.participants_pane import GroupsTable, PeopleTable
-from briefing_tui.ui.search_index_worker import LibraryIndex
-from briefing_tui.ui.search_screen import FIRST_PAGE, LIMIT, ResultList, SearchScreen
-from briefing_tui.ui.text_marks import marks_for
-from briefing_tui.ui.topics_pane import TopicList
+from briefing_tui.ui.locate.highlights import marks_for
+from briefing_tui.ui.screens.search import FIRST_PAGE, LIMIT, ResultList, SearchScreen
+from briefing_tui.ui.services.search_index import LibraryIndex
+from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.panes.participants import GroupsTable, PeopleTable
+from briefing_tui.ui.widgets.panes.topics import TopicList
 from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, GatedLoader, RecordingApp, app_with, make_briefing, results, settle

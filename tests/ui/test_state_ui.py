@@ -13,8 +13,8 @@ import pytest
 
 from briefing_tui.model import Briefing, Participant
 from briefing_tui.state import STATE_FILE, ReadingState
-from briefing_tui.ui import reading_marks
-from briefing_tui.ui.reading_marks import BOOKMARK_MARK, CHANGED_MARK, UNREAD_MARK
+from briefing_tui.ui.services import reading_state as reading_marks
+from briefing_tui.ui.services.reading_state import BOOKMARK_MARK, CHANGED_MARK, UNREAD_MARK
 
 from .across_helpers import entries
 from .helpers import SIZE, RecordingApp, loader_of, make_briefing, results, settle

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from briefing_tui.ui import app as app_module
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.themes import (
+from briefing_tui.ui.support.themes import (
     HIGH_CONTRAST,
     MONOCHROME,
     default_theme,

@@ -10,8 +10,8 @@ from textual.widgets import Input, Static
 from briefing_tui.insights.dates import DateRange
 from briefing_tui.insights.filters import BriefingFilter
 from briefing_tui.model import Pane
-from briefing_tui.ui.help_screen import HelpScreen
-from briefing_tui.ui.timeline_screen import TimelineList, TimelineScreen
+from briefing_tui.ui.screens.help import HelpScreen
+from briefing_tui.ui.screens.timeline import TimelineList, TimelineScreen
 
 from .across_helpers import across_library
 from .helpers import SIZE, app_with, make_briefing, settle, text_of

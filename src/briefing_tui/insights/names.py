@@ -18,7 +18,7 @@ from functools import lru_cache
 
 # Letters Unicode does not decompose but people type as plain Latin (Łukasz -> lukasz):
 # one table, shared with search, so a name matches the same way everywhere.
-from briefing_tui.search.text import SPELT_OUT
+from briefing_tui.search.folding import SPELT_OUT
 
 _APOSTROPHES = str.maketrans("", "", "'’ʼ`´")
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -4,11 +4,12 @@ Never imports textual.  See index.SearchIndex for the library index, query.parse
 the language, find.find_in_briefing for ctrl+f, and text.fold for the folding both use.
 """
 
+from briefing_tui.search.fields import pane_texts
 from briefing_tui.search.find import FindMatch, count_by_pane, find_in_briefing, find_spans
+from briefing_tui.search.folding import fold
 from briefing_tui.search.index import FALLBACK_NOTICE, Hit, ScanIndex, SearchIndex
 from briefing_tui.search.query import DateRange, Phrase, Query, Scope, parse_query
 from briefing_tui.search.snippet import highlight_spans
-from briefing_tui.search.text import fold, pane_texts
 
 __all__ = [
     "FALLBACK_NOTICE",

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing_tui.model import Briefing, Pane
-from briefing_tui.search.text import fields, fold, fold_map
+from briefing_tui.search.fields import fields
+from briefing_tui.search.folding import fold, fold_map
 
 MAX_MATCHES = 10_000
 CONTEXT_CHARS = 30
@@ -20,7 +21,7 @@ CONTEXT_CHARS = 30
 
 @dataclass(frozen=True, slots=True)
 class FindMatch:
-    """One occurrence, located in the field (see `search.text.Field`) that shows it.
+    """One occurrence, located in the field (see `search.fields.Field`) that shows it.
 
     `start`/`end` index `text`, the field's text as a reader sees it (Markdown markup
     removed); `context` is a short excerpt of it with the match at `context_span`.

@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing_tui.search.query import Query, Scope, fts_match, sql_dates
 from briefing_tui.search.rows import COLUMNS, WEIGHTS
 
-_TOKENIZE = "unicode61 remove_diacritics 0"  # text arrives folded: see search.text.fold
+_TOKENIZE = "unicode61 remove_diacritics 0"  # text arrives folded: see search.folding.fold
 # A prefix index for 3-letter prefixes keeps the first keystrokes of a word fast (shorter
 # words being typed match whole words: see query.MIN_PREFIX); longer prefixes are
 # selective enough without one, and each prefix index costs about a third more build time.

@@ -35,7 +35,7 @@ class Hit:
 
     `highlights` are (start, end) character spans of `snippet`.  `score` is higher for
     better hits (FTS5: -bm25; scan: a weighted count); it only orders one result list.
-    `field` and `item` say where the snippet was taken from (see `search.text.Field`), so
+    `field` and `item` say where the snippet was taken from (see `search.fields.Field`), so
     the reader can bring that participant, topic or outcome into view.
     """
 

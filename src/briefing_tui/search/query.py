@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from briefing_tui.search.text import TOKEN_CHARS, TOKEN_RE, fold
+from briefing_tui.search.folding import TOKEN_CHARS, TOKEN_RE, fold
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
@@ -423,7 +423,7 @@ def phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
     literal search (a leading lookbehind made every search sixty times slower).
     """
     first = re.escape(phrase.tokens[0])
-    sep = r"[\W_]+"  # anything but token characters (see search.text.TOKEN_CHARS)
+    sep = r"[\W_]+"  # anything but token characters (see search.folding.TOKEN_CHARS)
     body = first + f"(?<!(?:{TOKEN_CHARS}){first})"
     for token in phrase.tokens[1:]:
         body += sep + re.escape(token)

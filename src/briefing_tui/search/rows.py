@@ -7,7 +7,8 @@ FTS5: both index exactly these strings, and both see them through the same token
 from __future__ import annotations
 
 from briefing_tui.model import Briefing
-from briefing_tui.search.text import fold, fold_short, index_columns
+from briefing_tui.search.fields import index_columns
+from briefing_tui.search.folding import fold, fold_short
 
 # Column order of the FTS5 table.  `title` and `names` (people's names) repeat text that is
 # also in a pane, so that a title or a name weighs more; the f_* columns exist for the

@@ -24,7 +24,7 @@ def _columns(phrase: Phrase) -> tuple[int, ...]:
     return _ALL if phrase.scope is Scope.ANY else _SCOPE_COLUMNS[phrase.scope]
 
 
-_NON_TOKEN = re.compile(r"[\W_]+")  # anything but token characters (see search.text)
+_NON_TOKEN = re.compile(r"[\W_]+")  # anything but token characters (see search.folding)
 
 
 def _padded(value: str) -> str:

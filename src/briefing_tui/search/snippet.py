@@ -17,19 +17,17 @@ from functools import lru_cache
 from itertools import accumulate
 
 from briefing_tui.model import Briefing, Pane
-from briefing_tui.search.query import Phrase, Query, Scope, parse_query, phrase_pattern
-from briefing_tui.search.text import (
+from briefing_tui.search.fields import (
     PANES,
     Part,
-    fold,
-    fold_map,
-    fold_short,
     iter_pane_fields,
     pane_parts,
     part_fields,
     participant_names,
     plain_blocks,
 )
+from briefing_tui.search.folding import fold, fold_map, fold_short
+from briefing_tui.search.query import Phrase, Query, Scope, parse_query, phrase_pattern
 
 SNIPPET_CHARS = 120
 LEAD_CHARS = 40

@@ -22,18 +22,18 @@ from textual.widgets import Footer, Header
 
 from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing, Pane, Problem
-from briefing_tui.ui.briefing_view import BriefingView
-from briefing_tui.ui.commands import BriefingCommands
-from briefing_tui.ui.filter_bar import FilterBar
-from briefing_tui.ui.library_list import LibraryList
-from briefing_tui.ui.library_views import LibraryViews
-from briefing_tui.ui.load_status import LoadStatus
-from briefing_tui.ui.loader import Counter, LibraryLoader, Loader, make_loader
-from briefing_tui.ui.overview_pane import LinkList
-from briefing_tui.ui.palette_participants import SearchCommands
-from briefing_tui.ui.search_index_worker import LibraryIndex
-from briefing_tui.ui.themes import ThemedApp, default_theme, resolve_theme_name
-from briefing_tui.ui.timeline_screen import TimelineScreen
+from briefing_tui.ui.providers.briefing_commands import BriefingCommands
+from briefing_tui.ui.providers.search_commands import SearchCommands
+from briefing_tui.ui.screens.library_views import LibraryViews
+from briefing_tui.ui.screens.timeline import TimelineScreen
+from briefing_tui.ui.services.loader import Counter, LibraryLoader, Loader, make_loader
+from briefing_tui.ui.services.search_index import LibraryIndex
+from briefing_tui.ui.support.themes import ThemedApp, default_theme, resolve_theme_name
+from briefing_tui.ui.widgets.briefing_view import BriefingView
+from briefing_tui.ui.widgets.filter_bar import FilterBar
+from briefing_tui.ui.widgets.library_list import LibraryList
+from briefing_tui.ui.widgets.load_status import LoadStatus
+from briefing_tui.ui.widgets.panes.overview import LinkList
 
 # System palette entries that would write files (Screenshot) or duplicate our own commands.
 _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
@@ -42,8 +42,8 @@ _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 class BriefingApp(ThemedApp):
     """Read a library of briefings, one at a time, in four panes.
 
-    `/` searches the library (ui/search_screen.py), ctrl+f finds in the open briefing
-    (ui/find_bar.py); the search index is filled from `_loaded` in a thread worker.
+    `/` searches the library (ui/screens/search.py), ctrl+f finds in the open briefing
+    (ui/widgets/find_bar.py); the search index is filled from `_loaded` in a thread worker.
     """
 
     # Absolute, so subclasses defined elsewhere (tests, embedders) still find the styles.
@@ -302,7 +302,7 @@ class BriefingApp(ThemedApp):
             library.focus()
 
     def action_help(self) -> None:
-        from briefing_tui.ui.help_screen import HelpScreen, collect_key_help
+        from briefing_tui.ui.screens.help import HelpScreen, collect_key_help
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -330,28 +330,28 @@ class BriefingApp(ThemedApp):
         self.views.toggle_bookmark()
 
     def action_search(self) -> None:
-        from briefing_tui.ui.search_reveal import open_search
+        from briefing_tui.ui.locate.open_at import open_search
 
         open_search(self)
 
     def action_find(self) -> None:
-        from briefing_tui.ui.find_bar import FindBar
+        from briefing_tui.ui.widgets.find_bar import FindBar
 
         if not self.screen.is_modal:
             FindBar.open_in(self.view)
 
     def action_find_step(self, step: int) -> None:
-        from briefing_tui.ui.find_bar import FindBar
+        from briefing_tui.ui.widgets.find_bar import FindBar
 
         FindBar.step_in(self.view, step)
 
     def action_find_close(self) -> None:
-        from briefing_tui.ui.find_bar import FindBar
+        from briefing_tui.ui.widgets.find_bar import FindBar
 
         FindBar.close_in(self.view)
 
     def action_problems(self) -> None:
-        from briefing_tui.ui.problems_screen import ProblemsScreen
+        from briefing_tui.ui.screens.problems import ProblemsScreen
 
         if isinstance(self.screen, ProblemsScreen):
             return

@@ -11,16 +11,16 @@ from __future__ import annotations
 import importlib
 
 NAMES = (
-    "entities_screen",
-    "filter_screen",
-    "find_bar",
-    "glossary_screen",
-    "help_screen",
-    "outcomes_screen",
-    "problems_screen",
-    "reveal",
-    "search_reveal",
-    "search_screen",
-    "timeline_screen",
+    "screens.entities",
+    "screens.filter",
+    "widgets.find_bar",
+    "screens.glossary",
+    "screens.help",
+    "screens.outcomes",
+    "screens.problems",
+    "locate.target",
+    "locate.open_at",
+    "screens.search",
+    "screens.timeline",
 )
 MODULES = tuple(importlib.import_module(f"briefing_tui.ui.{name}") for name in NAMES)

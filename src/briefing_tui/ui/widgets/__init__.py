@@ -1,1 +1,2 @@
-"""Widgets that draw long document text and long lists line by line."""
+"""Widgets the screens are built from: the library list, the briefing view and its bars,
+and the line-drawn reading view for long text."""

@@ -27,7 +27,7 @@ from textual.strip import Strip
 
 from briefing_tui.readers.markdown_text import fence_after
 from briefing_tui.sanitize import clean
-from briefing_tui.ui.prose import markdown
+from briefing_tui.ui.widgets.prose import markdown
 
 # Text up to this many characters is laid out at once and whole, as Rich renders it: a
 # typical briefing draws in its first frame, exactly as before.

@@ -30,7 +30,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
-from briefing_tui.ui.text_marks import CURRENT_STYLE, MATCH_STYLE, mark_content
+from briefing_tui.ui.locate.highlights import CURRENT_STYLE, MATCH_STYLE, mark_content
 from briefing_tui.ui.widgets.reading_layout import (
     HEAD_LINES,
     SYNC_CHARS,

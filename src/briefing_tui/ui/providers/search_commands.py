@@ -1,0 +1,151 @@
+"""Palette commands (ctrl+p) for search: people by name, and the search and find screens.
+
+Typing part of a name lists the briefings that person attended; choosing one opens it on
+Participants with their row selected and highlighted.  A large library has well over
+100,000 participant entries but only thousands of distinct names, so names are gathered
+once when the palette opens and fuzzy-matched in a thread (each distinct name once); the
+palette stays responsive while that runs.  Names are document text: they are matched and
+highlighted on plain `Content`, never through `Matcher.highlight` (which parses markup).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import FuzzySearch
+
+from briefing_tui.model import Briefing, Participant
+
+if TYPE_CHECKING:
+    from briefing_tui.ui.app import BriefingApp
+
+MAX_NAMES = 20
+MAX_HITS = 40
+MATCH_STYLE = "bold underline"
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """One person in one briefing: `item` indexes `briefing.participants`."""
+
+    briefing: Briefing
+    item: int
+    role: str
+
+
+def gather_people(briefings: Sequence[Briefing]) -> dict[str, list[Attendance]]:
+    """Name as written -> every briefing listing it, newest first (the list's order)."""
+    people: dict[str, list[Attendance]] = {}
+    for b in briefings:
+        for item, p in enumerate(b.participants):
+            if isinstance(p, Participant) and p.name.strip():
+                people.setdefault(p.name, []).append(Attendance(b, item, p.role))
+    return people
+
+
+def match_names(
+    query: str, names: Sequence[str], limit: int = MAX_NAMES
+) -> list[tuple[float, str, tuple[int, ...]]]:
+    """The best `limit` names for `query`: (score, name, matched offsets), best first."""
+    fuzzy = FuzzySearch(cache_size=16)
+    scored: list[tuple[float, str, tuple[int, ...]]] = []
+    folded = query.casefold()
+    first = folded[:1]
+    for name in names:
+        if first and first not in name.casefold():
+            continue
+        score, offsets = fuzzy.match(query, name)
+        if score > 0:
+            scored.append((score, name, tuple(offsets)))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return scored[:limit]
+
+
+def name_content(name: str, offsets: Sequence[int]) -> Content:
+    content = Content(name)
+    for offset in offsets:
+        if 0 <= offset < len(name) and not name[offset].isspace():
+            content = content.stylize(MATCH_STYLE, offset, offset + 1)
+    return content
+
+
+def attendance_content(name: str, offsets: Sequence[int], seen: Attendance) -> Content:
+    """`Name — role · title (date)`, all plain text but the matched letters."""
+    b = seen.briefing
+    parts: list[str | tuple[str, str] | Content] = [
+        ("Participant: ", "dim"),
+        name_content(name, offsets),
+    ]
+    if seen.role:
+        parts += [(" — ", "dim"), seen.role]
+    parts += [("  in ", "dim"), (b.title or "(untitled)", "italic")]
+    when = b.date.isoformat() if b.date else "undated"
+    parts.append((f"  {when}", "dim"))
+    return Content.assemble(*parts)
+
+
+class SearchCommands(Provider):
+    """Participants by name, plus "Search the library" and "Find in this briefing"."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._people: dict[str, list[Attendance]] | None = None
+        self._names: list[str] = []
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    async def startup(self) -> None:
+        briefings = list(self.briefing_app.briefings)
+        self._people = await asyncio.to_thread(gather_people, briefings)
+        self._names = list(self._people)
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.briefing_app
+        return [
+            ("Search the library", app.action_search, "Words, phrases, names, filters (/)"),
+            ("Find in this briefing", app.action_find, "Every match in the four panes (ctrl+f)"),
+        ]
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+            if score > 0:
+                yield Hit(score, name_content(name, offsets), callback, text=name, help=help_text)  # type: ignore[arg-type]
+        people = self._people
+        if not people or not query.strip():
+            return
+        found = await asyncio.to_thread(match_names, query, self._names)
+        shown = 0
+        app = self.briefing_app
+        for score, name, offsets in found:
+            for seen in people[name]:
+                if shown >= MAX_HITS:
+                    return
+                shown += 1
+                yield Hit(
+                    score,
+                    attendance_content(name, offsets, seen),
+                    partial(_open_participant, app, seen.briefing, seen.item),
+                    text=f"Participant: {name} in {seen.briefing.title}",
+                    help="Open on Participants with this person's row highlighted",
+                )
+
+
+def _open_participant(app: BriefingApp, briefing: Briefing, item: int) -> None:
+    """Imported when chosen: the search screens are not needed before the first paint."""
+    from briefing_tui.ui.locate.open_at import open_participant
+
+    open_participant(app, briefing, item)

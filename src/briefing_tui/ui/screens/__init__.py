@@ -1,0 +1,1 @@
+"""Whole screens: the main reader and the views pushed over it, each imported on first use."""

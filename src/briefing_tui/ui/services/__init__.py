@@ -1,0 +1,1 @@
+"""Work behind the screens that outlives any one of them: loading, indexing, insights, state."""

@@ -1,0 +1,1 @@
+"""Small shared pieces of presentation: acronyms, markings, row formats, themes."""

@@ -1,0 +1,409 @@
+"""The library list: every briefing, newest first, drawn line by line so that it scales.
+
+ListView builds a widget per entry (37 s for 10,000).  OptionList draws only what is on
+screen but measures every entry each time its options are set, so rebuilding a sorted list
+of 10,000 as a library streams in blocked the screen for 0.15-0.35 s each time.  Every
+entry here is exactly two lines (title; date and marking), so the list needs no measuring
+at all: a rebuild re-sorts and re-counts, and `render_line` draws the lines in view.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.timer import Timer
+from textual.visual import Visual, visualize
+
+from briefing_tui.insights.filters import BriefingFilter, filter_briefings
+from briefing_tui.model import Briefing
+from briefing_tui.ui.support.marking import marking_style
+
+# While a big library streams in, the list is re-sorted at most this often (small ones at
+# once); a rebuild costs a sort and a count, not a measurement of every entry.
+REBUILD_INTERVAL = 0.2
+REBUILD_SHARE = 0.1
+IMMEDIATE_LIMIT = 500
+# A batch larger than this is merged by sorting rather than inserted entry by entry.
+BULK_INSERT = 200
+# A briefing highlighted by a rebuild (not by the reader) is opened at most this often.
+AUTO_OPEN_INTERVAL = 1.0
+ENTRY_LINES = 2
+# Rendered entries kept (a few screens' worth), so scrolling back does not render again.
+RENDER_CACHE = 512
+
+
+Badge = Callable[[Briefing], Content]
+"""Marks put before an entry's title (reading state: unread, changed, bookmarked)."""
+
+
+def entry_prompt(briefing: Briefing, badge: Badge | None = None) -> Content:
+    """Two lines: the title, then date and marking (all document text stays plain)."""
+    when = briefing.date_range() or "undated"
+    parts: list[str | tuple[str, str] | Content] = [badge(briefing)] if badge else []
+    parts += [(briefing.title or "(untitled)", "bold"), "\n"]
+    parts.append((when, "dim"))
+    if briefing.marking:
+        parts += ["  ", (f" {briefing.marking} ", marking_style(briefing.marking))]
+    if briefing.has_errors:
+        parts += ["  ", ("✗ problems", "bold $text-error")]
+    return Content.assemble(*parts)
+
+
+class LibraryList(ScrollView, can_focus=True):
+    """Briefings in `Briefing.sort_key()` order; highlighting one opens it.
+
+    `briefings` holds every loaded briefing; `listed` those the `filter` keeps, which are
+    the ones listed (entry i is `listed[i]`, drawn on lines 2i and 2i+1).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "choose", "Read", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"library-list--entry", "library-list--cursor"}
+
+    DEFAULT_CSS = """
+    LibraryList {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        & > .library-list--cursor {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .library-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    class BriefingSelected(Message):
+        """The reader moved to a briefing in the list."""
+
+        def __init__(self, briefing: Briefing) -> None:
+            super().__init__()
+            self.briefing = briefing
+
+    class BriefingChosen(Message):
+        """The reader pressed enter (or clicked) on a briefing: they want to read it."""
+
+        def __init__(self, briefing: Briefing) -> None:
+            super().__init__()
+            self.briefing = briefing
+
+    class Listed(Message):
+        """The list was rebuilt: after loading more, or with another filter."""
+
+        def __init__(self, shown: int, total: int) -> None:
+            super().__init__()
+            self.shown = shown
+            self.total = total
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.briefings: list[Briefing] = []
+        self._keys: list[tuple[int, str, str]] = []
+        self._shown = 0
+        self._last_rebuild = 0.0
+        self._rebuild_cost = 0.0
+        self._pending: Timer | None = None
+        self._announced: str | None = None
+        self._index: dict[str, int] = {}
+        self.filter = BriefingFilter()
+        self.listed: list[Briefing] = []
+        self._badge: Badge | None = None
+        # Each entry's prompt is made once, not at every rebuild or redraw.
+        self._prompts: dict[str, Content] = {}
+        self._rendered: dict[tuple[str, Style, int], list[Strip]] = {}
+        self._highlighted: int | None = None
+        self._auto_timer: Timer | None = None
+        self._auto_opened = 0.0
+        # Until the reader moves in the list, the newest briefing stays the open one while
+        # the library streams in (entries arrive in no particular order).
+        self.user_moved = False
+
+    # -- what is listed ---------------------------------------------------------------------
+
+    @property
+    def badge(self) -> Badge | None:
+        return self._badge
+
+    @badge.setter
+    def badge(self, badge: Badge | None) -> None:
+        self._badge = badge
+        self._prompts.clear()
+        self._rendered.clear()
+        self.refresh()
+
+    def prompt(self, briefing: Briefing) -> Content:
+        """What the entry for `briefing` shows (made once, until its badge changes)."""
+        prompt = self._prompts.get(briefing.path)
+        if prompt is None:
+            prompt = self._prompts[briefing.path] = entry_prompt(briefing, self._badge)
+        return prompt
+
+    def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
+        """Insert in order; the visible list follows, throttled while a big library streams."""
+        batch = list(briefings)
+        if len(batch) > BULK_INSERT:
+            # One sort of everything: inserting 10,000 cached briefings one by one into a
+            # list moved its tail each time.  (Both sorts are stable: equal keys keep
+            # their arrival order, as the one-by-one insert after equals does.)
+            pairs = sorted(
+                [*zip(self._keys, self.briefings, strict=True)]
+                + [(b.sort_key(), b) for b in batch],
+                key=lambda pair: pair[0],
+            )
+            self._keys = [key for key, _ in pairs]
+            self.briefings = [b for _, b in pairs]
+        else:
+            for briefing in batch:
+                key = briefing.sort_key()
+                index = bisect.bisect_right(self._keys, key)
+                self._keys.insert(index, key)
+                self.briefings.insert(index, briefing)
+        self.flush(force=final)
+
+    def flush(self, *, force: bool = False) -> None:
+        if len(self.briefings) == self._shown:
+            if force and self._auto_timer is not None:
+                self._announce()
+            return
+        interval = max(REBUILD_INTERVAL, self._rebuild_cost / REBUILD_SHARE)
+        due = time.monotonic() - self._last_rebuild >= interval
+        if force or due or len(self.briefings) <= IMMEDIATE_LIMIT:
+            self._rebuild()
+        elif self._pending is None:
+            self._pending = self.set_timer(interval, self._rebuild)
+        if force and self._auto_timer is not None:
+            self._announce()  # loading ended: open the newest now, not after the interval
+
+    def _rebuild(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        started = time.monotonic()
+        current = self.selected_briefing
+        self.listed = filter_briefings(self.briefings, self.filter)
+        self._shown = len(self.briefings)
+        self._index = {b.path: i for i, b in enumerate(self.listed)}
+        self._rendered.clear()
+        self._last_rebuild = time.monotonic()
+        self._resize_virtual()
+        kept = self.index_of(current.path) if current is not None else None
+        if not self.user_moved and self.listed:
+            self._set_highlight(0, user=False)
+        elif kept is not None:
+            self._set_highlight(kept, user=False)
+        elif self.listed:
+            self._set_highlight(0, user=False)
+        else:
+            self._set_highlight(None, user=False)
+        self.refresh()
+        self._rebuild_cost = time.monotonic() - started
+        self.post_message(self.Listed(len(self.listed), len(self.briefings)))
+
+    def set_filter(self, flt: BriefingFilter) -> None:
+        """List only the briefings `flt` keeps (all of them for an empty filter)."""
+        self.filter = flt
+        self._rebuild()
+
+    def refresh_entry(self, path: str) -> None:
+        """Redraw one entry (its reading-state badge changed)."""
+        self._prompts.pop(path, None)
+        for key in [key for key in self._rendered if key[0] == path]:
+            del self._rendered[key]
+        index = self.index_of(path)
+        if index is not None:
+            self.refresh(Region(0, index * ENTRY_LINES - self.scroll_offset.y, self.size.width, 2))
+
+    @property
+    def selected_briefing(self) -> Briefing | None:
+        index = self._highlighted
+        if index is None or not 0 <= index < len(self.listed):
+            return None
+        return self.listed[index]
+
+    @property
+    def highlighted(self) -> int | None:
+        """The index of the highlighted entry in `listed`, or None when nothing is listed."""
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        self._set_highlight(index, user=True)
+
+    def index_of(self, path: str) -> int | None:
+        return self._index.get(path)
+
+    def select_path(self, path: str) -> bool:
+        """Highlight (and so open) the briefing at `path`; False if it is not in the list.
+
+        A briefing the filter hides is shown by clearing the filter, with a note saying so.
+        """
+        index = self.index_of(path)
+        hidden = index is None and not self.filter.is_empty
+        if hidden and any(b.path == path for b in self.briefings):
+            self.set_filter(BriefingFilter())
+            self.notify("Filters cleared to show that briefing.", markup=False)
+            index = self.index_of(path)
+        if index is None:
+            return False
+        self._set_highlight(index, user=True)
+        return True
+
+    def move(self, step: int) -> None:
+        """Open the previous/next briefing, staying put at either end of the list."""
+        if not self.listed:
+            return
+        current = self._highlighted if self._highlighted is not None else -step
+        self._set_highlight(current + step, user=True)
+
+    def _set_highlight(self, index: int | None, *, user: bool) -> None:
+        """Move the highlight (clamped to the list), keep it in view, announce a new briefing.
+
+        `user` says the reader moved it: from then on, loading more keeps their place
+        instead of staying on the newest briefing.
+        """
+        if index is not None:
+            index = max(0, min(len(self.listed) - 1, index)) if self.listed else None
+        if user and index is not None:
+            self.user_moved = True
+        previous, self._highlighted = self._highlighted, index
+        if previous != index:
+            self._refresh_entry_lines(previous)
+            self._refresh_entry_lines(index)
+        if index is None:
+            return
+        self.scroll_to_region(
+            Region(0, index * ENTRY_LINES, max(1, self.size.width), ENTRY_LINES),
+            animate=False,
+            immediate=True,
+            force=True,
+        )
+        if self.listed[index].path != self._announced:
+            # Placed by a rebuild, not by the reader: while a large library streams in,
+            # the newest briefing changes with almost every batch, and opening each one
+            # (a new Overview) took a third of the reader's time while loading.
+            wait = AUTO_OPEN_INTERVAL - (time.monotonic() - self._auto_opened)
+            if user or self._announced is None or wait <= 0:
+                self._announce()
+            elif self._auto_timer is None:
+                self._auto_timer = self.set_timer(wait, self._announce)
+
+    def _announce(self) -> None:
+        """Say which briefing is highlighted now, if that changed since it was last said."""
+        if self._auto_timer is not None:
+            self._auto_timer.stop()
+            self._auto_timer = None
+        briefing = self.selected_briefing
+        if briefing is not None and briefing.path != self._announced:
+            self._announced = briefing.path
+            self._auto_opened = time.monotonic()
+            self.post_message(self.BriefingSelected(briefing))
+
+    def _refresh_entry_lines(self, index: int | None) -> None:
+        if index is not None:
+            top = index * ENTRY_LINES - self.scroll_offset.y
+            self.refresh(Region(0, top, max(1, self.size.width), ENTRY_LINES))
+
+    # -- keys and mouse ---------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.move(1)
+
+    def action_cursor_up(self) -> None:
+        self.move(-1)
+
+    def action_page_down(self) -> None:
+        self.move(max(1, self.scrollable_content_region.height // ENTRY_LINES))
+
+    def action_page_up(self) -> None:
+        self.move(-max(1, self.scrollable_content_region.height // ENTRY_LINES))
+
+    def action_first(self) -> None:
+        if self.listed:
+            self._set_highlight(0, user=True)
+
+    def action_last(self) -> None:
+        if self.listed:
+            self._set_highlight(len(self.listed) - 1, user=True)
+
+    def action_choose(self) -> None:
+        briefing = self.selected_briefing
+        if briefing is not None:
+            self.post_message(self.BriefingChosen(briefing))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("entry")
+        if isinstance(index, int) and 0 <= index < len(self.listed):
+            self._set_highlight(index, user=True)
+            self.action_choose()
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _resize_virtual(self) -> None:
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self.listed) * ENTRY_LINES)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rendered.clear()
+        self._resize_virtual()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rendered.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        index, part = divmod(line, ENTRY_LINES)
+        if not 0 <= index < len(self.listed):
+            return Strip.blank(width, self.get_visual_style("library-list--entry").rich_style)
+        if index == self._highlighted:
+            style = self.get_visual_style("library-list--entry", "library-list--cursor")
+        else:
+            style = self.get_visual_style("library-list--entry")
+        return self._entry_strips(index, style, width)[part]
+
+    def _entry_strips(self, index: int, style: Style, width: int) -> list[Strip]:
+        briefing = self.listed[index]
+        key = (briefing.path, style, width)
+        strips = self._rendered.get(key)
+        if strips is None:
+            visual: Visual = visualize(self, self.prompt(briefing), markup=False)
+            rendered = Visual.to_strips(self, visual, width, ENTRY_LINES, style)
+            blank = Strip.blank(width, style.rich_style)
+            strips = [
+                (rendered[n] if n < len(rendered) else blank)
+                .extend_cell_length(width, style.rich_style)
+                .crop(0, width)
+                .apply_meta({"entry": index})
+                for n in range(ENTRY_LINES)
+            ]
+            if len(self._rendered) >= RENDER_CACHE:
+                self._rendered.clear()
+            self._rendered[key] = strips
+        return strips

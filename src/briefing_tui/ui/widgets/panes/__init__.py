@@ -1,0 +1,1 @@
+"""The four panes of a briefing: Overview, Participants, Topics, Outcomes."""

@@ -1,0 +1,175 @@
+"""Participants: people in a sortable table, groups in their own table, then any prose."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
+
+from briefing_tui.model import Briefing
+from briefing_tui.ui.widgets.lazy_pane import LazyPane
+from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+
+PEOPLE_COLUMNS = (
+    ("name", "Name"),
+    ("role", "Role"),
+    ("organisation", "Organisation"),
+    ("country", "Country"),
+    ("notes", "Notes"),
+)
+SORTABLE = ("name", "role", "organisation", "country")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _sort_key(cell: object) -> tuple[bool, str]:
+    """Blank cells last, then case-insensitive text."""
+    plain = cell.plain if isinstance(cell, Text) else str(cell)
+    return (not plain.strip(), plain.casefold())
+
+
+class PeopleTable(DataTable[Text]):
+    """The people table; `s` cycles the sort column, a header click sorts by that column."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("S", "reverse_sort", "Reverse sort", id="reverse_sort"),
+    ]
+
+    class Sorted(Message):
+        """The table was re-sorted (so the pane can say by what)."""
+
+        def __init__(self, column: str, reverse: bool) -> None:
+            super().__init__()
+            self.column = column
+            self.reverse = reverse
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.sort_column = "name"
+        self.sort_reverse = False
+
+    def on_mount(self) -> None:
+        for key, label in PEOPLE_COLUMNS:
+            self.add_column(Text(label), key=key)
+
+    def action_cycle_sort(self) -> None:
+        index = SORTABLE.index(self.sort_column) if self.sort_column in SORTABLE else -1
+        self.sort_by(SORTABLE[(index + 1) % len(SORTABLE)], reverse=False)
+
+    def action_reverse_sort(self) -> None:
+        """The keyboard's way to what a second click on a column header does."""
+        self.sort_by(self.sort_column, reverse=not self.sort_reverse)
+
+    def sort_by(self, column: str, *, reverse: bool) -> None:
+        self.sort_column = column
+        self.sort_reverse = reverse
+        self.sort(column, key=_sort_key, reverse=reverse)
+        for key, label in PEOPLE_COLUMNS:
+            marker = (" ▼" if reverse else " ▲") if key == column else ""
+            self.columns[ColumnKey(key)].label = Text(label + marker)
+        self.refresh()
+        self.post_message(self.Sorted(column, reverse))
+
+    @on(DataTable.HeaderSelected)
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        column = event.column_key.value or "name"
+        reverse = column == self.sort_column and not self.sort_reverse
+        self.sort_by(column, reverse=reverse)
+
+    def sorted_names(self) -> list[str]:
+        """Names in display order: what a test or a reader sees top to bottom."""
+        return [self.get_row_at(i)[0].plain for i in range(self.row_count)]
+
+
+class GroupsTable(DataTable[Text]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row")
+
+    def on_mount(self) -> None:
+        self.add_column(Text("Group"), key="group")
+        self.add_column(Text("Count"), key="count")
+        self.add_column(Text("Notes"), key="notes")
+
+
+class ParticipantsPane(LazyPane):
+    def compose(self) -> ComposeResult:
+        yield Static(id="participants-count", classes="pane-counts")
+        yield PeopleTable(id="people")
+        yield Static(Content("Groups"), id="groups-heading", classes="subheading")
+        yield GroupsTable(id="groups")
+        with ReadingScroll(id="participants-prose-scroll"):
+            yield Prose(id="participants-prose")
+
+    def build(self, briefing: Briefing) -> None:
+        people = self.query_one(PeopleTable)
+        people.clear()
+        for index, person in enumerate(briefing.people):
+            people.add_row(
+                Text(person.name),
+                Text(person.role),
+                Text(person.organisation),
+                Text(person.country),
+                Text(person.notes),
+                key=str(index),
+            )
+        if briefing.people:
+            people.sort_by(people.sort_column, reverse=people.sort_reverse)
+        people.display = bool(briefing.people)
+
+        groups = self.query_one(GroupsTable)
+        groups.clear()
+        for index, group in enumerate(briefing.groups):
+            count = "" if group.count is None else str(group.count)
+            groups.add_row(Text(group.group), Text(count), Text(group.notes), key=str(index))
+        groups.display = bool(briefing.groups)
+        self.query_one("#groups-heading").display = bool(briefing.groups)
+
+        prose = self.query_one(Prose)
+        prose.set_text(briefing.participants_text)
+        self.query_one("#participants-prose-scroll").display = bool(
+            briefing.participants_text.strip()
+        )
+        self._show_counts(briefing)
+
+    def _show_counts(self, briefing: Briefing) -> None:
+        named, groups = len(briefing.people), len(briefing.groups)
+        if not named and not groups:
+            text = "No participants listed."
+        else:
+            text = f"{_plural(named, 'named participant')}, {_plural(groups, 'group')}"
+            people = self.query_one(PeopleTable)
+            if named > 1:
+                order = "descending" if people.sort_reverse else "ascending"
+                text += f" · sorted by {people.sort_column} ({order}; s or S to change)"
+        self.query_one("#participants-count", Static).update(Content(text))
+
+    @on(PeopleTable.Sorted)
+    def _sorted(self, event: PeopleTable.Sorted) -> None:
+        if self.briefing is not None:
+            self._show_counts(self.briefing)
+
+    def focus_target(self) -> Widget:
+        if self.query_one(PeopleTable).display:
+            return self.query_one(PeopleTable)
+        if self.query_one(GroupsTable).display:
+            return self.query_one(GroupsTable)
+        return self.query_one("#participants-prose-scroll")
