@@ -44,6 +44,15 @@ class HeadingMarker(Protocol):
     ) -> int: ...
 
 
+class RowMarker(Protocol):
+    """A table that marks matches in its rows as it draws them (VirtualTable)."""
+
+    @property
+    def is_attached(self) -> bool: ...
+
+    def mark_rows(self, find: SpanFinder | None, rows: Iterable[int] = ()) -> int: ...
+
+
 def mark_content(content: Content, spans: Iterable[tuple[int, int]], style: str) -> Content:
     for start, end in spans:
         if end > start:
@@ -150,6 +159,18 @@ class Marks:
         def undo() -> None:
             if widget.is_attached:
                 widget.mark_headings(None)
+
+        self._undo.append(undo)
+        return found
+
+    def rows(self, widget: RowMarker, find: SpanFinder, rows: Iterable[int]) -> int:
+        """Highlight matches in the given rows of a VirtualTable (marked as it draws)."""
+        found = widget.mark_rows(find, rows)
+        self.count += found
+
+        def undo() -> None:
+            if widget.is_attached:
+                widget.mark_rows(None)
 
         self._undo.append(undo)
         return found

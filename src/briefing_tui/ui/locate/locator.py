@@ -32,6 +32,7 @@ from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.panes.overview import OVERVIEW
 from briefing_tui.ui.widgets.prose import Prose
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 SpanFinder = Callable[[str], list[tuple[int, int]]]
 
@@ -71,13 +72,27 @@ class Shown:
     part: int | None = None  # in a ReadingText: the part (heading) showing the spot
 
 
+_ROW_KEYS: list[tuple[Briefing, list[str]]] = []
+
+
 def people_row_key(briefing: Briefing, item: int) -> str | None:
     """The people table's row key for `briefing.participants[item]` (people are keyed by
-    their position among named people; groups have their own table, keyed likewise)."""
+    their position among named people; groups have their own table, keyed likewise).
+
+    The keys of the open briefing are counted once: find marks up to 2,000 rows, and
+    counting from the start for each was quadratic with 200,000 participants.
+    """
     if not 0 <= item < len(briefing.participants):
         return None
-    kind = type(briefing.participants[item])
-    return str(sum(isinstance(p, kind) for p in briefing.participants[:item]))
+    if not _ROW_KEYS or _ROW_KEYS[0][0] is not briefing:
+        seen: dict[type, int] = {}
+        keys = []
+        for participant in briefing.participants:
+            kind = type(participant)
+            keys.append(str(seen.get(kind, 0)))
+            seen[kind] = seen.get(kind, 0) + 1
+        _ROW_KEYS[:] = [(briefing, keys)]
+    return _ROW_KEYS[0][1][item]
 
 
 def plain_of(widget: Widget) -> str:
@@ -302,6 +317,10 @@ async def _participants(pane: LazyPane, b: Briefing, spot: Spot, find: SpanFinde
         key = people_row_key(b, spot.item)
         tables = [t for t in pane.query(DataTable) if t.display]
         if key is not None and isinstance(b.participants[spot.item], kind):
+            big = _first(list(pane.query(VirtualTable)), lambda w: w.display)
+            if isinstance(big, VirtualTable) and kind is Participant:
+                big.move_to_row(int(key))
+                return Shown(big, big)
             for table in tables:
                 if table_is_for(table, kind) and key in table.rows:
                     table.move_cursor(row=table.get_row_index(key), column=0, scroll=True)

@@ -32,6 +32,7 @@ from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content
 from briefing_tui.ui.locate.locator import Spot, people_row_key, show_spot, table_is_for
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 DEBOUNCE_SECONDS = 0.03
 # While the bar is open it notices the reader opening another briefing this often.
@@ -342,6 +343,9 @@ class FindBar(Vertical):
                 field = "participant" if kind is Participant else "group"
                 keys = [people_row_key(b, i) for i in items.get(field, ())]
                 marks.table(widget, find, rows=[k for k in keys if k is not None])
+            elif isinstance(widget, VirtualTable) and widget.display:
+                keys = [people_row_key(b, i) for i in items.get("participant", ())]
+                marks.rows(widget, find, [int(k) for k in keys if k is not None])
             elif isinstance(widget, OptionList):
                 marks.options(widget, find, only=items.get(_OPTION_FIELDS[pane], ()))
             elif isinstance(widget, ReadingText):
