@@ -8,7 +8,7 @@ from briefing_tui.model import Pane
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.panes.overview import OverviewPane
 from briefing_tui.ui.widgets.panes.participants import ParticipantsPane, PeopleTable
-from briefing_tui.ui.widgets.prose import Prose
+from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, app_with, rich_briefing, settle, text_of, texts
 
@@ -71,7 +71,7 @@ async def test_every_pane_shows_its_content() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         pane = app.query_one(OverviewPane)
-        overview_text = texts([*pane.query(Static), *pane.query(Prose)])
+        overview_text = texts([*pane.query(Static), *pane.query(ReadingText)])
         for expected in (
             "A summary.",
             "The Hague",

@@ -21,6 +21,8 @@ from briefing_tui.ui.locate.highlights import Marks, marks_for
 from briefing_tui.ui.locate.locator import Shown, Spot, people_row_key, show_spot
 from briefing_tui.ui.screens.search import SearchChoice, SearchScreen
 from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 if TYPE_CHECKING:
     from briefing_tui.ui.app import BriefingApp
@@ -102,8 +104,14 @@ def mark_spot(marks: Marks, shown: Shown, spot: Spot, briefing: Briefing, find: 
         key = people_row_key(briefing, spot.item) if spot.item is not None else None
         if key is not None:
             marks.table(widget, find, rows=[key])
+    elif isinstance(widget, VirtualTable):
+        key = people_row_key(briefing, spot.item) if spot.item is not None else None
+        if key is not None:
+            marks.rows(widget, find, [int(key)])
     elif isinstance(widget, OptionList):
         if spot.item is not None:
             marks.options(widget, find, only=[spot.item])
     elif isinstance(widget, Static):
         marks.static(widget, find, shown.current)
+    elif isinstance(widget, ReadingText) and shown.part is not None and shown.current is not None:
+        marks.headings(widget, find, (shown.part, shown.current))

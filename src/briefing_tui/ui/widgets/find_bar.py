@@ -31,6 +31,8 @@ from briefing_tui.search import FindMatch, count_by_pane, find_in_briefing, find
 from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content, marks_for
 from briefing_tui.ui.locate.locator import Spot, people_row_key, show_spot, table_is_for
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
+from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 DEBOUNCE_SECONDS = 0.03
 # While the bar is open it notices the reader opening another briefing this often.
@@ -292,14 +294,20 @@ class FindBar(Vertical):
             self._focus_target = shown.focus
             if follow:
                 shown.focus.focus()
-            self._mark_pane(match.pane, shown.widget, shown.current)
+            self._mark_pane(match.pane, shown.widget, shown.current, shown.part)
             self.post_message(self.Moved(index, len(self.matches), match))
 
         self.app.run_worker(move(), group=MOVE_GROUP, exclusive=True, exit_on_error=False)
 
     # -- highlighting ---------------------------------------------------------------------------
 
-    def _mark_pane(self, pane: Pane, current: Widget | None = None, nth: int | None = None) -> None:
+    def _mark_pane(
+        self,
+        pane: Pane,
+        current: Widget | None = None,
+        nth: int | None = None,
+        part: int | None = None,
+    ) -> None:
         """Every match on the pane on screen (and in the header); the current one stands out.
 
         Rows and options are marked only where the engine found matches (a table of 600
@@ -335,8 +343,18 @@ class FindBar(Vertical):
                 field = "participant" if kind is Participant else "group"
                 keys = [people_row_key(b, i) for i in items.get(field, ())]
                 marks.table(widget, find, rows=[k for k in keys if k is not None])
+            elif isinstance(widget, VirtualTable) and widget.display:
+                keys = [people_row_key(b, i) for i in items.get("participant", ())]
+                marks.rows(widget, find, [int(k) for k in keys if k is not None])
             elif isinstance(widget, OptionList):
                 marks.options(widget, find, only=items.get(_OPTION_FIELDS[pane], ()))
+            elif isinstance(widget, ReadingText):
+                mine = part is not None and nth is not None and widget is current
+                marks.headings(
+                    widget,
+                    find,
+                    (part, nth) if part is not None and nth is not None and mine else None,
+                )
             elif isinstance(widget, Static) and _document_text(widget, sections):
                 marks.static(widget, find)
 
