@@ -24,6 +24,7 @@ from briefing_tui.model import Briefing
 from briefing_tui.render.as_text import render_text
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.widgets.prose import Prose, markdown
+from briefing_tui.ui.widgets.reading_view import ReadingText
 from waiting import settle, wait_until
 
 from .corpus import build
@@ -95,6 +96,9 @@ async def test_html_is_drawn_by_the_reader(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: not app.loading, "loading to end")
         await settle(pilot)
+        await wait_until(
+            pilot, lambda: all(v.laid_out for v in app.query(ReadingText)), "the layout"
+        )
         drawn = _drawn(app)
         for literal in ("<span>inline tag</span>", "<!-- a hidden comment -->", "<div>"):
             assert literal in drawn, literal
@@ -103,8 +107,10 @@ async def test_html_is_drawn_by_the_reader(
 
 
 def _drawn(app: BriefingApp) -> str:
-    """Every line the open briefing's prose widgets draw, as plain text."""
-    lines = []
+    """Every line the open briefing's reading views and prose widgets draw, as plain text."""
+    lines: list[str] = []
+    for view in app.query(ReadingText):
+        lines.extend(view.text_lines())
     for prose in app.query(Prose):
         for y in range(prose.size.height):
             lines.append("".join(segment.text for segment in prose.render_line(y)))
