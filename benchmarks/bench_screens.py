@@ -71,7 +71,7 @@ class ColdApp(BriefingApp):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.views.load_finished = lambda: None  # type: ignore[method-assign]
+        self.main.prepare_across = lambda: None  # type: ignore[method-assign]
 
 
 SCREENS: list[tuple[str, str, type[Any], Callable[[Any], bool]]] = [
@@ -108,7 +108,7 @@ async def run(app_class: type[BriefingApp], briefings: list[Briefing], runs: int
     app = app_class([Path("library")], loader=loader_of(briefings), counter=counter_of(briefings))
     async with app.run_test(size=SIZE) as pilot:
         t0 = time.perf_counter()
-        while app.loading:
+        while app.main.loading:
             await pilot.pause(0.05)
         await settle(pilot)
         print(f"  library listed and prepared in {time.perf_counter() - t0:.2f} s")

@@ -130,13 +130,13 @@ async def test_find_reaches_a_match_near_the_end_of_long_prose(held: list[Prose]
     app = app_with([briefing])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.open_path("lib/long.md")
+        assert app.main.open_path("lib/long.md")
         await settle(pilot)
         prose = next(p for p in app.query(Prose) if p.text == LONG)
         assert held and not prose.whole_rendered  # only the head so far
-        scroll = app.view.pane_widget(Pane.OVERVIEW).focus_target()
+        scroll = app.main.view.pane_widget(Pane.OVERVIEW).focus_target()
         await pilot.press("ctrl+f")
-        await until(pilot, lambda: FindBar.of(app.view) is not None)
+        await until(pilot, lambda: FindBar.of(app.main.view) is not None)
         before = len(app.received(FindBar.Moved))
         await pilot.press(*"quokka")
         await until(pilot, lambda: len(app.received(FindBar.Moved)) > before, "the match")
@@ -172,7 +172,7 @@ async def test_the_whole_arrives_by_itself_after_the_head() -> None:
     app = _long_annex_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.open_path("lib/long.md")
+        assert app.main.open_path("lib/long.md")
         await until(pilot, lambda: any(p.text == LONG for p in app.query(Prose)), "the annex")
         prose = next(p for p in app.query(Prose) if p.text == LONG)
         await until(pilot, lambda: prose.whole_rendered, "the whole annex")
@@ -192,7 +192,7 @@ async def test_a_search_hit_at_the_end_of_long_prose_is_scrolled_into_view(
         await pilot.press("enter")
         await settle(pilot)
         prose = next(p for p in app.query(Prose) if p.text == LONG)
-        scroll = app.view.pane_widget(Pane.OVERVIEW).focus_target()
+        scroll = app.main.view.pane_widget(Pane.OVERVIEW).focus_target()
         await until(pilot, lambda: scroll.scroll_y > 0, "the hit to come into view")
         assert prose.whole_rendered
         lines = prose._lines(prose.content_region.width)
@@ -251,7 +251,7 @@ async def test_switching_theme_renders_prose_in_the_new_themes_markdown_styles()
     app = app_with([briefing])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.open_path("lib/t.md")
+        assert app.main.open_path("lib/t.md")
         await settle(pilot)
         prose = app.query_one(".overview-prose", Prose)
 

@@ -27,31 +27,13 @@ from textual.widgets import DataTable, OptionList, Static
 
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import find_spans
+from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose
 
-SpanFinder = Callable[[str], list[tuple[int, int]]]
-
 # How long to wait for a pane that builds itself in a worker, in refreshes.
 _READY_TRIES = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Spot:
-    """A place in the open briefing.
-
-    `nth` is which occurrence of the looked-for text, counted within the field, is meant;
-    `anchor` is text around it (a search snippet), which picks the occurrence instead.
-    """
-
-    pane: Pane
-    field: str = ""
-    item: int | None = None
-    nth: int = 0
-    anchor: str = ""
-    anchor_offset: int = 0  # where, in `anchor`, the looked-for text starts
-    text: str = ""  # the field's text, when known (tells a section's title from its body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +47,6 @@ class Shown:
     widget: Widget | None
     focus: Widget
     current: int | None = None
-
-
-def people_row_key(briefing: Briefing, item: int) -> str | None:
-    """The people table's row key for `briefing.participants[item]` (people are keyed by
-    their position among named people; groups have their own table, keyed likewise)."""
-    if not 0 <= item < len(briefing.participants):
-        return None
-    kind = type(briefing.participants[item])
-    return str(sum(isinstance(p, kind) for p in briefing.participants[:item]))
 
 
 def plain_of(widget: Widget) -> str:

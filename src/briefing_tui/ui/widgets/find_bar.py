@@ -29,7 +29,8 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import FindMatch, count_by_pane, find_in_briefing, find_spans
 from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content, marks_for
-from briefing_tui.ui.locate.locator import Spot, people_row_key, show_spot, table_is_for
+from briefing_tui.ui.locate.locator import show_spot, table_is_for
+from briefing_tui.ui.locate.spot import Spot, people_row_key
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
 
 DEBOUNCE_SECONDS = 0.03

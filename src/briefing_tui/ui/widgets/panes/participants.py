@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
 from briefing_tui.model import Briefing
+from briefing_tui.ui import command_table
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
 
@@ -45,7 +46,7 @@ class PeopleTable(DataTable[Text]):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("s", "cycle_sort", "Sort"),
-        Binding("S", "reverse_sort", "Reverse sort", id="reverse_sort"),
+        command_table.binding("reverse_sort"),
     ]
 
     class Sorted(Message):
