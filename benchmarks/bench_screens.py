@@ -85,7 +85,7 @@ SCREENS: list[tuple[str, str, type[Any], Callable[[Any], bool]]] = [
 
 async def settle(pilot: Any) -> None:
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def time_screen(
@@ -100,7 +100,7 @@ async def time_screen(
         if time.perf_counter() - started > limit:
             raise TimeoutError(f"{kind.__name__} did not fill in {limit} s")
         await pilot.pause(0.005)
-    await pilot.pause()  # one more refresh: the rows are drawn
+    await settle(pilot)  # one more refresh: the rows are drawn
     return time.perf_counter() - started
 
 

@@ -8,7 +8,7 @@ when it is missing.  The reader runs headless under Textual's Pilot with the rea
 1. loading, and the search index being built in its worker, are timed (for context);
 2. `/` opens the search screen, and queries are typed one key at a time, as a reader does;
    for each keystroke the time from the key to its results being drawn (the search
-   screen's `ResultsShown`, then the next refresh of the results list) is measured, and
+   screen's results for it, the next refresh of the results list) is measured, and
    printed with the debounce (`DEBOUNCE_SECONDS`) taken off: the target is 50 ms.  Keys
    are sent as the terminal driver sends them (Pilot's `press` waits for the whole
    process to go idle, which would add its own polling to every figure);

@@ -13,14 +13,9 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "briefing_tui"
 MAX_LINES = 400
-# Being split by their own issues (real documents, security); drop them from here then.
-NOT_YET_SPLIT = {
-    "readers/schema.py",
-    "readers/markdown_body.py",
-    "readers/other_tools.py",
-    "readers/documents.py",
-    "library.py",
-}
+# Owned by the issues working on them now (real documents: readers/; security: the
+# settings file and the cache codec); each is to be split there, then dropped from here.
+NOT_YET_SPLIT = ("readers/", "config.py", "cache_codec.py")
 
 
 def _module_name(path: Path, src: Path) -> str:
@@ -119,7 +114,7 @@ def test_no_module_over_the_line_budget() -> None:
         for p in PACKAGE.rglob("*.py")
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
-    assert {k: v for k, v in long.items() if k not in NOT_YET_SPLIT} == {}
+    assert {k: v for k, v in long.items() if not k.startswith(NOT_YET_SPLIT)} == {}
 
 
 def test_the_reader_is_in_its_rooms() -> None:

@@ -28,6 +28,7 @@ from briefing_tui.model import (
 )
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.widgets.prose import Prose, markdown
+from briefing_tui.ui.widgets.reading_view import ReadingText
 from waiting import settle as settle  # re-exported: the UI tests import it from here
 
 SIZE = (120, 40)
@@ -163,7 +164,9 @@ def filter_summary(app: Any) -> str:
 
 
 def text_of(widget: Any) -> str:
-    """What a Static or Prose shows, as plain text: Content directly, Rich via a console."""
+    """What a Static, Prose or ReadingText shows, as plain text."""
+    if isinstance(widget, ReadingText):
+        return "\n".join(widget.text_lines())
     content = markdown(widget.text) if isinstance(widget, Prose) else widget.content
     if isinstance(content, str | Content):
         return str(content)

@@ -16,7 +16,6 @@ ON_DEMAND = [
     "briefing_tui.ui.widgets.find_bar",
     "briefing_tui.ui.locate.target",
     "briefing_tui.ui.locate.locator",
-    "briefing_tui.ui.locate.highlights",
     "briefing_tui.ui.screens.search",
 ]
 

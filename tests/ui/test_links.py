@@ -57,7 +57,7 @@ async def test_clicking_prose_opens_nothing(no_browser: list[Any]) -> None:
     app = app_with([rich_briefing()])
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.click(".overview-prose", offset=(30, 0))
+        await pilot.click("#overview-text", offset=(30, 1))  # the prose under its heading
         await settle(pilot)
         assert list(app._notifications) == []
         assert app.is_running

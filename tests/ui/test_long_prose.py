@@ -4,16 +4,12 @@ depends on how fast the thread is."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Button
 
-from briefing_tui.model import Pane, Section
-from briefing_tui.ui.support.themes import HIGH_CONTRAST
-from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.prose import (
     HEAD_CHARS,
     HEAD_LINES,
@@ -23,8 +19,8 @@ from briefing_tui.ui.widgets.prose import (
     prose_head,
 )
 
-from .helpers import SIZE, app_with, count_markdown_renders, make_briefing, settle
-from .search_helpers import loaded, search_for, until
+from .helpers import count_markdown_renders, settle
+from .search_helpers import until
 
 PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
 LONG = "\n\n".join(f"## Part {n}\n\n{PARAGRAPH}" for n in range(80)) + (
@@ -119,35 +115,6 @@ async def test_long_prose_shows_its_head_first_then_all_of_it(held: list[Prose])
         assert prose._lines(prose.content_region.width)[20].text == top_line
 
 
-async def test_find_reaches_a_match_near_the_end_of_long_prose(held: list[Prose]) -> None:
-    briefing = make_briefing(
-        "lib/long.md",
-        "Long annex",
-        date(2024, 1, 1),
-        summary="A long annex follows.",
-        sections=(Section("Annex", LONG),),
-    )
-    app = app_with([briefing])
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert app.main.open_path("lib/long.md")
-        await settle(pilot)
-        prose = next(p for p in app.query(Prose) if p.text == LONG)
-        assert held and not prose.whole_rendered  # only the head so far
-        scroll = app.main.view.pane_widget(Pane.OVERVIEW).focus_target()
-        await pilot.press("ctrl+f")
-        await until(pilot, lambda: FindBar.of(app.main.view) is not None)
-        before = len(app.received(FindBar.Moved))
-        await pilot.press(*"quokka")
-        await until(pilot, lambda: len(app.received(FindBar.Moved)) > before, "the match")
-        await settle(pilot)
-        assert prose.whole_rendered
-        lines = prose._lines(prose.content_region.width)
-        row = next(n for n, strip in enumerate(lines) if "quokka" in strip.text)
-        top = prose.virtual_region.y + row - scroll.scroll_y
-        assert 0 <= top < scroll.size.height, "the match is in view"
-
-
 def test_the_head_counts_lines_too() -> None:
     # A table row takes a screen line however short, and Rich lays out a table over all
     # its rows: a head of short rows stops at HEAD_LINES lines, well before HEAD_CHARS.
@@ -155,50 +122,6 @@ def test_the_head_counts_lines_too() -> None:
     head = prose_head(text)
     assert head is not None and text.startswith(head)
     assert head.count("\n") == HEAD_LINES and len(head) < HEAD_CHARS
-
-
-def _long_annex_app() -> Any:
-    briefing = make_briefing(
-        "lib/long.md",
-        "Long annex",
-        date(2024, 1, 1),
-        summary="A long annex follows.",
-        sections=(Section("Annex", LONG),),
-    )
-    return app_with([briefing])
-
-
-async def test_the_whole_arrives_by_itself_after_the_head() -> None:
-    app = _long_annex_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        assert app.main.open_path("lib/long.md")
-        await until(pilot, lambda: any(p.text == LONG for p in app.query(Prose)), "the annex")
-        prose = next(p for p in app.query(Prose) if p.text == LONG)
-        await until(pilot, lambda: prose.whole_rendered, "the whole annex")
-        await until(pilot, lambda: "zanzibar quokka" in shown(prose), "the end on screen")
-        assert len(prose._lines(prose.content_region.width)) == prose.size.height
-
-
-async def test_a_search_hit_at_the_end_of_long_prose_is_scrolled_into_view(
-    held: list[Prose],
-) -> None:
-    app = _long_annex_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        assert held and not held[0].whole_rendered  # only the head when the hit is opened
-        screen = await search_for(pilot, "quokka")
-        assert screen.hits and screen.hits[0].path == "lib/long.md"
-        await pilot.press("enter")
-        await settle(pilot)
-        prose = next(p for p in app.query(Prose) if p.text == LONG)
-        scroll = app.main.view.pane_widget(Pane.OVERVIEW).focus_target()
-        await until(pilot, lambda: scroll.scroll_y > 0, "the hit to come into view")
-        assert prose.whole_rendered
-        lines = prose._lines(prose.content_region.width)
-        row = next(n for n, strip in enumerate(lines) if "quokka" in strip.text)
-        top = prose.virtual_region.y + row - scroll.scroll_y
-        assert 0 <= top < scroll.size.height, "the hit is in view"
 
 
 class FocusApp(App[None]):
@@ -242,24 +165,3 @@ async def test_focus_and_style_changes_do_not_render_the_text_again(
         assert marked.text == plain.text
         assert prose.rich_style.bgcolor in backgrounds(prose)
         assert backgrounds(prose) != {s.style.bgcolor for s in plain if s.style}
-
-
-async def test_switching_theme_renders_prose_in_the_new_themes_markdown_styles() -> None:
-    briefing = make_briefing(
-        "lib/t.md", "Themed", date(2024, 1, 1), overview="## A heading\n\nSome prose."
-    )
-    app = app_with([briefing])
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        assert app.main.open_path("lib/t.md")
-        await settle(pilot)
-        prose = app.query_one(".overview-prose", Prose)
-
-        def heading_colours() -> set[Any]:
-            line = next(s for s in prose._lines(prose.content_region.width) if "heading" in s.text)
-            return {s.style.color for s in line if s.style and s.text.strip()}
-
-        before = heading_colours()
-        app.theme = HIGH_CONTRAST
-        await settle(pilot)
-        assert heading_colours() != before

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, OptionList, Static, TabbedContent
 from briefing_tui.model import Pane
 from briefing_tui.ui.widgets.panes.overview import OverviewPane
 from briefing_tui.ui.widgets.panes.participants import ParticipantsPane, PeopleTable
-from briefing_tui.ui.widgets.prose import Prose
+from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, app_with, rich_briefing, settle, text_of, texts
 
@@ -69,7 +69,7 @@ async def test_every_pane_shows_its_content() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         pane = app.query_one(OverviewPane)
-        overview_text = texts([*pane.query(Static), *pane.query(Prose)])
+        overview_text = texts([*pane.query(Static), *pane.query(ReadingText)])
         for expected in (
             "A summary.",
             "The Hague",

@@ -14,14 +14,13 @@ from textual.widgets import OptionList, Static
 from briefing_tui.model import Briefing, Pane, Participant, Topic
 from briefing_tui.search import FALLBACK_NOTICE, Hit, ScanIndex
 from briefing_tui.ui.locate.highlights import marks_for
-from briefing_tui.ui.locate.locator import prose_text
 from briefing_tui.ui.locate.spot import OpenBriefing
 from briefing_tui.ui.screens.search import FIRST_PAGE, LIMIT, ResultList, SearchScreen
 from briefing_tui.ui.services.search_index import LibraryIndex
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.panes.participants import GroupsTable, PeopleTable
 from briefing_tui.ui.widgets.panes.topics import TopicList
-from briefing_tui.ui.widgets.prose import Prose
+from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, GatedLoader, RecordingApp, app_with, make_briefing, results, settle
 from .search_helpers import SEED_PATH, SEED_TITLE, loaded, sample_app, search_for, until
@@ -359,10 +358,9 @@ async def test_hits_open_on_the_topic_outcome_group_or_paragraph_that_holds_them
         await _open_first_hit(pilot, '"hardly any"')  # overview prose: scrolled to it
         scroll = view.pane_widget(Pane.OVERVIEW).focus_target()
         await until(pilot, lambda: scroll.scroll_y > 0, "the paragraph to come into view")
-        prose = view.pane_widget(Pane.OVERVIEW).query_one(".overview-prose", Prose)
-        top = prose.virtual_region.y
-        line = prose_text(prose).split("\n")
-        row = next(i for i, text in enumerate(line) if "hardly" in text)
+        reading = view.pane_widget(Pane.OVERVIEW).query_one(ReadingText)
+        top = reading.virtual_region.y
+        row = next(i for i, text in enumerate(reading.text_lines()) if "hardly" in text)
         assert scroll.scroll_y <= top + row < scroll.scroll_y + scroll.size.height
 
 

@@ -22,6 +22,7 @@ from briefing_tui.ui.providers.briefing_commands import BriefingCommands
 from briefing_tui.ui.providers.search_commands import SearchCommands
 from briefing_tui.ui.screens.main import MainScreen
 from briefing_tui.ui.services.loader import Counter, Loader, make_loader
+from briefing_tui.ui.services.quitting import exit_now_if_busy, run_app
 from briefing_tui.ui.support.themes import ThemedApp, default_theme, resolve_theme_name
 
 # System palette entries that would write files (Screenshot) or duplicate our own commands.
@@ -134,7 +135,9 @@ def run(
             print(f"briefing: unknown theme {theme!r}; choose one of: {names}", file=sys.stderr)
             return 2
         app.theme = theme
-    result = app.run()
-    if app.return_code not in (None, 0):
-        return app.return_code
-    return int(result or 0)
+    result = run_app(app)
+    code = app.return_code if app.return_code not in (None, 0) else int(result or 0)
+    # The screen is gone: background threads (a search index of a huge briefing, say)
+    # must not hold the process, and the terminal's prompt, for seconds more.
+    exit_now_if_busy(code or 0)
+    return code or 0

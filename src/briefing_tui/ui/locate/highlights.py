@@ -8,12 +8,13 @@ original; `clear` puts the original back, but only where the widget still shows 
 the widget's own plain text, so document text never passes through markup.
 
 Prose (Markdown rendered by Rich) draws its own lines and cannot be marked from outside;
-callers bring the paragraph into view instead.
+callers bring the paragraph into view instead.  A ReadingText marks its headings itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Protocol
 from weakref import WeakKeyDictionary
 
 from rich.table import Table
@@ -30,6 +31,26 @@ MATCH_STYLE = "bold underline $text-accent"
 CURRENT_STYLE = "bold reverse"
 RICH_MATCH_STYLE = "bold underline"
 RICH_CURRENT_STYLE = "bold reverse"
+
+
+class HeadingMarker(Protocol):
+    """A widget that marks matches in the headings it draws (ReadingText)."""
+
+    @property
+    def is_attached(self) -> bool: ...
+
+    def mark_headings(
+        self, find: SpanFinder | None, current: tuple[int, int] | None = None
+    ) -> int: ...
+
+
+class RowMarker(Protocol):
+    """A table that marks matches in its rows as it draws them (VirtualTable)."""
+
+    @property
+    def is_attached(self) -> bool: ...
+
+    def mark_rows(self, find: SpanFinder | None, rows: Iterable[int] = ()) -> int: ...
 
 
 def mark_content(content: Content, spans: Iterable[tuple[int, int]], style: str) -> Content:
@@ -124,6 +145,32 @@ class Marks:
                 cell.spans = spans  # type: ignore[assignment]
             if widget.is_attached and widget.content is table:
                 widget.update(table, layout=False)
+
+        self._undo.append(undo)
+        return found
+
+    def headings(
+        self, widget: HeadingMarker, find: SpanFinder, current: tuple[int, int] | None = None
+    ) -> int:
+        """Highlight matches in the headings a ReadingText draws (`current`: part, nth)."""
+        found = widget.mark_headings(find, current)
+        self.count += found
+
+        def undo() -> None:
+            if widget.is_attached:
+                widget.mark_headings(None)
+
+        self._undo.append(undo)
+        return found
+
+    def rows(self, widget: RowMarker, find: SpanFinder, rows: Iterable[int]) -> int:
+        """Highlight matches in the given rows of a VirtualTable (marked as it draws)."""
+        found = widget.mark_rows(find, rows)
+        self.count += found
+
+        def undo() -> None:
+            if widget.is_attached:
+                widget.mark_rows(None)
 
         self._undo.append(undo)
         return found

@@ -30,7 +30,10 @@ from briefing_tui.search import find_spans
 from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
+from briefing_tui.ui.widgets.panes.overview import OVERVIEW
 from briefing_tui.ui.widgets.prose import Prose
+from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 # How long to wait for a pane that builds itself in a worker, in refreshes.
 _READY_TRIES = 40
@@ -41,12 +44,14 @@ class Shown:
     """What `show_spot` did: the widget showing the spot, and what should take focus.
 
     `current` is the index of the meant occurrence among the matches of that widget's
-    text, when the widget is a Static (so a caller can make that one stand out).
+    text, when the widget is a Static or a ReadingText's heading `part` (so a caller can
+    make that one stand out).
     """
 
     widget: Widget | None
     focus: Widget
     current: int | None = None
+    part: int | None = None  # in a ReadingText: the part (heading) showing the spot
 
 
 def plain_of(widget: Widget) -> str:
@@ -156,6 +161,42 @@ async def scroll_prose(prose: Prose, find: SpanFinder, spot: Spot) -> bool:
     return True
 
 
+async def scroll_reading(
+    text: ReadingText, key: tuple[object, ...], find: SpanFinder, spot: Spot
+) -> tuple[int, int | None] | None:
+    """Scroll to the meant occurrence in one part of a ReadingText, waiting (with the
+    screen free) for the layout to reach that part.  (part index, which match) or None
+    when the part is not there."""
+    index = text.part_index(key)
+    parent = text.parent
+    if index is None or not text.display or not isinstance(parent, Widget):
+        return None
+    if not await _laid_out(text) or not await text.wait_for_part(index):
+        return None
+    top, lines = text.part_lines(index)
+    if top < 0:
+        return None
+    # The part may have been laid out since the last layout pass: the scroll view must
+    # know the new height before it can scroll there.
+    for _ in range(_READY_TRIES):
+        if text.size.height >= top + len(lines):
+            break
+        text.refresh(layout=True)
+        await _refreshed(text)
+    joined = "\n".join(lines)
+    spans = find(joined)
+    chosen = choose_occurrence(joined, spans, spot)
+    line = top + (joined.count("\n", 0, spans[chosen][0]) if chosen is not None else 0)
+    region = text.virtual_region
+    parent.scroll_to_region(
+        Region(region.x, region.y + line, max(1, region.width), 1),
+        animate=False,
+        center=True,
+        immediate=True,
+    )
+    return index, chosen
+
+
 def _reveal_static(widget: Widget, focus: Widget, find: SpanFinder, spot: Spot) -> Shown:
     text = plain_of(widget)
     current = choose_occurrence(text, find(text), spot)
@@ -179,21 +220,28 @@ async def _overview(
         header = view.query("#header-title")
         return Shown(header.first() if header else None, focus)
     target: Widget | None = None
+    reading = _first(widgets, lambda w: isinstance(w, ReadingText))
     if field == "summary":
         target = _first(statics, lambda w: w.has_class("summary"))
-    elif field == "overview":
-        target = _first(widgets, lambda w: isinstance(w, Prose) and w.has_class("overview-prose"))
+    elif field == "overview" and isinstance(reading, ReadingText):
+        shown = await scroll_reading(reading, OVERVIEW, find, spot)
+        return Shown(reading, focus, shown[1] if shown else None)
     elif field == "section" and spot.item is not None and spot.item < len(b.sections):
         section = b.sections[spot.item]
-        body = _first(widgets, lambda w: isinstance(w, Prose) and w.text == section.body)
-        heading = _first(
-            statics, lambda w: w.has_class("subheading") and plain_of(w) == section.title
-        )
         if spot.text:
             in_title = spot.text == section.title
         else:
             in_title = bool(spot.anchor) and spot.anchor in section.title
-        target = heading if in_title and heading is not None else body or heading
+        if isinstance(reading, ReadingText):
+            key = ("section-title" if in_title else "section", spot.item)
+            shown = await scroll_reading(reading, key, find, spot)
+            if shown is None and not in_title:  # an empty body: its heading then
+                key = ("section-title", spot.item)
+                shown = await scroll_reading(reading, key, find, spot)
+            if shown is None:
+                return Shown(reading, focus)
+            part, current = shown
+            return Shown(reading, focus, current, part if key[0] == "section-title" else None)
     elif field == "extra":
         target = _first(statics, lambda w: w.has_class("extra"))
     elif field == "link":
@@ -228,6 +276,10 @@ async def _participants(pane: LazyPane, b: Briefing, spot: Spot, find: SpanFinde
         key = people_row_key(b, spot.item)
         tables = [t for t in pane.query(DataTable) if t.display]
         if key is not None and isinstance(b.participants[spot.item], kind):
+            big = _first(list(pane.query(VirtualTable)), lambda w: w.display)
+            if isinstance(big, VirtualTable) and kind is Participant:
+                big.move_to_row(int(key))
+                return Shown(big, big)
             for table in tables:
                 if table_is_for(table, kind) and key in table.rows:
                     table.move_cursor(row=table.get_row_index(key), column=0, scroll=True)

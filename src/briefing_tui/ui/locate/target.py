@@ -18,6 +18,8 @@ from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.panes.outcomes import OutcomesPane
 from briefing_tui.ui.widgets.panes.participants import PeopleTable
+from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 
 def reveal(view: BriefingView, spot: Spot) -> Widget:
@@ -54,8 +56,14 @@ def mark_spot(marks: Marks, shown: Shown, spot: Spot, briefing: Briefing, find: 
         key = people_row_key(briefing, spot.item) if spot.item is not None else None
         if key is not None:
             marks.table(widget, find, rows=[key])
+    elif isinstance(widget, VirtualTable):
+        key = people_row_key(briefing, spot.item) if spot.item is not None else None
+        if key is not None:
+            marks.rows(widget, find, [int(key)])
     elif isinstance(widget, OptionList):
         if spot.item is not None:
             marks.options(widget, find, only=[spot.item])
     elif isinstance(widget, Static):
         marks.static(widget, find, shown.current)
+    elif isinstance(widget, ReadingText) and shown.part is not None and shown.current is not None:
+        marks.headings(widget, find, (shown.part, shown.current))

@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.search import Hit, highlight_spans, parse_query
 from briefing_tui.ui.locate.highlights import mark_content
-from briefing_tui.ui.locate.spot import OpenBriefing, Spot
+from briefing_tui.ui.locate.spot import OpenBriefing, spot_of_hit
 from briefing_tui.ui.services.search_index import IndexProgress, LibraryIndex
 from briefing_tui.ui.support.row_format import briefing_line
 
@@ -50,22 +50,13 @@ SYNTAX_HELP = (
 )
 
 
-def spot_of(hit: Hit) -> Spot:
-    """Where a hit is, anchored on its snippet so the quoted occurrence is the one shown."""
-    snippet = hit.snippet
-    lead = 2 if snippet.startswith("… ") else 0
-    core = snippet[lead:].removesuffix(" …")
-    first = hit.highlights[0][0] - lead if hit.highlights else 0
-    return Spot(hit.pane, hit.field, hit.item, anchor=core, anchor_offset=max(0, first))
-
-
 def open_hit(hit: Hit, query: str) -> OpenBriefing:
     """The request to open `hit`, its query's words highlighted where it is."""
 
     def words(text: str) -> list[tuple[int, int]]:
         return highlight_spans(text, query)
 
-    return OpenBriefing(hit.path, spot_of(hit), words)
+    return OpenBriefing(hit.path, spot_of_hit(hit), words)
 
 
 def hit_prompt(hit: Hit) -> Content:

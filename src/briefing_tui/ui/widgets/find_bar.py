@@ -30,8 +30,10 @@ from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import FindMatch, count_by_pane, find_in_briefing, find_spans
 from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content, marks_for
 from briefing_tui.ui.locate.locator import show_spot, table_is_for
-from briefing_tui.ui.locate.spot import Spot, people_row_key
+from briefing_tui.ui.locate.spot import people_row_key, spot_of_match
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
+from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 DEBOUNCE_SECONDS = 0.03
 # While the bar is open it notices the reader opening another briefing this often.
@@ -40,23 +42,6 @@ MOVE_GROUP = "find-move"
 # A pane with more matches than this (a single letter typed) only has the current one marked.
 MAX_MARKED = 2000
 FIND_KEYS = "enter/n next · shift+enter/N previous · ctrl+f to the text and back · escape closes"
-
-
-def spot_of(match: FindMatch, matches: list[FindMatch], index: int, briefing: Briefing) -> Spot:
-    """The match as a place in the panes: its field, and which occurrence within it."""
-
-    def key(m: FindMatch) -> tuple[object, ...]:
-        in_title = (
-            m.field == "section"
-            and m.item is not None
-            and m.item < len(briefing.sections)
-            and m.text == briefing.sections[m.item].title
-        )
-        return (m.pane, m.field, m.item, in_title)
-
-    mine = key(match)
-    nth = sum(1 for m in matches[:index] if key(m) == mine)
-    return Spot(match.pane, match.field, match.item, nth=nth, text=match.text)
 
 
 # Which field's items an option list of each pane lists (topics, outcomes, links).
@@ -278,7 +263,7 @@ class FindBar(Vertical):
         match = self.matches[index]
         briefing = self.briefing
         assert briefing is not None
-        spot = spot_of(match, self.matches, index, briefing)
+        spot = spot_of_match(match, self.matches, index, briefing)
         self._show_count()
         view = self.view
 
@@ -293,14 +278,20 @@ class FindBar(Vertical):
             self._focus_target = shown.focus
             if follow:
                 shown.focus.focus()
-            self._mark_pane(match.pane, shown.widget, shown.current)
+            self._mark_pane(match.pane, shown.widget, shown.current, shown.part)
             self.post_message(self.Moved(index, len(self.matches), match))
 
         self.app.run_worker(move(), group=MOVE_GROUP, exclusive=True, exit_on_error=False)
 
     # -- highlighting ---------------------------------------------------------------------------
 
-    def _mark_pane(self, pane: Pane, current: Widget | None = None, nth: int | None = None) -> None:
+    def _mark_pane(
+        self,
+        pane: Pane,
+        current: Widget | None = None,
+        nth: int | None = None,
+        part: int | None = None,
+    ) -> None:
         """Every match on the pane on screen (and in the header); the current one stands out.
 
         Rows and options are marked only where the engine found matches (a table of 600
@@ -336,8 +327,18 @@ class FindBar(Vertical):
                 field = "participant" if kind is Participant else "group"
                 keys = [people_row_key(b, i) for i in items.get(field, ())]
                 marks.table(widget, find, rows=[k for k in keys if k is not None])
+            elif isinstance(widget, VirtualTable) and widget.display:
+                keys = [people_row_key(b, i) for i in items.get("participant", ())]
+                marks.rows(widget, find, [int(k) for k in keys if k is not None])
             elif isinstance(widget, OptionList):
                 marks.options(widget, find, only=items.get(_OPTION_FIELDS[pane], ()))
+            elif isinstance(widget, ReadingText):
+                mine = part is not None and nth is not None and widget is current
+                marks.headings(
+                    widget,
+                    find,
+                    (part, nth) if part is not None and nth is not None and mine else None,
+                )
             elif isinstance(widget, Static) and _document_text(widget, sections):
                 marks.static(widget, find)
 

@@ -14,10 +14,16 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
-from briefing_tui.model import Briefing
+from briefing_tui.model import Briefing, Pane
+from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui import command_table
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
+
+# Up to this many people a DataTable lists them; more go to a line-drawn VirtualTable
+# (DataTable measured and stored each row: 200,000 people froze the reader for 37 s).
+BIG_TABLE = 2_000
 
 PEOPLE_COLUMNS = (
     ("name", "Name"),
@@ -111,19 +117,56 @@ class GroupsTable(DataTable[Text]):
         self.add_column(Text("Notes"), key="notes")
 
 
+class BigPeopleTable(VirtualTable):
+    """The people table for very many people: the same columns, keys and sorting."""
+
+    HELP_NAME = "People"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "cycle_sort", "Sort"),
+        command_table.binding("reverse_sort"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(PEOPLE_COLUMNS, id=id)
+        self.sort_column = "name"
+        self.display = self.can_focus = False
+
+    def action_cycle_sort(self) -> None:
+        column = self.sort_column or "name"
+        index = SORTABLE.index(column) if column in SORTABLE else -1
+        self.sort_by(SORTABLE[(index + 1) % len(SORTABLE)], reverse=False)
+
+    def action_reverse_sort(self) -> None:
+        self.sort_by(self.sort_column or "name", reverse=not self.sort_reverse)
+
+    def sorted_names(self) -> list[str]:
+        return [self.rows[i][0] for i in self.order]
+
+
 class ParticipantsPane(LazyPane):
+    _counted: tuple[Briefing, int, int] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="participants-count", classes="pane-counts")
         yield PeopleTable(id="people")
+        yield BigPeopleTable(id="people-big")
         yield Static(Content("Groups"), id="groups-heading", classes="subheading")
         yield GroupsTable(id="groups")
         with ReadingScroll(id="participants-prose-scroll"):
             yield Prose(id="participants-prose")
 
     def build(self, briefing: Briefing) -> None:
+        named = briefing.people  # a property that filters every participant: once here
         people = self.query_one(PeopleTable)
         people.clear()
-        for index, person in enumerate(briefing.people):
+        big = self.query_one(BigPeopleTable)
+        big.display = len(named) > BIG_TABLE
+        # Only a table in use takes focus, or lists its keys in the help screen.
+        big.can_focus = big.display
+        if big.display:
+            big.set_rows((p.name, p.role, p.organisation, p.country, p.notes) for p in named)
+            big.sort_by(big.sort_column or "name", reverse=big.sort_reverse)
+        for index, person in enumerate(() if big.display else named):
             people.add_row(
                 Text(person.name),
                 Text(person.role),
@@ -132,9 +175,9 @@ class ParticipantsPane(LazyPane):
                 Text(person.notes),
                 key=str(index),
             )
-        if briefing.people:
+        if named and not big.display:
             people.sort_by(people.sort_column, reverse=people.sort_reverse)
-        people.display = bool(briefing.people)
+        people.display = bool(named) and not big.display
 
         groups = self.query_one(GroupsTable)
         groups.clear()
@@ -152,25 +195,34 @@ class ParticipantsPane(LazyPane):
         self._show_counts(briefing)
 
     def _show_counts(self, briefing: Briefing) -> None:
-        named, groups = len(briefing.people), len(briefing.groups)
+        counted = self._counted
+        if counted is None or counted[0] is not briefing:
+            # `people` and `groups` filter every participant each time they are asked.
+            counted = self._counted = (briefing, len(briefing.people), len(briefing.groups))
+        named, groups = counted[1], counted[2]
         if not named and not groups:
-            text = "No participants listed."
+            text = empty_pane_reason(briefing, Pane.PARTICIPANTS)
         else:
             text = f"{_plural(named, 'named participant')}, {_plural(groups, 'group')}"
-            people = self.query_one(PeopleTable)
+            people: PeopleTable | BigPeopleTable = self.query_one(PeopleTable)
+            if self.query_one(BigPeopleTable).display:
+                people = self.query_one(BigPeopleTable)
             if named > 1:
                 order = "descending" if people.sort_reverse else "ascending"
                 text += f" · sorted by {people.sort_column} ({order}; s or S to change)"
         self.query_one("#participants-count", Static).update(Content(text))
 
     @on(PeopleTable.Sorted)
-    def _sorted(self, event: PeopleTable.Sorted) -> None:
+    @on(VirtualTable.Sorted)
+    def _sorted(self, event: PeopleTable.Sorted | VirtualTable.Sorted) -> None:
         if self.briefing is not None:
             self._show_counts(self.briefing)
 
     def focus_target(self) -> Widget:
         if self.query_one(PeopleTable).display:
             return self.query_one(PeopleTable)
+        if self.query_one(BigPeopleTable).display:
+            return self.query_one(BigPeopleTable)
         if self.query_one(GroupsTable).display:
             return self.query_one(GroupsTable)
         return self.query_one("#participants-prose-scroll")

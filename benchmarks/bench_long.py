@@ -1,0 +1,274 @@
+"""Long documents must not freeze the reader: issue 13's figures, measured in a real terminal.
+
+    python benchmarks/bench_long.py [--only NAME ...] [--work /tmp/briefing-long] [--timeout 30]
+
+For each generated document it runs the installed `briefing` command on that one file inside
+tmux (120x40) and polls the screen every 10 ms:
+
+- first screen: from launch until the document's first words are on screen in the Overview;
+- peak RSS of the app process (VmHWM) until it is asked to quit;
+- longest stall: after the first screen, `2` and `1` are pressed in turn (Participants,
+  Overview) and each press is timed until the pane it asked for is on screen;
+- quit: from `q` until the process has exited.
+
+It prints one table and exits 1 if any figure misses its target (a document that never
+reaches its first screen within --timeout misses every target).  Figures vary with machine
+load; run it on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SOCKET = "briefing-long-bench"
+POLL = 0.01
+STALL_PRESSES = 6
+STALL_TARGET = 0.100
+QUIT_TARGET = 0.5
+PARTICIPANTS_SHOWN = re.compile(r"named participants?|No participants listed")
+WORDS = [
+    *("evidence", "request", "prosecutor", "liaison", "warrant", "custody", "channel"),
+    *("platform", "subscriber", "data", "preservation", "order", "judicial", "authority"),
+    *("cooperation", "protocol", "seizure", "freezing", "assets"),
+]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    describe: str
+    build: Callable[[], str]
+    marker: str  # text on screen once the Overview shows the document's first words
+    first_target: float
+    rss_target: float
+
+
+def _front(title: str) -> str:
+    return f"---\ntitle: {title}\ndate: 2025-03-04\nmarking: TLP:GREEN\n---\n\n"
+
+
+def _sentence(n: int, words: int = 12) -> str:
+    picked = [WORDS[(n * 7 + i * 3) % len(WORDS)] for i in range(words)]
+    return " ".join(picked).capitalize() + "."
+
+
+def sections_400() -> str:
+    parts = [_front("Four hundred sections")]
+    n = 0
+    while sum(map(len, parts)) < 350_000:
+        n += 1
+        lead = "Opening remarks kickoff. " if n == 1 else ""
+        body = " ".join(_sentence(n * 31 + i) for i in range(6))
+        parts.append(
+            f"## Session {n}: cooperation item\n\n{lead}{body}\n\n"
+            f"- {_sentence(n)}\n  - {_sentence(n + 1)}\n  - {_sentence(n + 2)}\n"
+            f"- {_sentence(n + 3)}\n\n"
+            "| Country | Requests | Notes |\n| --- | ---: | --- |\n"
+            f"| FR | {n} | {_sentence(n, 4)} |\n| DE | {n + 1} | {_sentence(n + 1, 4)} |\n"
+            f"| NL | {n + 2} | {_sentence(n + 2, 4)} |\n\n"
+        )
+    return "".join(parts)
+
+
+def headings(count: int) -> Callable[[], str]:
+    def build() -> str:
+        body = "".join(f"## H{n}\n\nNote {n} of the list kept.\n\n" for n in range(1, count + 1))
+        return _front(f"{count} headings") + body
+
+    return build
+
+
+def participant_items() -> str:
+    lines = [_front("Two hundred thousand participants"), "## Background\n\n"]
+    lines.append("Opening remarks kickoff of a very large meeting.\n\n## Participants\n\n")
+    lines += [f"- P{n}, Prosecutor, Office {n % 97}, FR\n" for n in range(200_000)]
+    return "".join(lines)
+
+
+def code_block(language: str, size: int) -> Callable[[], str]:
+    def build() -> str:
+        if language == "html":
+            line = '<div class="row"><span id="c{n}">cell {n}</span><a href="#x">link</a></div>\n'
+        else:
+            line = "def handler_{n}(value: int) -> int:\n    return value * {n} + len('text')\n"
+        out = [_front(f"A 2 MB {language} block"), "## Annex\n\n", f"```{language}\n"]
+        out.append("kickoff_first_line = 1\n" if language == "python" else "<!-- kickoff -->\n")
+        total, n = 0, 0
+        while total < size:
+            chunk = line.format(n=n)
+            out.append(chunk)
+            total += len(chunk)
+            n += 1
+        out.append("```\n")
+        return "".join(out)
+
+    return build
+
+
+def long_paragraph() -> str:
+    words = ["Opening", "remarks", "kickoff"]
+    words += [WORDS[(n * 7) % len(WORDS)] for n in range(700_000 - 3)]
+    return _front("One paragraph of 700,000 words") + "## Notes\n\n" + " ".join(words) + ".\n"
+
+
+CASES = (
+    Case("sections", "350 KB, 400 sections", sections_400, "Opening remarks kickoff", 1.0, 400),
+    Case("h10k", "10,000 headings", headings(10_000), "Note 1 of the list", 1.0, 200),
+    Case("h100k", "100,000 headings", headings(100_000), "Note 1 of the list", 1.5, 400),
+    Case("items", "200,000 list items", participant_items, "Opening remarks kickoff", 1.5, 400),
+    Case("html", "2 MB ```html block", code_block("html", 2_000_000), "<!-- kickoff -->", 1.5, 400),
+    Case("words", "700,000-word paragraph", long_paragraph, "Opening remarks kickoff", 1.5, 400),
+    Case(
+        "python",
+        "2 MB ```python block",
+        code_block("python", 2_000_000),
+        "kickoff_first_line",
+        1.5,
+        400,
+    ),
+)
+
+
+# -- tmux -------------------------------------------------------------------------------------
+
+
+def tmux(*args: str) -> str:
+    out = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False)
+    return out.stdout
+
+
+def screen() -> str:
+    return tmux("capture-pane", "-p", "-t", "b")
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@dataclass
+class Result:
+    first: float | None = None
+    rss: float | None = None
+    stall: float | None = None
+    quit: float | None = None
+
+
+def wait_for(test: Callable[[str], bool], timeout: float, pid: int, result: Result) -> float | None:
+    """Seconds until `test(screen)` holds, or None at the timeout; notes peak RSS meanwhile."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if test(screen()):
+            return time.perf_counter() - start
+        result.rss = peak_rss_mb(pid) or result.rss
+        time.sleep(POLL)
+    return None
+
+
+def run_case(path: Path, case: Case, timeout: float) -> Result:
+    result = Result()
+    tmux("kill-server")
+    briefing = shutil.which("briefing") or "briefing"
+    start = time.perf_counter()
+    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", f"exec {briefing} '{path}'")
+    pid_text = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
+    if not pid_text.isdigit():
+        return result
+    pid = int(pid_text)
+    shown = wait_for(lambda s: case.marker in s, timeout, pid, result)
+    if shown is not None:
+        result.first = time.perf_counter() - start  # from launch, not from the first poll
+        stalls: list[float] = []
+        for press in range(STALL_PRESSES):
+            key, wanted = ("2", True) if press % 2 == 0 else ("1", False)
+            tmux("send-keys", "-t", "b", key)
+            took = wait_for(
+                lambda s, w=wanted: bool(PARTICIPANTS_SHOWN.search(s)) == w, timeout, pid, result
+            )
+            if took is None:
+                stalls.append(float("inf"))
+                break
+            stalls.append(took)
+        result.stall = max(stalls)
+    result.rss = peak_rss_mb(pid) or result.rss
+    asked = time.perf_counter()
+    tmux("send-keys", "-t", "b", "q")
+    while time.perf_counter() - asked < timeout and alive(pid):
+        time.sleep(POLL)
+    if not alive(pid):
+        result.quit = time.perf_counter() - asked
+    tmux("kill-server")
+    return result
+
+
+def fmt(value: float | None, target: float, unit: str = "s") -> tuple[str, bool]:
+    if value is None or value == float("inf"):
+        return f"-- / {target:g}{unit}", False
+    ok = value <= target
+    figure = f"{value:.0f}" if unit == " MB" else f"{value:.2f}"
+    return f"{figure}{unit} / {target:g}{unit}{'' if ok else ' MISS'}", ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=[c.name for c in CASES])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-long"))
+    parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--regenerate", action="store_true", help="write the documents again")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None or shutil.which("briefing") is None:
+        print("needs tmux and the installed `briefing` command")
+        return 1
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"{os.cpu_count()} cores, tmux 120x40, `{shutil.which('briefing')}`; figure / target")
+    header = f"{'document':<30}{'first screen':>20}{'peak RSS':>20}{'longest stall':>20}"
+    print(header + f"{'q to exit':>18}")
+    all_ok = True
+    for case in CASES:
+        if args.only and case.name not in args.only:
+            continue
+        path = args.work / f"{case.name}.md"
+        if not path.exists() or args.regenerate:
+            path.write_text(case.build(), encoding="utf-8")
+        result = run_case(path, case, args.timeout)
+        cells = [
+            fmt(result.first, case.first_target),
+            fmt(result.rss, case.rss_target, " MB"),
+            fmt(result.stall, STALL_TARGET),
+            fmt(result.quit, QUIT_TARGET),
+        ]
+        all_ok &= all(ok for _, ok in cells)
+        size = path.stat().st_size / 1e6
+        label = f"{case.describe} ({size:.1f} MB)" if size >= 1 else case.describe
+        widths = (20, 20, 20, 18)
+        row = "".join(f"{text:>{w}}" for (text, _), w in zip(cells, widths, strict=True))
+        print(f"{label:<30}{row}")
+        sys.stdout.flush()
+    print("all targets met" if all_ok else "some targets missed")
+    return 0 if all_ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,307 @@
+"""How ReadingText lays out long Markdown: in pieces small enough to stop between.
+
+Rendering a 2 MB code block or a 700,000-word paragraph in one Rich call took 20 s and
+could not be interrupted.  Text longer than `SYNC_CHARS` is cut where top-level blocks
+start (outside code fences); blocks are grouped into pieces of about `PIECE_CHARS`, and a
+longer block is cut again: a list between items, a paragraph at spaces.  A fenced code
+block too long to highlight is kept as its source lines (`CodeLines`) and wrapped only as
+its lines are drawn.  `lay_out` yields the laid-out blocks in order and checks between
+pieces (and every few hundred segments of a long render) whether it is still wanted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from rich.cells import cell_len, chop_cells
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from rich.syntax import Syntax
+from textual.content import Content
+from textual.strip import Strip
+
+from briefing_tui.readers.markdown_text import fence_after
+from briefing_tui.sanitize import clean
+from briefing_tui.ui.widgets.prose import markdown
+
+# Text up to this many characters is laid out at once and whole, as Rich renders it: a
+# typical briefing draws in its first frame, exactly as before.
+SYNC_CHARS = 24_000
+# Longer text: this many lines are laid out before the first frame, the rest in the worker.
+HEAD_LINES = 80
+# Blocks are grouped into, and long blocks cut into, pieces of about this size.
+PIECE_CHARS = 4_000
+# A fenced code block longer than this is drawn from its source lines, without colours.
+PLAIN_CODE_CHARS = 20_000
+# How many segments a long render yields between looks at whether it is still wanted.
+_CHECK_EVERY = 500
+
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_FENCE_INFO = re.compile(r"\s*(`{3,}|~{3,})\s*([^\s`]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A heading or a block of Markdown; `key` names it for find and search reveal."""
+
+    key: tuple[object, ...]
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """Markdown rendered in one go; `gap`: a blank line separates it from what precedes."""
+
+    text: str
+    gap: bool
+    trim_end: bool = False  # a block continues in the next piece: no blank line after
+    code: str | None = None  # the language of a long code block drawn from its lines
+
+
+class Stopped(Exception):
+    """The layout is no longer wanted (another briefing, width or theme; closed; quit)."""
+
+
+class _Abandonable:
+    """A renderable that stops yielding once its layout has been cancelled."""
+
+    def __init__(self, renderable: RenderableType, stopped: Callable[[], bool]) -> None:
+        self.renderable = renderable
+        self.stopped = stopped
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for count, segment in enumerate(console.render(self.renderable, options)):
+            if count % _CHECK_EVERY == 0 and self.stopped():
+                raise Stopped
+            yield segment
+
+
+def top_blocks(text: str) -> list[str]:
+    """`text` cut where a top-level Markdown block starts: after a blank line, at column 0,
+    outside code fences.  Joined again they are `text`."""
+    blocks: list[str] = []
+    start = position = 0
+    fence: str | None = None
+    after_blank = False
+    for line in text.splitlines(keepends=True):
+        starts = fence is None and after_blank and line[:1] not in ("", " ", "\t", "\r", "\n")
+        if starts and position > start:
+            blocks.append(text[start:position])
+            start = position
+        is_fence, fence = fence_after(line, fence)
+        after_blank = fence is None and not is_fence and not line.strip()
+        position += len(line)
+    if position > start or not blocks:
+        blocks.append(text[start:])
+    return blocks
+
+
+def _cut_list(block: str) -> list[str]:
+    """A long list cut between items, about PIECE_CHARS at a time."""
+    pieces: list[str] = []
+    start = position = 0
+    for line in block.splitlines(keepends=True):
+        if position - start >= PIECE_CHARS and _LIST_ITEM.match(line):
+            pieces.append(block[start:position])
+            start = position
+        position += len(line)
+    pieces.append(block[start:])
+    return pieces
+
+
+def _cut_words(block: str) -> list[str]:
+    """A long paragraph cut at spaces, about PIECE_CHARS at a time (each piece re-wraps)."""
+    pieces: list[str] = []
+    start = 0
+    while len(block) - start > PIECE_CHARS:
+        cut = block.rfind(" ", start + PIECE_CHARS // 2, start + PIECE_CHARS)
+        if cut <= start:
+            cut = start + PIECE_CHARS
+        pieces.append(block[start:cut])
+        start = cut + 1 if block[cut : cut + 1] == " " else cut
+    pieces.append(block[start:])
+    return pieces
+
+
+def pieces_of(text: str) -> list[_Piece]:
+    """How a part's Markdown is laid out: whole when short, else block by block."""
+    if len(text) <= SYNC_CHARS:
+        return [_Piece(text, gap=False)]
+    out: list[_Piece] = []
+    group: list[str] = []
+
+    def flush() -> None:
+        if group:
+            out.append(_Piece("".join(group), gap=bool(out)))
+            group.clear()
+
+    for block in top_blocks(text):
+        if len(block) <= PIECE_CHARS:
+            group.append(block)
+            if sum(map(len, group)) >= PIECE_CHARS:
+                flush()
+            continue
+        flush()
+        first = block.lstrip("\n").split("\n", 1)[0]
+        fence = _FENCE_INFO.match(first)
+        if fence is not None and len(block) > PLAIN_CODE_CHARS:
+            out.append(_Piece(block, gap=bool(out), code=fence.group(2) or "text"))
+            continue
+        if _LIST_ITEM.match(first):
+            cut = _cut_list(block)
+        elif first[:1] not in ("|", "#", ">", "<", "`", "~") and "\n\n" not in block.strip():
+            cut = _cut_words(block)
+        else:
+            cut = [block]
+        for index, piece in enumerate(cut):
+            gap = bool(out) if index == 0 else False
+            out.append(_Piece(piece, gap=gap, trim_end=index < len(cut) - 1))
+    flush()
+    return out
+
+
+class CodeLines:
+    """A long code block's lines, wrapped only when drawn (a 2 MB block took 20 s in Rich)."""
+
+    def __init__(self, text: str, width: int, code_style: RichStyle) -> None:
+        lines = text.split("\n")
+        # The fence lines go; Rich draws the block with a blank row above and below.
+        if lines and _FENCE_INFO.match(lines[0]):
+            lines = lines[1:]
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if lines and _FENCE_INFO.match(lines[-1]):
+            lines.pop()
+        self.lines = [line.expandtabs(4) for line in lines]
+        self.inner = max(1, width - 2)
+        self.width = width
+        self.style = code_style
+        counts = [1 + max(0, (len(line) - 1) // self.inner) for line in self.lines]
+        for index, line in enumerate(self.lines):
+            if not line.isascii():
+                counts[index] = max(1, len(chop_cells(line, self.inner)))
+        self.ends = list(accumulate(counts))
+        self.height = 2 + (self.ends[-1] if self.ends else 0)
+
+    def line(self, y: int) -> Strip:
+        blank = Strip([Segment(" " * self.width, self.style)], self.width)
+        if y <= 0 or y >= self.height - 1:
+            return blank
+        row = y - 1
+        index = bisect.bisect_right(self.ends, row)
+        first = self.ends[index - 1] if index else 0
+        source = clean(self.lines[index])
+        if source.isascii():
+            start = (row - first) * self.inner
+            text = source[start : start + self.inner]
+        else:
+            chopped = chop_cells(source, self.inner) or [""]
+            text = chopped[min(row - first, len(chopped) - 1)]
+        pad = " " * max(0, self.inner - cell_len(text))
+        return Strip([Segment(f" {text}{pad} ", self.style)], self.width)
+
+
+@dataclass(slots=True)
+class Block:
+    """Laid-out lines of one part: rendered strips, heading lines, or a lazily drawn code."""
+
+    part: int
+    height: int
+    strips: list[Strip] | None = None
+    heading: list[Content] | None = None
+    code: CodeLines | None = None
+    blank_above: bool = False
+
+
+class Layout:
+    """One layout of the parts at one width and theme; the worker appends to `blocks`."""
+
+    def __init__(self, key: tuple[int, str], parts: Sequence[Part]) -> None:
+        self.key = key
+        self.parts = list(parts)
+        self.blocks: list[Block] = []
+        self.done = False
+        self.cancelled = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tools:
+    """What the layout needs from the app, taken on the main thread before it starts."""
+
+    console: Console
+    options: ConsoleOptions
+    width: int
+    code_style: RichStyle
+
+
+def code_style(console: Console) -> RichStyle:
+    """The text style of Rich's code blocks (its theme's colours, background included)."""
+    lines = console.render_lines(
+        Syntax("x", "text", theme="monokai", word_wrap=True, padding=1),
+        console.options.update(width=8, height=None),
+    )
+    for segment in lines[1]:
+        if segment.text.strip():
+            return segment.style or RichStyle()
+    return RichStyle()
+
+
+def blank(width: int) -> Strip:
+    return Strip([Segment(" " * width)], width)
+
+
+def _render(tools: Tools, text: str, stopped: Callable[[], bool]) -> list[Strip]:
+    renderable: RenderableType = markdown(text)
+    if len(text) > PIECE_CHARS:
+        renderable = _Abandonable(renderable, stopped)
+    lines = tools.console.render_lines(renderable, tools.options, pad=True)
+    return [Strip(line, tools.width) for line in lines]
+
+
+def _is_blank(strip: Strip) -> bool:
+    return not strip.text.strip()
+
+
+def lay_out(layout: Layout, tools: Tools, stopped: Callable[[], bool]) -> Iterator[Block]:
+    """The parts' blocks in order, one piece at a time; stops when `stopped()` says so."""
+    width = tools.width
+    previous_blank = True
+    for index, part in enumerate(layout.parts):
+        if part.heading:
+            lines = Content(part.text).wrap(width)
+            above = index > 0
+            yield Block(index, len(lines) + above, heading=lines, blank_above=above)
+            previous_blank = False
+            continue
+        if not part.text.strip():
+            continue
+        first = True
+        for piece in pieces_of(part.text):
+            if stopped():
+                raise Stopped
+            lead: list[Strip] = []
+            if piece.gap and not previous_blank and not first:
+                lead = [blank(width)]
+            first = False
+            if piece.code is not None:
+                if lead:
+                    yield Block(index, 1, strips=lead)
+                code = CodeLines(piece.text, width, tools.code_style)
+                yield Block(index, code.height, code=code)
+                previous_blank = False
+                continue
+            strips = _render(tools, piece.text, stopped)
+            if piece.trim_end:
+                while strips and _is_blank(strips[-1]):
+                    strips.pop()
+            if strips:
+                previous_blank = _is_blank(strips[-1])
+            strips = lead + strips
+            if strips:
+                yield Block(index, len(strips), strips=strips)

@@ -1,0 +1,301 @@
+"""ReadingText: the Overview's long text drawn line by line and laid out in a worker.
+
+Where a test needs the layout to be still running, the worker is held back (`held`) and
+released by the test, so nothing here depends on how fast the thread is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+
+from briefing_tui.model import Section
+from briefing_tui.ui.support.themes import HIGH_CONTRAST
+from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.prose import ReadingScroll
+from briefing_tui.ui.widgets.reading_layout import (
+    PIECE_CHARS,
+    PLAIN_CODE_CHARS,
+    SYNC_CHARS,
+    Block,
+    Layout,
+    pieces_of,
+    top_blocks,
+)
+from briefing_tui.ui.widgets.reading_view import Part, ReadingText
+
+from .helpers import SIZE, app_with, make_briefing, settle
+from .search_helpers import loaded, search_for, until
+
+PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
+LONG = "\n\n".join(f"## Part {n}\n\n{PARAGRAPH}" for n in range(80)) + (
+    "\n\nThe last words: zanzibar quokka.\n"
+)
+MANY = [Part(("section", n), f"Note {n} of many.") for n in range(3_000)]
+
+
+Held = list[tuple[ReadingText, Layout, Iterator[Block]]]
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Held:
+    """Hold back every layout worker: (widget, layout, rest) to release later."""
+    asked: Held = []
+    monkeypatch.setattr(
+        ReadingText, "_start", lambda self, layout, rest: asked.append((self, layout, rest))
+    )
+    return asked
+
+
+START = ReadingText._start
+
+
+def release(held: Held) -> None:
+    for widget, layout, rest in held:
+        START(widget, layout, rest)
+    held.clear()
+
+
+def annex_app(body: str = LONG) -> Any:
+    briefing = make_briefing(
+        "lib/long.md",
+        "Long annex",
+        date(2024, 1, 1),
+        summary="A long annex follows.",
+        sections=(Section("Annex", body),),
+    )
+    other = make_briefing("lib/other.md", "Other", date(2020, 1, 1), overview="Short.")
+    return app_with([briefing, other])
+
+
+def row_of(reading: ReadingText, word: str) -> int:
+    return next(n for n, text in enumerate(reading.text_lines()) if word in text)
+
+
+def in_view(reading: ReadingText, row: int) -> bool:
+    scroll = reading.parent
+    assert isinstance(scroll, ReadingScroll)
+    top = reading.virtual_region.y + row - scroll.scroll_y
+    return 0 <= top < scroll.size.height
+
+
+# -- cutting text into pieces ---------------------------------------------------------------
+
+
+def test_short_text_is_one_piece_rendered_whole() -> None:
+    assert [p.text for p in pieces_of("Short.\n\n- a\n- b\n")] == ["Short.\n\n- a\n- b\n"]
+
+
+def test_blocks_join_back_into_the_text_and_never_cut_a_code_fence() -> None:
+    code = "```\n" + "code line\n\n" * 50 + "```\n"
+    text = "Intro.\n\n" + code + "\nAfter the code.\n\n  indented continuation\n\nEnd.\n"
+    blocks = top_blocks(text)
+    assert "".join(blocks) == text
+    assert code in blocks[1]  # blank lines inside the fence are not block ends
+    assert blocks[-1] == "End.\n"
+
+
+def test_long_blocks_are_cut_into_small_pieces() -> None:
+    paragraph = "word " * (SYNC_CHARS // 2)
+    items = "".join(f"- item {n} of a long list\n" for n in range(3_000))
+    code = "```python\n" + "x = 1\n" * (PLAIN_CODE_CHARS // 4) + "```\n"
+    pieces = pieces_of(f"{paragraph}\n\n{items}\n{code}")
+    assert all(len(p.text) <= PIECE_CHARS + 100 for p in pieces if p.code is None)
+    assert [p.code for p in pieces if p.code is not None] == ["python"]
+    # Pieces of one block follow each other without a blank line; blocks are apart.
+    assert [p.gap for p in pieces[:2]] == [False, False]
+    assert sum(p.gap for p in pieces) == 2
+
+
+# -- drawing only what is on screen ---------------------------------------------------------
+
+
+class ManyApp(App[None]):
+    def __init__(self, parts: list[Part]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def compose(self) -> ComposeResult:
+        with ReadingScroll():
+            yield ReadingText(self.parts)
+
+
+async def test_only_lines_on_screen_are_drawn(held: Held, monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    block_line = ReadingText._block_line
+
+    def counting(self: ReadingText, block: Block, row: int, width: int) -> Any:
+        drawn.append(row)
+        return block_line(self, block, row, width)
+
+    monkeypatch.setattr(ReadingText, "_block_line", counting)
+    app = ManyApp(MANY)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingText)
+        assert held and not reading.laid_out  # a screenful now, the rest in the worker
+        release(held)
+        await until(pilot, lambda: reading.laid_out, "the whole layout")
+        await settle(pilot)
+        drawn.clear()
+        app.query_one(ReadingScroll).scroll_to(y=2_000, animate=False, immediate=True)
+        await settle(pilot)
+        assert reading.size.height >= 3_000
+        assert 0 < len(drawn) <= 3 * 20, "only the lines in view (and few times each)"
+
+
+async def test_the_scrollbar_grows_while_the_layout_goes_on(held: Held) -> None:
+    app = ManyApp(MANY)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingText)
+        scroll = app.query_one(ReadingScroll)
+        first = scroll.virtual_size.height
+        assert 20 <= first < 3_000
+        scroll.scroll_to(y=10, animate=False, immediate=True)  # scrolling works meanwhile
+        await settle(pilot)
+        assert scroll.scroll_y == 10
+        release(held)
+        await until(pilot, lambda: reading.laid_out, "the whole layout")
+        await until(pilot, lambda: scroll.virtual_size.height >= 3_000, "the scrollbar to grow")
+        assert scroll.scroll_y == 10, "the reader's place did not move"
+
+
+# -- cancelled when not wanted any more -----------------------------------------------------
+
+
+async def test_the_layout_stops_within_a_tenth_of_a_second_when_the_briefing_closes() -> None:
+    words = PARAGRAPH.split()
+    # Distinct paragraphs (Rich caches the wrapping of repeated ones): seconds of layout.
+    varied = [" ".join([*words[n % 7 :], str(n), *words[: n % 7]]) for n in range(4_000)]
+    app = annex_app("\n\n".join(varied))
+    async with app.run_test(size=SIZE) as pilot:
+        # The newest briefing (the annex) opens by itself as soon as it is listed.
+        def laying_out() -> bool:
+            found = app.query(ReadingText)
+            return bool(found) and found.first().laying_out
+
+        await until(pilot, laying_out, "the annex's layout worker")
+        reading = app.query_one(ReadingText)
+        worker = reading._worker
+        layout = reading._layout
+        assert worker is not None and layout is not None
+        started = time.monotonic()
+        await until(pilot, lambda: app.main.open_path("lib/other.md"), "the other briefing")
+        await until(pilot, lambda: worker.is_finished, "the worker to stop")
+        assert time.monotonic() - started < 0.5  # generous: 0.1 s on a quiet machine
+        assert layout.cancelled and not layout.done
+
+
+async def test_quitting_while_laying_out_stops_the_worker() -> None:
+    app = ManyApp([Part(("p", n), PARAGRAPH) for n in range(2_000)])
+    async with app.run_test(size=(80, 20)) as pilot:
+        reading = app.query_one(ReadingText)
+        await until(pilot, lambda: reading.laying_out, "the layout worker")
+        worker = reading._worker
+        layout = reading._layout
+        assert worker is not None and layout is not None
+        started = time.monotonic()
+        app.exit()
+    assert time.monotonic() - started < 1.0
+    assert layout.cancelled and not layout.done
+    assert worker.is_finished
+
+
+# -- find and search reveal while the layout is still running -------------------------------
+
+
+async def test_find_reaches_a_match_the_layout_has_not_reached_yet(held: Held) -> None:
+    app = annex_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.main.open_path("lib/long.md")
+        await until(pilot, lambda: held, "the layout to be held")
+        reading = app.query_one(ReadingText)
+        assert not reading.laid_out and "quokka" not in "\n".join(reading.text_lines())
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: FindBar.of(app.main.view) is not None, "the find bar")
+        await pilot.press(*"quokka")
+        bar = FindBar.of(app.main.view)
+        assert bar is not None
+        await until(pilot, lambda: bar.counter == "1/1", "the count (from the document)")
+        assert not app.received(FindBar.Moved)  # waiting for the layout, screen free
+        release(held)
+        await until(pilot, lambda: app.received(FindBar.Moved), "the match to be shown")
+        assert in_view(reading, row_of(reading, "quokka")), "the match is in view"
+
+
+async def test_a_search_hit_beyond_the_layout_so_far_is_scrolled_into_view(held: Held) -> None:
+    app = annex_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = await search_for(pilot, "quokka")
+        assert screen.hits and screen.hits[0].path == "lib/long.md"
+        await pilot.press("enter")
+        await until(pilot, lambda: held, "the layout to be held")
+        reading = app.query_one(ReadingText)
+        assert not reading.laid_out
+        release(held)
+        await until(pilot, lambda: "quokka" in "\n".join(reading.text_lines()), "the end")
+        await until(pilot, lambda: in_view(reading, row_of(reading, "quokka")), "the hit in view")
+
+
+async def test_the_whole_arrives_by_itself() -> None:
+    app = annex_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.main.open_path("lib/long.md")
+        await until(pilot, lambda: app.query(ReadingText), "the annex")
+        reading = app.query_one(ReadingText)
+        await until(pilot, lambda: reading.laid_out, "the whole annex")
+        await until(pilot, lambda: reading.size.height == len(reading.text_lines()), "height")
+        assert "zanzibar quokka" in "\n".join(reading.text_lines())
+        assert "## Part 0" not in "\n".join(reading.text_lines())  # rendered, not the source
+
+
+async def test_find_marks_a_section_title() -> None:
+    briefing = make_briefing(
+        "lib/t.md",
+        "Titles",
+        date(2024, 1, 1),
+        sections=(Section("Budapest annex", "Body."), Section("Other", "More.")),
+    )
+    app = app_with([briefing])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.main.open_path("lib/t.md")
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"budapest")
+        await until(pilot, lambda: app.received(FindBar.Moved), "the match")
+        reading = app.query_one(ReadingText)
+        row = row_of(reading, "Budapest annex")
+        line = reading.render_line(row - reading.scroll_offset.y)
+        marked = [s for s in line if s.style and s.style.reverse]
+        assert [s.text for s in marked] == ["Budapest"], "the current match stands out"
+
+
+async def test_switching_theme_lays_out_in_the_new_themes_markdown_styles() -> None:
+    briefing = make_briefing(
+        "lib/t.md", "Themed", date(2024, 1, 1), overview="## A heading\n\nSome prose."
+    )
+    app = app_with([briefing])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.main.open_path("lib/t.md")
+        await settle(pilot)
+        reading = app.query_one(ReadingText)
+
+        def heading_colours() -> set[Any]:
+            row = row_of(reading, "A heading")
+            line = reading.render_line(row)
+            return {s.style.color for s in line if s.style and s.text.strip()}
+
+        before = heading_colours()
+        app.theme = HIGH_CONTRAST
+        await settle(pilot)
+        assert heading_colours() != before

@@ -1,0 +1,102 @@
+"""Very many participants go to a line-drawn table: counts, sort, find and drawing stay right."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from briefing_tui.model import Participant, ParticipantGroup
+from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.panes.participants import BIG_TABLE, BigPeopleTable, PeopleTable
+from briefing_tui.ui.widgets.virtual_table import VirtualTable
+
+from .helpers import SIZE, app_with, make_briefing, settle
+from .search_helpers import loaded, until
+
+COUNT = BIG_TABLE + 500
+ROLES = ("Prosecutor", "Judge", "", "Analyst")
+
+
+def crowd() -> Any:
+    people = tuple(
+        Participant(f"Person {n:05d}", ROLES[n % 4], f"Office {n % 13}", "FR") for n in range(COUNT)
+    )
+    briefing = make_briefing(
+        "lib/crowd.md",
+        "A crowded plenary",
+        date(2024, 1, 1),
+        participants=(*people[:10], ParticipantGroup("Observers", 12), *people[10:]),
+    )
+    return app_with([briefing])
+
+
+async def open_people(pilot: Any) -> BigPeopleTable:
+    app = pilot.app
+    await loaded(pilot)
+    assert app.main.open_path("lib/crowd.md")
+    await pilot.press("2")
+    await settle(pilot)
+    return app.query_one(BigPeopleTable)
+
+
+async def test_many_people_are_listed_counted_and_sorted() -> None:
+    app = crowd()
+    async with app.run_test(size=SIZE) as pilot:
+        big = await open_people(pilot)
+        assert big.display and not app.query_one(PeopleTable).display
+        assert big.row_count == COUNT
+        count_line = str(app.query_one("#participants-count").render())
+        assert f"{COUNT} named participants, 1 group" in count_line
+        names = big.sorted_names()
+        assert names == sorted(names) and names[0] == "Person 00000"
+
+        big.focus()
+        await pilot.press("s")  # by role: blanks last
+        await settle(pilot)
+        roles = [big.rows[i][1] for i in big.order]
+        assert (
+            roles[0] == "Analyst"
+            and roles[-1] == ""
+            and "sorted by role" in str(app.query_one("#participants-count").render())
+        )
+        await pilot.press("S")  # reversed: blanks still last
+        await settle(pilot)
+        roles = [big.rows[i][1] for i in big.order]
+        assert roles[0] == "Prosecutor" and roles[-1] == ""
+
+
+async def test_only_rows_on_screen_are_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    line = VirtualTable._line
+
+    def counting(self: VirtualTable, *args: Any) -> Any:
+        drawn.append(1)
+        return line(self, *args)
+
+    monkeypatch.setattr(VirtualTable, "_line", counting)
+    app = crowd()
+    async with app.run_test(size=SIZE) as pilot:
+        big = await open_people(pilot)
+        big.focus()
+        drawn.clear()
+        await pilot.press("end")
+        await settle(pilot)
+        assert big.cursor_row == COUNT - 1
+        assert big.row_at(big.cursor_row)[0] == f"Person {COUNT - 1:05d}"
+        assert 0 < len(drawn) <= 3 * SIZE[1], "only the rows in view"
+
+
+async def test_find_moves_to_the_row_and_marks_it() -> None:
+    app = crowd()
+    async with app.run_test(size=SIZE) as pilot:
+        big = await open_people(pilot)
+        await pilot.press("ctrl+f", *"Person 02345")
+        await until(pilot, lambda: app.received(FindBar.Moved), "the match")
+        await settle(pilot)
+        assert big.row_at(big.cursor_row)[0] == "Person 02345"
+        row = big.cursor_row - int(big.scroll_y) + 1
+        assert 1 <= row < big.size.height, "the row is in view"
+        marked = [s.text for s in big.render_line(row) if s.style and s.style.underline]
+        assert marked == ["Person 02345"]
