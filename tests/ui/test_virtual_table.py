@@ -35,7 +35,7 @@ def crowd() -> Any:
 async def open_people(pilot: Any) -> BigPeopleTable:
     app = pilot.app
     await loaded(pilot)
-    assert app.open_path("lib/crowd.md")
+    assert app.main.open_path("lib/crowd.md")
     await pilot.press("2")
     await settle(pilot)
     return app.query_one(BigPeopleTable)

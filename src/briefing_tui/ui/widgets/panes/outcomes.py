@@ -81,7 +81,7 @@ class OutcomesPane(LazyPane):
 
     def build(self, briefing: Briefing) -> None:
         today = type(self).today()
-        matcher = matcher_for(self.app, briefing)
+        matcher = matcher_for(self.glossary, briefing)
         listing = self.query_one(OutcomeList)
         listing.set_options(
             Option(outcome_prompt(n, o, today, matcher)) for n, o in enumerate(briefing.outcomes, 1)
@@ -114,7 +114,7 @@ class OutcomesPane(LazyPane):
             return
         outcome = briefing.outcomes[event.option_index]
         self.query_one(OutcomeList).tooltip = expansions(
-            [outcome.text, outcome.owner], self.app, briefing
+            [outcome.text, outcome.owner], self.glossary, briefing
         )
 
     @staticmethod

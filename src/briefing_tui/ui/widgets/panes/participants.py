@@ -16,6 +16,7 @@ from textual.widgets.data_table import ColumnKey
 
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.readers.explain import empty_pane_reason
+from briefing_tui.ui import command_table
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
@@ -51,7 +52,7 @@ class PeopleTable(DataTable[Text]):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("s", "cycle_sort", "Sort"),
-        Binding("S", "reverse_sort", "Reverse sort", id="reverse_sort"),
+        command_table.binding("reverse_sort"),
     ]
 
     class Sorted(Message):
@@ -122,7 +123,7 @@ class BigPeopleTable(VirtualTable):
     HELP_NAME = "People"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "cycle_sort", "Sort"),
-        Binding("S", "reverse_sort", "Reverse sort", id="reverse_sort"),
+        command_table.binding("reverse_sort"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

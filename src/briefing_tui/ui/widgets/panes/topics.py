@@ -51,7 +51,7 @@ class TopicsPane(LazyPane):
                 yield Prose(id="topics-text")
 
     def build(self, briefing: Briefing) -> None:
-        matcher = matcher_for(self.app, briefing)
+        matcher = matcher_for(self.glossary, briefing)
         topics = self.query_one(TopicList)
         topics.set_options(
             Option(topic_prompt(n, t, matcher)) for n, t in enumerate(briefing.topics, start=1)
@@ -78,9 +78,9 @@ class TopicsPane(LazyPane):
         speakers = self.query_one("#topic-speakers", Static)
         briefing = self.briefing
         if topic is not None and briefing is not None:
-            title.update(mark_acronyms(topic.title, matcher_for(self.app, briefing)))
+            title.update(mark_acronyms(topic.title, matcher_for(self.glossary, briefing)))
             # Hovering the title explains the acronyms of the topic, its prose included.
-            title.tooltip = expansions([topic.title, topic.summary], self.app, briefing)
+            title.tooltip = expansions([topic.title, topic.summary], self.glossary, briefing)
         else:
             title.update(Content(topic.title) if topic else Content(""))
             title.tooltip = None
