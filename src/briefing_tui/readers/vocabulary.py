@@ -133,7 +133,12 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "decisions made|key decisions|entscheidungen getroffen|决策事项|决议|决定事项|会议决议|"
         "결정사항|결정 사항|決定事項",
     ),
-    (LabelKind(_O, kind="decision"), LABEL, "agreed|decided"),
+    (
+        LabelKind(_O, kind="decision"),
+        LABEL,
+        "agreed|decided|besloten|beslissing|besluit(en)|décidé|beschlossen|acordado|deciso",
+    ),
+    (LabelKind(_P), LABEL, "people / companies|people met|people|personnes rencontrées"),
     (
         LabelKind(_O, kind="finding"),
         BOTH,
