@@ -1,8 +1,8 @@
 """Prose: document Markdown rendered by Rich, which is fast and never turns text into markup.
 
 Textual's Markdown widget took seconds on large documents, so prose is rendered by
-`rich.markdown.Markdown` with hyperlinks disabled: links print as "text (url)" and nothing
-can be clicked open.
+`render.visible_markdown` (Rich's Markdown with HTML shown, not dropped) with hyperlinks
+disabled: links print as "text (url)" and nothing can be clicked open.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing_tui.readers.markdown_text import fence_after
+from briefing_tui.render.visible_markdown import visible_markdown
 
 # Prose longer than this is shown in two steps: its head at once, the whole once rendered
 # in a thread.  Rendering takes about 1 ms per KB (0.2 s for a 193 KB annex), so below this
@@ -37,8 +38,9 @@ _CHECK_EVERY = 1_000
 
 
 def markdown(text: str) -> RichMarkdown:
-    """The one place prose becomes a renderable, so every pane renders it the same safe way."""
-    return RichMarkdown(text, hyperlinks=False)
+    """The one place prose becomes a renderable, so every pane renders it the same safe way
+    (HTML shown as dimmed literal text, see `render.visible_markdown`)."""
+    return visible_markdown(text)
 
 
 def prose_head(
