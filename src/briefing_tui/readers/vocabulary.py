@@ -157,7 +157,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind("date"),
         LABEL,
         "date|meeting date|date of meeting|date of the meeting|date de la réunion|datum|"
-        "date time|sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
+        "date time|data spotkania|data posiedzenia|data da reunião|fecha de la reunión|"
+        "sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
         "date and time|日期|日时|日時|일시|날짜",
     ),
     (
