@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(
         p
         for p in args.corpus.rglob("*")
-        if p.is_file() and p.name.lower().endswith(BRIEFING_SUFFIXES)
+        if p.is_file() and p.name.lower().endswith(BRIEFING_SUFFIXES) and p.name not in _NOT_DOCS
     )
     if not files:
         print(f"no documents under {args.corpus}")
