@@ -14,7 +14,7 @@ from textual.widget import Widget
 from briefing_tui.model import Briefing, Pane, Participant
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.panes.outcomes import OutcomesPane
-from briefing_tui.ui.widgets.panes.participants import PeopleTable
+from briefing_tui.ui.widgets.panes.participants import BigPeopleTable, PeopleTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,9 @@ def reveal(view: BriefingView, target: BriefingTarget) -> Widget:
         if target.pane is Pane.PARTICIPANTS:
             table = pane.query_one(PeopleTable)
             key = people_row_key(briefing, target.item)
+            big = pane.query_one(BigPeopleTable)
+            if key is not None and big.display and big.move_to_row(int(key)):
+                return big
             if key is not None and key in table.rows:
                 table.move_cursor(row=table.get_row_index(key), scroll=True)
                 return table

@@ -28,8 +28,9 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import FindMatch, count_by_pane, find_in_briefing, find_spans
+from briefing_tui.ui.locate.find_spot import spot_of
 from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content, marks_for
-from briefing_tui.ui.locate.locator import Spot, people_row_key, show_spot, table_is_for
+from briefing_tui.ui.locate.locator import people_row_key, show_spot, table_is_for
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
 from briefing_tui.ui.widgets.reading_view import ReadingText
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
@@ -41,23 +42,6 @@ MOVE_GROUP = "find-move"
 # A pane with more matches than this (a single letter typed) only has the current one marked.
 MAX_MARKED = 2000
 FIND_KEYS = "enter/n next · shift+enter/N previous · ctrl+f to the text and back · escape closes"
-
-
-def spot_of(match: FindMatch, matches: list[FindMatch], index: int, briefing: Briefing) -> Spot:
-    """The match as a place in the panes: its field, and which occurrence within it."""
-
-    def key(m: FindMatch) -> tuple[object, ...]:
-        in_title = (
-            m.field == "section"
-            and m.item is not None
-            and m.item < len(briefing.sections)
-            and m.text == briefing.sections[m.item].title
-        )
-        return (m.pane, m.field, m.item, in_title)
-
-    mine = key(match)
-    nth = sum(1 for m in matches[:index] if key(m) == mine)
-    return Spot(match.pane, match.field, match.item, nth=nth, text=match.text)
 
 
 # Which field's items an option list of each pane lists (topics, outcomes, links).
