@@ -70,12 +70,13 @@ def test_jekyll_post() -> None:
     assert set(b.tags) == {"cybercrime", "conferences", "e-evidence", "ransomware"}
     assert b.overview.startswith("The first day brought together")
     assert people(b) == [
+        ("Jane Example", "Author", "", ""),  # `author:` (issue 11)
         ("Marta Exemplo", "Head of Unit", "Example Cybercrime Centre", ""),
         ("Henrik Prøve", "", "Example Cloud Services Ltd", ""),
     ]
     assert [o.kind for o in b.outcomes] == ["finding", "finding"]  # Key takeaways
     assert [s.title for s in b.sections] == ["Further reading"]
-    assert {"layout", "author", "permalink", "comments"} <= extra_keys(b)
+    assert {"layout", "permalink", "comments"} <= extra_keys(b)
     assert not {"excerpt", "categories"} & extra_keys(b)  # shown as summary and tags
 
 
@@ -182,9 +183,10 @@ def test_hugo_yaml_event_page() -> None:
     ]
     assert b.topics[0].speakers == ("Laura Esempio", "Piet Voorbeeld")
     assert [o.kind for o in b.outcomes] == ["finding", "decision"]
-    assert {"publishDate", "expiryDate", "draft", "weight", "slug", "authors", "event"} <= (
-        extra_keys(b)
-    )
+    assert {"publishDate", "expiryDate", "draft", "weight", "slug", "event"} <= extra_keys(b)
+    # `authors:` names people (issue 11); `publishDate:` stays the page's publication date.
+    assert ("Network secretariat", "Author") in [(p.name, p.role) for p in b.people]
+    assert b.source is not None and b.source.published is not None
 
 
 def test_minutes_with_label_lines_and_lists() -> None:

@@ -6,42 +6,45 @@ by default.  When on:
 
 - one file per set of library roots, holding each file's size, mtime and parsed result;
   an entry is used only while size and mtime still match, so a changed, added or removed
-  file is noticed and re-read.  Results are pickled in chunks that are unpacked as they
-  are needed, so a start reads the stamps at once and the briefings stream in;
+  file is noticed and re-read.  Results are kept as JSON in chunks that are decoded, and
+  checked field by field (`cache_codec`), as they are needed, so a start reads the stamps
+  at once and the briefings stream in;
 - beside it, the search index for the library exactly as it was (see `IndexStore`);
-- written atomically (a private temporary file, then `os.replace`), readable and writable
-  by its owner only, in a folder created as 0700;
-- read only when it belongs to this user and nobody else can write it, because the content
-  is a pickle and a pickle from someone else is code from someone else.  Anything odd about
-  it (corrupt, old version, wrong owner) means it is ignored and rebuilt, never an error.
+- written atomically through one descriptor (`private_files`), readable and writable by
+  its owner only, in a folder that must be this user's alone (created as 0700);
+- data only: nothing in it can run code (it was a pickle until format 3), and it is read
+  only when it belongs to this user and nobody else can write it.  Anything odd about it
+  (corrupt, foreign, old version, wrong owner) means it is ignored with a note and
+  rebuilt, never an error and never trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
+import json
 import os
-import pickle
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui import __version__
+from briefing_tui.cache_codec import decode_result, encode_result
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult
 from briefing_tui.private_files import (
     NotPrivate,
+    check_folder,
+    inside_any,
     read_private,
     write_private,
-    write_private_with,
 )
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+# The file starts with this line, so a file of another kind is told apart at once.
+MAGIC = b"briefing-cache\n"
 Stamp = tuple[int, int]  # (size, mtime_ns)
-# Results pickled together: one chunk's pickle shares the strings its briefings repeat,
-# and unpacking one chunk to show a search hit early costs a few milliseconds.
+# Results decoded together: decoding one chunk to show a search hit early costs a few ms.
 CHUNK = 50
 
 
@@ -68,13 +71,16 @@ class IndexStore:
         except (NotPrivate, OSError):
             return None
 
-    def save(self, fill: Callable[[Path], object]) -> bool:
-        """Replace the saved index with what `fill(path)` writes into a private new file."""
+    def save(self, image: Callable[[], bytes | None]) -> bool:
+        """Replace the saved index with the database image `image()` makes, if any."""
         if not self.writable:
             return False
+        data = image()
+        if data is None:
+            return False
         try:
-            write_private_with(self.file, fill)
-        except (OSError, sqlite3.Error):
+            write_private(self.file, data)
+        except OSError:
             return False
         return True
 
@@ -103,11 +109,15 @@ class LoadCache:
     def open(cls, directory: Path, roots: Sequence[Path]) -> LoadCache:
         real_roots = tuple(sorted(os.path.realpath(r) for r in roots))
         cache = cls(directory, real_roots)
-        real_dir = os.path.realpath(directory)
-        if any(real_dir == r or real_dir.startswith(r.rstrip(os.sep) + os.sep) for r in real_roots):
+        if inside_any(directory, roots):
             # The library is never written to, not even by its own cache.
             cache.writable = False
             cache.notes.append("cache folder is inside the library; the cache is not used")
+            return cache
+        refused = check_folder(directory)
+        if refused is not None:
+            cache.writable = False
+            cache.notes.append(f"cache folder {refused}; the cache is not used")
             return cache
         cache._read()
         return cache
@@ -132,27 +142,23 @@ class LoadCache:
             return
         if raw is None:
             return
-        stream = io.BytesIO(raw)
         try:
-            # Only this user can have written it (checked above): see the module docstring.
-            header = pickle.load(stream)
-        except Exception:  # corrupt or truncated: ignore and rebuild
+            header, view, offset = _header(raw)
+        except (ValueError, RecursionError):  # corrupt, truncated or foreign
             self.notes.append("cache was unreadable; rebuilding it")
             return
         if (
-            not isinstance(header, dict)
-            or header.get("format") != CACHE_FORMAT
+            header.get("format") != CACHE_FORMAT
             or header.get("version") != __version__
-            or header.get("roots") != self.roots
+            or header.get("roots") != list(self.roots)
         ):
             self.notes.append("cache is from another version; rebuilding it")
             return
-        stamps, where = header.get("stamps"), header.get("where")
-        if not isinstance(stamps, dict) or not isinstance(where, dict):
+        stamps, where = _stamps(header.get("stamps")), header.get("where")
+        if stamps is None or not isinstance(where, dict):
             self.notes.append("cache was unreadable; rebuilding it")
             return
-        # Then each chunk: its length (8 bytes, little-endian) and its pickle.
-        view, offset = memoryview(raw), stream.tell()
+        # Then each chunk: its length (8 bytes, little-endian) and its JSON.
         while offset < len(raw):
             size = int.from_bytes(view[offset : offset + 8], "little")
             offset += 8
@@ -161,7 +167,8 @@ class LoadCache:
                 break
             self._blobs.append(view[offset : offset + size])
             offset += size
-        self.stamps, self._where = stamps, where
+        self.stamps = stamps
+        self._where = {p: n for p, n in where.items() if type(n) is int}
 
     def has(self, path: str, stamp: Stamp | None) -> bool:
         """Whether the cache holds `path` as it is now (its size and mtime still match)."""
@@ -188,22 +195,21 @@ class LoadCache:
                 return None
             try:
                 with paused_gc():
-                    chunk = pickle.loads(blob)
-            except Exception:  # a damaged chunk costs its files a fresh read, nothing more
+                    chunk = _decode_chunk(blob)
+            except (ValueError, TypeError, RecursionError):
+                # A damaged chunk costs its files a fresh read, nothing more.
                 self.notes.append("part of the cache was unreadable; those files were re-read")
                 return None
             finally:
                 blob.release()
-            if isinstance(chunk, dict):
-                self._results.update(chunk)
+            self._results.update(chunk)
             return self._results.get(path)
 
     def save(self, results: dict[str, tuple[Stamp, LoadResult]]) -> None:
         """Replace the cache with exactly `results`, so removed files drop out.
 
-        Each chunk is pickled on its own and written as it is made, so neither pickle's
-        memo nor the file's bytes span the whole library (one pickle of 10,000 briefings
-        took the reader's memory up by 140 MB).
+        Each chunk is encoded on its own and written as it is made, so the file's bytes
+        never sit in memory whole beside the library they cache.
         """
         if not self.writable:
             return
@@ -212,20 +218,18 @@ class LoadCache:
         header = {
             "format": CACHE_FORMAT,
             "version": __version__,
-            "roots": self.roots,
-            "stamps": {p: stamp for p, (stamp, _) in results.items()},
+            "roots": list(self.roots),
+            "stamps": {p: list(stamp) for p, (stamp, _) in results.items()},
             "where": {p: n for n, chunk in enumerate(chunks) for p in chunk},
         }
 
         def parts() -> Iterator[bytes]:
             # Made one at a time as the file is written: the whole cache never sits in
             # memory at once beside the library it caches.
-            yield pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL)
+            yield MAGIC
+            yield _framed(header)
             for chunk in chunks:
-                blob = pickle.dumps(
-                    {p: results[p][1] for p in chunk}, protocol=pickle.HIGHEST_PROTOCOL
-                )
-                yield len(blob).to_bytes(8, "little") + blob
+                yield _framed([[p, encode_result(results[p][1])] for p in chunk])
 
         try:
             write_private(self.file, parts())
@@ -236,3 +240,49 @@ class LoadCache:
             self._results = {p: result for p, (_, result) in results.items()}
             self._where = {}
             self._blobs = []
+
+
+def _framed(value: object) -> bytes:
+    blob = json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    return len(blob).to_bytes(8, "little") + blob
+
+
+def _header(raw: bytes) -> tuple[dict[str, object], memoryview, int]:
+    """The header, the file as a view and where the chunks start; ValueError when foreign."""
+    if not raw.startswith(MAGIC):
+        raise ValueError("not a briefing cache")
+    view, offset = memoryview(raw), len(MAGIC)
+    size = int.from_bytes(view[offset : offset + 8], "little")
+    offset += 8
+    if offset + size > len(raw):
+        raise ValueError("cut short")
+    header = json.loads(bytes(view[offset : offset + size]))
+    if not isinstance(header, dict):
+        raise ValueError("not a header")
+    return header, view, offset + size
+
+
+def _stamps(value: object) -> dict[str, Stamp] | None:
+    if not isinstance(value, dict):
+        return None
+    stamps: dict[str, Stamp] = {}
+    for path, stamp in value.items():
+        if type(stamp) is not list or len(stamp) != 2:
+            return None
+        size, mtime = stamp
+        if type(size) is not int or type(mtime) is not int:
+            return None
+        stamps[path] = (size, mtime)
+    return stamps
+
+
+def _decode_chunk(blob: memoryview) -> dict[str, LoadResult]:
+    entries = json.loads(bytes(blob))
+    if type(entries) is not list:
+        raise ValueError("not a chunk")
+    chunk: dict[str, LoadResult] = {}
+    for entry in entries:
+        if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
+            raise ValueError("not a chunk entry")
+        chunk[entry[0]] = decode_result(entry[1])
+    return chunk

@@ -279,16 +279,7 @@ def load_config(
         except UnicodeDecodeError as exc:
             reader.problem(f"not valid UTF-8 at byte offset {exc.start}; defaults are used")
         else:
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                message = str(exc)
-                reader.problem(
-                    f"not valid TOML ({message}); defaults are used",
-                    line=_toml_error_line(message, text),
-                )
-            else:
-                _read_settings(reader, data)
+            _parse(reader, text)
 
     values = dict(reader.values)
     origins = dict(reader.origins)
@@ -300,6 +291,47 @@ def load_config(
         **values,
     )
     return config, reader.problems
+
+
+# Settings nest two levels ([keys] holds strings); brackets nested deeper than this are
+# refused before parsing (tomllib recurses per level and raised RecursionError at 1,000).
+MAX_CONFIG_DEPTH = 32
+_TOML_SKIPPED = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+
+
+def _depth(text: str) -> int:
+    """How deep the text's arrays and inline tables nest (strings and comments skipped)."""
+    deepest = depth = 0
+    for ch in _TOML_SKIPPED.sub("", text):
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _parse(reader: _Reader, text: str) -> None:
+    if _depth(text) > MAX_CONFIG_DEPTH:
+        reader.problem(
+            f"nested more than {MAX_CONFIG_DEPTH} levels deep; not read, defaults are used"
+        )
+        return
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        reader.problem(
+            f"not valid TOML ({message}); defaults are used",
+            line=_toml_error_line(message, text),
+        )
+        return
+    except (RecursionError, ValueError) as exc:  # the settings file must never stop a start
+        reader.problem(f"could not be read ({type(exc).__name__}); defaults are used")
+        return
+    _read_settings(reader, data)
 
 
 def _apply_environment(

@@ -21,6 +21,7 @@ _TABLE.update(dict.fromkeys(range(128, 160), "�"))
 # Bidirectional overrides and isolates reorder what a reader sees ("Trojan Source",
 # CVE-2021-42574).  LRM/RLM and ZWJ/ZWNJ are kept: Arabic, Hebrew and emoji need them.
 BIDI_CONTROLS = {
+    "\u061c": "ALM",
     "\u202a": "LRE",
     "\u202b": "RLE",
     "\u202c": "PDF",
@@ -34,10 +35,20 @@ BIDI_CONTROLS = {
 # Shown as a single visible character so positions do not shift: a dotted square.
 BIDI_SYMBOL = "\u2b1a"
 _BIDI_TABLE = {ord(ch): BIDI_SYMBOL for ch in BIDI_CONTROLS}
-_FULL_TABLE = {**_TABLE, **_BIDI_TABLE}
+# Invisible format characters: the line and paragraph separators (a terminal may break the
+# line there), the zero-width space and no-break space (U+FEFF), and the tag characters
+# (U+E0000-E007F), which can spell out a hidden text that no font draws.  Each becomes the
+# same dotted square, one character for one.
+INVISIBLE = "\u2028\u2029\u200b\ufeff" + "".join(map(chr, range(0xE0000, 0xE0080)))
+_INVISIBLE_TABLE = {ord(ch): BIDI_SYMBOL for ch in INVISIBLE}
+_FULL_TABLE = {**_TABLE, **_BIDI_TABLE, **_INVISIBLE_TABLE}
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069"
+    "\u2028\u2029\u200b\ufeff\U000e0000-\U000e007f]"
+)
+_BIDI = re.compile("[\u061c\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -80,6 +91,32 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
+
+
+def escape_surrogates(text: str) -> str:
+    """`text` with each undecodable byte of a file name (a lone surrogate, as os.fsdecode
+    makes it) written as `\\xNN`, so it can be encoded, printed and written anywhere."""
+    if text.isascii():
+        return text
+    return _SURROGATE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
+
+
+def raw_bytes_hex(text: str) -> str | None:
+    """The file name's bytes as hex when it holds undecodable bytes, else None."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return None
+    return text.encode("utf-8", "surrogateescape" if _only_escapes(text) else "surrogatepass").hex()
+
+
+def _only_escapes(text: str) -> bool:
+    return all(0xDC80 <= ord(ch) <= 0xDCFF for ch in _SURROGATE.findall(text))
 
 
 def clean_path(path: str) -> str:

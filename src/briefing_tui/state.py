@@ -22,7 +22,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing_tui.private_files import NotPrivate, read_private, write_private
+from briefing_tui.private_files import (
+    NotPrivate,
+    check_folder,
+    inside_any,
+    read_private,
+    write_private,
+)
 
 STATE_FORMAT = 1
 STATE_FILE = "reading-state.json"
@@ -56,10 +62,6 @@ def state_key(path: str | os.PathLike[str]) -> str:
     return os.path.abspath(os.fspath(path))
 
 
-def _inside(real: str, root: str) -> bool:
-    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
-
-
 def _stamp(value: object) -> Stamp | None:
     if (
         isinstance(value, list)
@@ -84,15 +86,15 @@ class ReadingState:
     def open(cls, directory: Path, roots: Iterable[Path] = ()) -> ReadingState:
         """The state kept in `directory`; `roots` are the library roots it must stay out of."""
         state = cls(Path(directory))
-        real_dir = os.path.realpath(directory)
-        for root in roots:
-            real_root = os.path.realpath(root)
-            if os.path.isdir(real_root) and _inside(real_dir, real_root):
-                state.writable = False
-                state.notes.append(
-                    "the state folder is inside the library; reading state is not kept"
-                )
-                return state
+        if inside_any(directory, roots):
+            state.writable = False
+            state.notes.append("the state folder is inside the library; reading state is not kept")
+            return state
+        refused = check_folder(state.directory)
+        if refused is not None:
+            state.writable = False
+            state.notes.append(f"the state folder {refused}; reading state is not kept")
+            return state
         state._read()
         return state
 
@@ -187,12 +189,6 @@ class ReadingState:
         if self.read.get(key) == stamp:
             return False
         self.read[key] = stamp
-        self.save()
-        return True
-
-    def mark_unread(self, path: str | os.PathLike[str]) -> bool:
-        if self.read.pop(state_key(path), None) is None:
-            return False
         self.save()
         return True
 

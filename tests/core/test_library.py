@@ -25,7 +25,7 @@ def test_recursive_and_only_briefing_files(write, tmp_path: Path) -> None:
     write("a.yaml", "title: A\n")
     write("sub/deeper/b.md", "# B\n")
     write("sub/c.yml", "title: C\n")
-    write("notes.txt", "not a briefing")
+    write("notes.rtf", "not a briefing (.txt, .html and .htm are press releases now)")
     write(".hidden/d.yaml", "title: D\n")
     write("glossary.yaml", "GDPR: General Data Protection Regulation\n")
     files, problems = discover([tmp_path])
@@ -102,7 +102,7 @@ def test_file_changed_while_reading_is_detected(write, monkeypatch: pytest.Monke
                 handle.write(b"more: text\n")
         return data
 
-    monkeypatch.setattr(library.os, "read", read_and_grow)
+    monkeypatch.setattr(library.read.os, "read", read_and_grow)
     result = load_file(path)
     assert result.briefing is None
     assert "changed while being read" in result.problems[0].message
@@ -180,7 +180,7 @@ def test_pool_failure_falls_back_to_one_process(tmp_path: Path, monkeypatch) -> 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("no processes here")
 
-    monkeypatch.setattr(library, "ProcessPoolExecutor", broken)
+    monkeypatch.setattr(library.pool, "ProcessPoolExecutor", broken)
     lib = load_library([root], workers=2)
     assert len(lib.briefings) == library.CHUNK_SIZE * 2 + 5
     assert lib.problems == []
@@ -258,7 +258,7 @@ def test_a_parallel_load_does_not_hold_on_to_chunks_already_handed_over(
     import gc
     import weakref
 
-    monkeypatch.setattr(library, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(library.load, "CHUNK_SIZE", 2)
     root = _with_people(tmp_path, 12)
     job = library.LoadJob([root], workers=2, search_rows=True)
     results = iter(job)

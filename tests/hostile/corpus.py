@@ -83,6 +83,13 @@ CASES = [
     Case("bad-toml.md", b"+++\ntitle = \n+++\nBody\n", "TOML front matter"),
     Case("leading-space-front.md", b" ---\ntitle: x\n---\n", None),
     Case("wrong-types.yaml", b"title: [a]\nparticipants: 3\ntopics: {a: b}\n", "expected"),
+    Case(
+        "html.md",
+        b"# HTML in Markdown\n\nSeen <span>inline tag</span> and <!-- a hidden comment -->"
+        b" here.\n\n<div>\nblock that Rich dropped\n</div>\n\n<!-- a whole comment\n"
+        b"over two lines -->\n\n## Outcomes\n\n- decided <b>bold</b> thing\n",
+        None,
+    ),
     Case("huge.yaml", b"title: big\nx: '" + b"a" * (9 * 1024 * 1024) + b"'\n", "limit"),
 ]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.ui.app import BriefingApp
+from waiting import settle, wait_until
 
 from .corpus import build, snapshot
 
@@ -36,10 +37,8 @@ async def test_every_hostile_briefing_and_pane_renders_safely(
 
     app = BriefingApp([corpus])
     async with app.run_test(size=(100, 30)) as pilot:
-        while app.loading:
-            await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_until(pilot, lambda: not app.loading, "loading to end")
+        await settle(pilot)
         count = len(app.briefings)
         assert count >= 10
         assert app.problems, "the corpus must produce problems for the problems view"
@@ -50,7 +49,7 @@ async def test_every_hostile_briefing_and_pane_renders_safely(
             seen.add(app.open_briefing.path)
             for pane in "1234":
                 await pilot.press(pane)
-                await pilot.pause()
+                await settle(pilot)
                 for y in (12,):
                     await pilot.click(offset=(60, y))
                 screen = app.export_screenshot()
@@ -58,10 +57,10 @@ async def test_every_hostile_briefing_and_pane_renders_safely(
                 assert not BIDI.search(screen), app.open_briefing.path
                 assert app.is_running
             await pilot.press("l", "down")
-            await pilot.pause()
+            await settle(pilot)
         assert len(seen) == count
         await pilot.press("exclamation_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert not CONTROL.search(app.export_screenshot())
         assert app.is_running
     assert snapshot(corpus) == before

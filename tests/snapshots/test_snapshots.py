@@ -22,6 +22,7 @@ import pytest
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.support.themes import HIGH_CONTRAST, MONOCHROME
 from briefing_tui.ui.widgets.panes.outcomes import OutcomesPane
+from waiting import settle, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "briefings/2018-03-eurojust-coe-joint-conference-cybercrime.yaml"
@@ -54,11 +55,8 @@ def make_app(folder: str, theme: str | None = None) -> BriefingApp:
 async def settled(pilot: Any) -> None:
     """Loading over, workers (pane builds) done, messages handled."""
     app = pilot.app
-    while app.loading:
-        await pilot.pause(0.02)
-    for _ in range(2):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    await wait_until(pilot, lambda: not app.loading, "loading to end")
+    await settle(pilot)
 
 
 def opening(path: str | None = SEED) -> RunBefore:

@@ -28,6 +28,7 @@ from briefing_tui.model import (
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.widgets.prose import Prose, markdown
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from waiting import settle as settle  # re-exported: the UI tests import it from here
 
 SIZE = (120, 40)
 
@@ -142,15 +143,6 @@ class RecordingApp(BriefingApp):
 
 def app_with(briefings: Sequence[Briefing], problems: Sequence[Problem] = ()) -> RecordingApp:
     return RecordingApp([Path("lib")], loader=loader_of(results(briefings, problems)))
-
-
-async def settle(pilot: Any) -> None:
-    """Let workers, message batches and lazy builds finish."""
-    app = pilot.app
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def text_of(widget: Any) -> str:

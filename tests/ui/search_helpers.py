@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.ui.screens.search import SearchScreen
+from waiting import wait_until
 
 from .helpers import RecordingApp, settle
 
@@ -22,17 +23,8 @@ def sample_app() -> RecordingApp:
 
 
 async def until(pilot: Any, check: Callable[[], object], what: str = "condition") -> None:
-    """Let the app run until `check()` holds (debounce timers, workers); fail if it never does.
-
-    Waits on the app, not on a clock: the limit is a number of short pauses, generous
-    enough for a slow machine, and nothing asserts how long anything took.
-    """
-    for _ in range(400):
-        if check():
-            return
-        await pilot.pause(0.01)
-    await settle(pilot)
-    assert check(), f"never happened: {what}"
+    """Let the app run until `check()` holds (debounce timers, workers); fail if it never does."""
+    await wait_until(pilot, check, what)
 
 
 async def search_for(pilot: Any, text: str) -> SearchScreen:

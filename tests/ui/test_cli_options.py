@@ -10,6 +10,7 @@ import pytest
 
 from briefing_tui import cli
 from briefing_tui.ui import app as app_module
+from waiting import settle
 
 
 @pytest.fixture
@@ -104,7 +105,7 @@ async def test_a_keymap_rebinds_by_binding_id(samples: Path) -> None:
     app = BriefingApp([samples])
     app.set_keymap({"help": "f1"})
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("f1")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)

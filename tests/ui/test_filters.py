@@ -179,7 +179,6 @@ async def test_the_palette_offers_the_views_across_the_library() -> None:
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"timeline")
         await settle(pilot)
-        await pilot.pause(0.3)  # the palette gathers hits in a worker of its own
         await settle(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)

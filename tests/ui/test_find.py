@@ -215,8 +215,6 @@ async def test_hostile_find_text_and_documents_stay_plain() -> None:
         await settle(pilot)
         await pilot.press("ctrl+a", "ctrl+k", *"[/]")
         await settle(pilot)
-        await pilot.pause(0.1)
-        await settle(pilot)
         assert app.is_running and app.return_code is None
         assert bar.query_one(FindInput).value == "[/]"
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing_tui.model import LoadResult
 from briefing_tui.ui.widgets.library_list import ENTRY_LINES, LibraryList
+from waiting import wait_until
 
 from .helpers import SIZE, RecordingApp, make_briefing, results, settle
 
@@ -99,8 +100,7 @@ async def test_while_loading_the_newest_briefing_is_opened_at_most_once_a_second
 
     app = RecordingApp([Path("lib")], loader=streaming)
     async with app.run_test(size=SIZE) as pilot:
-        while app.loading:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: not app.loading, "loading to end")
         await settle(pilot)
         opened = [m.briefing.title for m in app.received(LibraryList.BriefingSelected)]
         assert opened[-1] == "Briefing 039", "the newest is open once loading ends"

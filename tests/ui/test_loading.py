@@ -9,6 +9,7 @@ from textual.widgets import ProgressBar, Static
 
 from briefing_tui.ui.services.loader import LibraryLoader
 from briefing_tui.ui.widgets.library_list import LibraryList
+from waiting import wait_until
 
 from .helpers import SIZE, GatedLoader, RecordingApp, make_briefing, results, settle, text_of
 
@@ -28,18 +29,22 @@ async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
     gate = GatedLoader(many(10), first=3)
     app = RecordingApp([Path("lib")], loader=gate, counter=lambda paths: 10)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        while len(app.query_one(LibraryList).briefings) < 3:
-            await pilot.pause()
+        bar = app.query_one(ProgressBar)
+        await wait_until(
+            pilot,
+            lambda: (
+                len(app.query_one(LibraryList).briefings) == 3
+                and app.open_briefing is not None  # the newest loaded so far is already open
+                and "Loading… 3 of 10" in text_of(app.query_one("#load-count", Static))
+                and (bar.total, bar.progress) == (10, 3)
+            ),
+            "the first three briefings listed, one open, and the progress shown",
+        )
         assert app.loading
         assert app.is_running
-        assert app.open_briefing is not None  # the newest loaded so far is already open
-        assert "Loading… 3 of 10" in text_of(app.query_one("#load-count", Static))
-        bar = app.query_one(ProgressBar)
-        assert (bar.total, bar.progress) == (10, 3)
+        first = app.open_briefing
         await pilot.press("right_square_bracket")  # keys keep working while loading
-        await pilot.pause()
-        assert app.open_briefing is not None
+        await wait_until(pilot, lambda: app.open_briefing not in (None, first), "the next one")
 
         gate.release.set()
         await settle(pilot)
@@ -57,8 +62,7 @@ async def test_quitting_mid_load_is_clean() -> None:
     gate = GatedLoader(many(50), first=5)
     app = RecordingApp([Path("lib")], loader=gate)
     async with app.run_test(size=SIZE) as pilot:
-        while len(app.query_one(LibraryList).briefings) < 5:
-            await pilot.pause()
+        await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) >= 5, "5 listed")
         assert app.loading
         await pilot.press("q")
     assert app.return_code == 0
@@ -105,25 +109,31 @@ async def test_the_newest_briefing_is_open_after_loading_until_the_reader_moves(
     gate = GatedLoader(items, first=2)
     app = RecordingApp([Path("lib")], loader=gate)
     async with app.run_test(size=SIZE) as pilot:
-        while len(app.query_one(LibraryList).briefings) < 2:
-            await pilot.pause()
+        await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) >= 2, "2 listed")
         gate.release.set()
         await settle(pilot)
-        await pilot.pause(0.4)  # past the list's rebuild throttle
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "B5"
+        await wait_until(  # the list rebuilds at most every so often while loading
+            pilot,
+            lambda: app.open_briefing is not None and app.open_briefing.title == "B5",
+            "the newest briefing open",
+        )
 
     gate = GatedLoader(items, first=3)
     app = RecordingApp([Path("lib")], loader=gate)
     async with app.run_test(size=SIZE) as pilot:
-        while len(app.query_one(LibraryList).briefings) < 3:
-            await pilot.pause()
-        await pilot.pause(0.4)
-        app.query_one(LibraryList).focus()
+        library = app.query_one(LibraryList)
+        await wait_until(
+            pilot,
+            lambda: len(library.listed) == 3 and app.open_briefing is not None,
+            "3 listed and the newest open",
+        )
+        newest = app.open_briefing
+        library.focus()
         await pilot.press("down")  # the reader chose: later arrivals must not move it
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.open_briefing not in (None, newest), "the move")
         chosen = app.open_briefing
         gate.release.set()
         await settle(pilot)
-        await pilot.pause(0.4)
+        await wait_until(pilot, lambda: len(library.listed) == 6, "all 6 listed")
+        await settle(pilot)
         assert app.open_briefing == chosen

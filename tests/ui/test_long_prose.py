@@ -19,7 +19,7 @@ from briefing_tui.ui.widgets.prose import (
     prose_head,
 )
 
-from .helpers import count_markdown_renders
+from .helpers import count_markdown_renders, settle
 from .search_helpers import until
 
 PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
@@ -48,7 +48,7 @@ async def release(prose: Prose, pilot: Any) -> None:
     """Run the held-back whole render for `prose` and wait until it is shown."""
     RENDER_REST(prose)
     await prose.wait_rendered()
-    await pilot.pause()
+    await settle(pilot)
 
 
 # -- where the head ends ---------------------------------------------------------------------
@@ -96,7 +96,7 @@ class LongApp(App[None]):
 async def test_long_prose_shows_its_head_first_then_all_of_it(held: list[Prose]) -> None:
     app = LongApp()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         prose = app.query_one(Prose)
         assert held == [prose] and not prose.whole_rendered
         assert "## Part 0" not in shown(prose)  # rendered, not the source
@@ -148,16 +148,16 @@ async def test_focus_and_style_changes_do_not_render_the_text_again(
     async with app.run_test(size=(100, 30)) as pilot:
         prose = app.query_one(Prose)
         await until(pilot, lambda: prose.whole_rendered and renders, "the whole")
-        await pilot.pause()
+        await settle(pilot)
         height = prose.size.height
         plain = prose.render_line(0)
         for _ in range(3):
             app.query_one(ReadingScroll).focus()
-            await pilot.pause()
+            await settle(pilot)
             app.query_one(Button).focus()
-            await pilot.pause()
+            await settle(pilot)
         prose.add_class("-marked")
-        await pilot.pause()
+        await settle(pilot)
         marked = prose.render_line(0)
         assert renders == renders[:1], "rendered once"
         assert prose.whole_rendered and prose.size.height == height

@@ -15,7 +15,6 @@ async def _search(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*text)
     await settle(pilot)
-    await pilot.pause(0.3)  # the palette gathers hits in a worker of its own
     await settle(pilot)
 
 

@@ -24,7 +24,6 @@ async def palette(pilot: Any, text: str) -> CommandPalette:
     await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
     await pilot.press(*text)
     await settle(pilot)
-    await pilot.pause(0.3)  # the palette gathers hits in a worker of its own
     await settle(pilot)
     screen = app.screen
     assert isinstance(screen, CommandPalette)

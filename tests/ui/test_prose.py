@@ -6,6 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+from waiting import settle
 
 from .helpers import count_markdown_renders
 
@@ -30,16 +31,16 @@ async def test_long_prose_is_rendered_once(monkeypatch: pytest.MonkeyPatch) -> N
     renders = count_markdown_renders(monkeypatch, LONG)
     app = ProseApp()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         # Long prose shows its head first; the whole is rendered once, in a thread.
         await app.query(Prose).first().wait_rendered()
-        await pilot.pause()
+        await settle(pilot)
         scroll = app.query_one(ReadingScroll)
         for _ in range(3):
             scroll.scroll_end(animate=False)
-            await pilot.pause()
+            await settle(pilot)
             scroll.scroll_home(animate=False)
-            await pilot.pause()
+            await settle(pilot)
         assert len(renders) == 1
         assert app.query(Prose).first().size.height > 200
 
@@ -47,9 +48,9 @@ async def test_long_prose_is_rendered_once(monkeypatch: pytest.MonkeyPatch) -> N
 async def test_prose_text_is_never_markup() -> None:
     app = ProseApp()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         app.query_one(ReadingScroll).scroll_end(animate=False)
-        await pilot.pause()
+        await settle(pilot)
         for row in range(20, 30):
             await pilot.click(offset=(3, row))
         assert app.is_running

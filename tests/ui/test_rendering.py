@@ -9,7 +9,6 @@ import pytest
 from briefing_tui.model import Outcome
 from briefing_tui.ui.support.marking import marking_class
 from briefing_tui.ui.widgets.panes.outcomes import is_overdue
-from briefing_tui.ui.widgets.panes.overview import format_extra
 
 
 @pytest.mark.parametrize(
@@ -26,21 +25,6 @@ from briefing_tui.ui.widgets.panes.overview import format_extra
 )
 def test_marking_classes(marking: str, css_class: str) -> None:
     assert marking_class(marking) == css_class
-
-
-def test_nested_extra_values_read_like_an_outline() -> None:
-    value = {"venue": "Hall A", "rooms": [1, 2], "contacts": [{"name": "X", "phone": None}]}
-    assert format_extra(value) == [
-        "venue: Hall A",
-        "rooms:",
-        "  - 1",
-        "  - 2",
-        "contacts:",
-        "  - name: X",
-        "    phone: —",
-    ]
-    assert format_extra([]) == ["(empty)"]
-    assert format_extra(True) == ["yes"]
 
 
 def test_overdue_means_open_and_past_due() -> None:

@@ -153,7 +153,7 @@ async def test_focus_is_visible_in_every_theme(theme: str) -> None:
             assert colour.rgb != background.rgb, f"{focused!r} focus edge is invisible in {theme}"
             # Blurred, the same widget must look different.
             app.set_focus(None)
-            await pilot.pause()
+            await settle(pilot)
             assert focused.styles.border_left != (edge, colour)
             focused.focus()
 

@@ -107,7 +107,10 @@ def _run_app(ns: argparse.Namespace) -> int:
     with paused_gc():
         from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, effective_config_text, load_config
         from briefing_tui.library import default_library_paths
+        from briefing_tui.library.pool import remove_on_hangup
 
+    # The terminal closing mid-load must not leave the worker pool's folder behind.
+    remove_on_hangup()
     config, problems = load_config()
     for problem in problems:
         sys.stderr.write(f"briefing: {problem}\n")
@@ -129,8 +132,20 @@ def _run_app(ns: argparse.Namespace) -> int:
         run(
             paths,
             theme=theme,
-            cache_dir=ns.cache or config.cache_dir,
-            state_dir=ns.state or config.state_dir,
+            cache_dir=_private_folder("--cache", ns.cache or config.cache_dir, "the cache"),
+            state_dir=_private_folder("--state", ns.state or config.state_dir, "reading state"),
             keymap=dict(config.keys),
         )
     )
+
+
+def _private_folder(option: str, folder: Path | None, what: str) -> Path | None:
+    """`folder`, or None with one line on stderr when another account could write in it."""
+    from briefing_tui.private_files import check_folder
+    from briefing_tui.sanitize import clean_path
+
+    refused = check_folder(folder) if folder is not None else None
+    if refused is None:
+        return folder
+    sys.stderr.write(f"briefing: {option} {clean_path(refused)}; running without {what}\n")
+    return None

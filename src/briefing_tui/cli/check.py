@@ -9,8 +9,15 @@ from pathlib import Path
 
 from briefing_tui.insights.acronyms import undefined_acronyms
 from briefing_tui.insights.glossary import load_library_glossary
-from briefing_tui.library import default_library_paths, load_library
-from briefing_tui.model import Severity
+from briefing_tui.library import (
+    default_library_paths,
+    display,
+    load_library,
+    max_bytes_setting,
+    read_bytes,
+)
+from briefing_tui.model import Problem, Severity
+from briefing_tui.readers.explain import explain
 from briefing_tui.render.as_json import problem_dict
 from briefing_tui.render.common import plural
 
@@ -36,10 +43,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="do not warn about all-capitals acronyms that no glossary defines",
     )
+    parser.add_argument(
+        "--explain",
+        type=Path,
+        metavar="FILE",
+        help="say which key, heading or phrase filled each field and pane of FILE, why a "
+        "pane is empty, and what was left unread",
+    )
     parser.set_defaults(func=run)
 
 
+def explain_file(path: Path) -> int:
+    """`--explain FILE`: how one file was read (read as carefully as the library reads)."""
+    data = read_bytes(path, max_bytes_setting())
+    if isinstance(data, Problem):
+        sys.stdout.write(f"{data}\n")
+        return 1
+    lines = explain(display(path), data)
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0 if ": read as " in lines[0] else 1
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.explain is not None:
+        return explain_file(args.explain)
     paths = list(args.paths) or default_library_paths()
     library = load_library(paths)
     if not args.no_acronyms:

@@ -23,7 +23,7 @@ from briefing_tui.model import Briefing
 from briefing_tui.render.as_html import render_html, render_html_library
 from briefing_tui.render.as_markdown import render_markdown
 from briefing_tui.render.as_text import render_text
-from briefing_tui.sanitize import clean_path
+from briefing_tui.sanitize import clean_path, escape_surrogates
 
 RENDERERS: dict[str, Callable[[Briefing], str]] = {
     "html": render_html,
@@ -104,8 +104,9 @@ def _inside(path: Path, root: Path) -> bool:
         real = Path(os.path.realpath(path))
     except OSError:
         return False
-    if real_root.is_file():
-        return real == real_root
+    if not real_root.is_dir():
+        # A briefing opened as a file: its folder is the library, never written into.
+        real_root = real_root.parent
     return real == real_root or real_root in real.parents
 
 
@@ -222,6 +223,8 @@ def run(args: argparse.Namespace) -> int:
         text = _combine(fmt, briefings)
     if not text.endswith("\n"):
         text += "\n"
+    # A file name's undecodable bytes are written as \xNN: any name, any output, no error.
+    text = escape_surrogates(text)
 
     if args.output == "-":
         sys.stdout.write(text)

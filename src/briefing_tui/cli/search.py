@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from briefing_tui.library import default_library_paths, load_library
+from briefing_tui.render.as_json import path_fields
 from briefing_tui.search import Hit, SearchIndex, parse_query
 
 EXIT_HITS = 0
@@ -70,7 +71,7 @@ def _one_line(text: str) -> str:
 
 def hit_dict(hit: Hit) -> dict[str, object]:
     return {
-        "path": hit.path,
+        **path_fields("path", hit.path),
         "pane": hit.pane.value,
         "title": hit.title,
         "date": hit.date.isoformat() if hit.date else None,

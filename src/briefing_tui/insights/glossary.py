@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from briefing_tui.library import RESERVED_NAMES, display, max_bytes_setting, read_bytes
 from briefing_tui.model import Briefing, Problem, Severity
 from briefing_tui.readers.documents import decode
-from briefing_tui.readers.schema import SchemaReader
+from briefing_tui.readers.yaml_schema import SchemaReader
 from briefing_tui.readers.yamlsafe import (
     MERGE_TAG,
     YamlError,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from briefing_tui.model import Outcome, Participant, ParticipantGroup, Topic
+from briefing_tui.readers.dates import find_date
 from briefing_tui.readers.markdown_text import heading_key, plain
-from briefing_tui.readers.other_tools import find_date
-from briefing_tui.readers.schema import PARTICIPANT_KEYS, normalise_kind, normalise_status
+from briefing_tui.readers.vocabulary import PARTICIPANT_KEYS, normalise_kind, normalise_status
 
 # A header separator row (`| --- | :--: |`).  Written so that no run of spaces can be split
 # two ways: the obvious pattern took minutes on one long line of spaces.
@@ -206,6 +206,80 @@ _OUTCOME_COLUMNS = {
     **dict.fromkeys(("status", "state", "done"), "status"),
     **dict.fromkeys(("kind", "type"), "kind"),
     **dict.fromkeys(("", "no", "nr", "n"), "skip"),
+    # The same columns in the languages minutes are kept in.
+    **dict.fromkeys(
+        [
+            "décision",
+            "action à mener",
+            "tâche",
+            "entscheidung",
+            "beschluss",
+            "aufgabe",
+            "maßnahme",
+            "decisión",
+            "acuerdo",
+            "tarea",
+            "acción",
+            "decisione",
+            "azione",
+            "compito",
+            "besluit",
+            "actie",
+            "taak",
+            "beslut",
+            "åtgärd",
+            "uppgift",
+            "decyzja",
+            "zadanie",
+            "决策内容",
+            "决定",
+            "决议",
+            "行动",
+            "任务",
+            "决定事项",
+            "アクション",
+            "タスク",
+            "決定事項",
+            "조치",
+            "결정 사항",
+            "할 일",
+        ],
+        "text",
+    ),
+    **dict.fromkeys(
+        [
+            "responsable",
+            "verantwortlich",
+            "verantwortliche",
+            "responsabile",
+            "verantwoordelijke",
+            "ansvarig",
+            "odpowiedzialny",
+            "负责人",
+            "担当者",
+            "담당자",
+        ],
+        "owner",
+    ),
+    **dict.fromkeys(
+        [
+            "échéance",
+            "frist",
+            "termin",
+            "plazo",
+            "fecha límite",
+            "scadenza",
+            "termijn",
+            "deadline datum",
+            "截止日期",
+            "截止",
+            "期限",
+            "기한",
+            "마감",
+        ],
+        "due",
+    ),
+    **dict.fromkeys(["statut", "estado", "stato", "状态", "ステータス", "상태"], "status"),
 }
 
 

@@ -10,11 +10,16 @@ import functools
 import re
 
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\n]{0,500}\)")
+_HTML = re.compile(r"<!--.{0,500}?-->|</?[A-Za-z][^<>\n]{0,300}>")
 
 
 @functools.lru_cache(maxsize=4096)
 def heading_key(text: str) -> str:
-    """Heading text reduced for matching: case, emphasis, numbering and punctuation ignored."""
+    """Heading text reduced for matching: case, emphasis, numbering, punctuation, links and
+    HTML (`<a name>` anchors, `<!-- required -->` comments) ignored."""
+    if "<" in text or "[" in text:
+        text = _LINK.sub(r"\1", _HTML.sub(" ", text))
     t = _EMPHASIS.sub(r"\2", text).casefold()
     t = re.sub(r"^\s*(\d+[.)]?|[ivx]+\.)\s+", "", t)
     t = re.sub(r"[^\w\s&]", " ", t)
@@ -22,7 +27,10 @@ def heading_key(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Inline Markdown emphasis removed, for item fields that are shown as plain text."""
+    """Inline Markdown emphasis, links (`[text](url)` -> text) and HTML tags removed, for item
+    fields that are shown as plain text."""
+    if "<" in text or "](" in text:
+        text = _LINK.sub(r"\1", _HTML.sub("", text))
     return _EMPHASIS.sub(r"\2", text).strip()
 
 

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefing_tui.model import Briefing, Participant, ParticipantGroup
-from briefing_tui.render.common import format_extra, participant_counts
+from briefing_tui.render.common import facts, format_extra, participant_counts
 from briefing_tui.sanitize import clean
 
 # TLP 2.0 colours (FIRST), shown on black as the standard asks.
@@ -210,15 +210,7 @@ def prose(markdown: str, heading_shift: int = 2) -> str:
 
 
 def _facts(b: Briefing) -> str:
-    rows = [
-        ("Date", b.date_range()),
-        ("Location", b.location),
-        ("Organisers", "; ".join(b.organisers)),
-        ("Marking", b.marking),
-        ("Tags", ", ".join(b.tags)),
-        ("File", b.path),
-    ]
-    body = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v)
+    body = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts(b))
     return f'<dl class="facts">{body}</dl>\n' if body else ""
 
 

@@ -7,15 +7,27 @@ from datetime import date
 from typing import Any
 
 from briefing_tui.model import Briefing, Participant, ParticipantGroup, Problem
+from briefing_tui.sanitize import escape_surrogates, raw_bytes_hex
 
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def path_fields(key: str, path: str) -> dict[str, Any]:
+    """A file name for JSON: undecodable bytes written as `\\xNN` text (a lone surrogate is
+    not valid JSON text for most readers), and the name's raw bytes, as hex, under
+    `KEY_bytes` when there were any."""
+    fields: dict[str, Any] = {key: escape_surrogates(path)}
+    raw = raw_bytes_hex(path)
+    if raw is not None:
+        fields[f"{key}_bytes"] = raw
+    return fields
+
+
 def problem_dict(p: Problem) -> dict[str, Any]:
     return {
-        "path": p.path,
+        **path_fields("path", p.path),
         "line": p.line,
         "column": p.column,
         "severity": p.severity.value,
@@ -46,7 +58,7 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
             "reference": b.source.reference,
         }
     return {
-        "source_path": b.path,
+        **path_fields("source_path", b.path),
         "format": b.format,
         "title": b.title,
         "date": _iso(b.date),

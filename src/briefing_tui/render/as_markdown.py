@@ -7,7 +7,7 @@ pane names and participants form a table).
 from __future__ import annotations
 
 from briefing_tui.model import Briefing, Participant, ParticipantGroup
-from briefing_tui.render.common import format_extra, outcome_tags, participant_counts
+from briefing_tui.render.common import facts, format_extra, outcome_tags, participant_counts
 
 
 def _cell(text: str) -> str:
@@ -19,14 +19,7 @@ def render_markdown(b: Briefing) -> str:
     if b.marking:
         out += [f"**{b.marking}**", ""]
     out += [f"# {b.title}", ""]
-    facts = [
-        ("Date", b.date_range()),
-        ("Location", b.location),
-        ("Organisers", "; ".join(b.organisers)),
-        ("Marking", b.marking),
-        ("Tags", ", ".join(b.tags)),
-    ]
-    out += [f"- **{label}:** {value}" for label, value in facts if value]
+    out += [f"- **{label}:** {value}" for label, value in facts(b, with_file=False)]
     out.append("")
     out += ["## Overview", ""]
     if b.summary:

@@ -11,6 +11,7 @@ import textwrap
 
 from briefing_tui.model import Briefing, ParticipantGroup
 from briefing_tui.render.common import (
+    facts,
     format_extra,
     outcome_tags,
     participant_counts,
@@ -101,17 +102,8 @@ def render_text(b: Briefing) -> str:
         lines.append(f"[{b.marking}]")
     lines.extend(_wrap(b.title))
     lines.append("-" * min(WIDTH, max(len(b.title), 8)))
-    facts = [
-        ("Date", b.date_range()),
-        ("Location", b.location),
-        ("Organisers", "; ".join(b.organisers)),
-        ("Marking", b.marking),
-        ("Tags", ", ".join(b.tags)),
-        ("File", b.path),
-    ]
-    for label, value in facts:
-        if value:
-            lines.extend(_wrap(f"{label}: {value}"))
+    for label, value in facts(b):
+        lines.extend(_wrap(f"{label}: {value}"))
 
     if b.summary:
         lines.extend(_heading("Summary"))

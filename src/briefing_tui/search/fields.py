@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from briefing_tui.model import Briefing, ExtraValue, Outcome, Pane, Participant, ParticipantGroup
 from briefing_tui.render.common import format_extra, outcome_tags, participant_line
-from briefing_tui.search.folding import Fold, fold, fold_short
+from briefing_tui.search.folding import Fold
 
 # --- Markdown, lightly --------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ _PARTS = {
 def pane_parts(b: Briefing, pane: Pane) -> list[Part]:
     """The pieces of text `pane` shows of `b`, in reading order (empty ones left out).
 
-    Their tokens, joined, are the tokens of the indexed pane text (`pane_text`), so what
+    Their tokens, joined, are the tokens of the indexed pane text (`pane_texts`), so what
     the index matched can be found in them.
     """
     return [p for p in _PARTS[pane](b) if p.text]
@@ -327,16 +327,6 @@ _PANE_TEXT = {
     Pane.TOPICS: topics_text,
     Pane.OUTCOMES: outcomes_text,
 }
-
-
-def pane_text(b: Briefing, pane: Pane) -> str:
-    """The searchable text of one pane, exactly as indexed (before folding)."""
-    return _PANE_TEXT[pane](b)
-
-
-def folded_pane_text(b: Briefing, pane: Pane) -> str:
-    """`fold(pane_text(b, pane))`, sooner: repeated short strings are folded once."""
-    return _PANE_TEXT[pane](b, fold_short, fold)
 
 
 def pane_texts(b: Briefing) -> dict[Pane, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from functools import cache
-from pathlib import Path
 
 from briefing_tui.search.query import Query, Scope, fts_match, sql_dates
 from briefing_tui.search.rows import COLUMNS, WEIGHTS
@@ -80,13 +79,14 @@ class Fts5Engine:
 
     # -- saving and restoring (the optional cache) -------------------------------------------
 
-    def snapshot(self, records: list[tuple[int, str, str]], key: str, target: Path) -> None:
-        """Write the whole index into the database file `target`, with each row's
-        (id, path, names) and the `key` of the library state it belongs to.
+    def snapshot(self, records: list[tuple[int, str, str]], key: str) -> bytes:
+        """The whole index as a database image, with each row's (id, path, names) and the
+        `key` of the library state it belongs to.
 
-        SQLite's backup copies it page by page: no image of the whole index is made in
-        memory (serialising one took the reader 150 MB above its peak).  The extra tables
-        live only for the moment of the copy, so the index in use stays as it was.
+        An image in memory rather than a backup into a file by name: the file is then
+        written through the one descriptor that created it (`private_files`), so nobody
+        can swap a link in between.  The extra tables live only for the moment of the
+        copy, so the index in use stays as it was.
         """
         con = self._con
         con.executescript(_SAVED_TABLES)
@@ -99,12 +99,7 @@ class Fts5Engine:
                 con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
-            out = sqlite3.connect(target)
-            try:
-                out.execute("PRAGMA journal_mode=OFF")  # a fresh private file: no journal
-                con.backup(out)
-            finally:
-                out.close()
+            return con.serialize()
         finally:
             con.executescript(_DROP_SAVED)
 

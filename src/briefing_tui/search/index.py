@@ -14,7 +14,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.search.fts import Fts5Engine, fts5_available
@@ -126,14 +125,13 @@ class SearchIndex:
 
     # -- a saved index (the optional cache) ---------------------------------------------------
 
-    def snapshot(self, key: str, target: Path) -> bool:
-        """Write the index into the file `target` for `restore`; False without FTS5."""
+    def snapshot(self, key: str) -> bytes | None:
+        """The index as an image for `restore`; None without FTS5."""
         with self._lock:
             if not isinstance(self._engine, Fts5Engine):
-                return False
+                return None
             records = [(rowid, b.path, self._names[rowid]) for rowid, b in self._docs.items()]
-            self._engine.snapshot(records, key, target)
-            return True
+            return self._engine.snapshot(records, key)
 
     def restore(
         self, data: bytes, key: str, resolve: Callable[[str], Briefing | None] | None = None

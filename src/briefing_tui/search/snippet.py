@@ -202,18 +202,6 @@ def _choose(b: Briefing, phrases: tuple[Phrase, ...], names: str | None) -> _Pan
     return best
 
 
-def choose_pane(b: Briefing, phrases: tuple[Phrase, ...], names: str | None = None) -> Pane | None:
-    """The pane where most of the phrases occur, or None when none does.
-
-    On a tie, Participants wins when a person's name matched (so `seger` opens on the
-    person even if the name is also in the title), otherwise the earlier pane.  Panes are
-    looked at lazily, best candidates first, and the search stops at the first pane where
-    every phrase occurs: a hit costs one pane's text, not the whole briefing's.
-    """
-    view = _choose(b, phrases, names) if phrases else None
-    return view.pane if view else None
-
-
 _TITLE_SCOPES = (Scope.ANY, Scope.TITLE)
 
 
@@ -236,7 +224,7 @@ def _title_hit(b: Briefing, phrases: tuple[Phrase, ...], names: str) -> Snippet 
 
 
 def make_snippet(b: Briefing, query: Query, names: str | None = None) -> Snippet:
-    """The pane a hit should open on (see `choose_pane`) and the best few words from it.
+    """The pane a hit should open on (where most phrases occur) and the best few words from it.
 
     `names` is `participant_names(b, fold)` when the caller has it at hand (the index keeps
     it), to save recomputing it for every hit.

@@ -1,8 +1,8 @@
 """Loading the library off the UI thread and handing results over in batches.
 
-The loader is any callable that turns paths into an iterator of LoadResults. Today that is
-`briefing_tui.library.iter_load`; a process pool can later stand behind the same signature
-(an iterator whose `close()` shuts the pool down) without this widget changing.
+The loader is any callable that turns paths into an iterable of LoadResults: a
+`briefing_tui.library.LoadJob` (whose `close()` stops its worker processes), or a fake in
+tests, without this widget changing.
 """
 
 from __future__ import annotations

@@ -230,7 +230,7 @@ class LibraryIndex:
         if self.error is not None or not index.fts5_available:
             return
         try:
-            saved = store.save(lambda target: index.snapshot(store.key, target))
+            saved = store.save(lambda: index.snapshot(store.key))
         except Exception as exc:  # never let saving break searching
             self.save_error = f"{type(exc).__name__}: {exc}"
             return

@@ -1,19 +1,16 @@
 """Prose: document Markdown rendered by Rich, which is fast and never turns text into markup.
 
 Textual's Markdown widget took seconds on large documents, so prose is rendered by
-`rich.markdown.Markdown` with hyperlinks disabled: links print as "text (url)" and nothing
-can be clicked open.
+`render.visible_markdown` (Rich's Markdown with HTML shown, not dropped) with hyperlinks
+disabled: links print as "text (url)" and nothing can be clicked open.
 """
 
 from __future__ import annotations
 
-import copy
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from markdown_it import MarkdownIt
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.markdown import Markdown as RichMarkdown
 from rich.segment import Segment
@@ -25,6 +22,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from briefing_tui.readers.markdown_text import fence_after
+from briefing_tui.render.visible_markdown import visible_markdown
 
 # Prose longer than this is shown in two steps: its head at once, the whole once rendered
 # in a thread.  Rendering takes about 1 ms per KB (0.2 s for a 193 KB annex), so below this
@@ -39,29 +37,10 @@ HEAD_LINES = 60
 _CHECK_EVERY = 1_000
 
 
-_TEMPLATE = RichMarkdown("", hyperlinks=False)
-_PARSERS = threading.local()
-
-
-def _parser() -> MarkdownIt:
-    """Rich's own parser settings, one parser per thread (making one is 0.4 ms)."""
-    parser: MarkdownIt | None = getattr(_PARSERS, "parser", None)
-    if parser is None:
-        parser = _PARSERS.parser = MarkdownIt().enable("strikethrough").enable("table")
-    return parser
-
-
 def markdown(text: str) -> RichMarkdown:
-    """The one place prose becomes a renderable, so every pane renders it the same safe way.
-
-    Rich makes a new Markdown parser for each Markdown, 0.4 of the 0.45 ms that a short
-    section took: 10,000 sections spent 4 s making parsers.  So a copy of one configured
-    Markdown gets the text, parsed by a parser kept per thread with Rich's settings.
-    """
-    rendered = copy.copy(_TEMPLATE)
-    rendered.markup = text
-    rendered.parsed = _parser().parse(text)
-    return rendered
+    """The one place prose becomes a renderable, so every pane renders it the same safe way
+    (HTML shown as dimmed literal text, see `render.visible_markdown`)."""
+    return visible_markdown(text)
 
 
 def prose_head(

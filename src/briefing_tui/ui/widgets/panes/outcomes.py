@@ -20,7 +20,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.insights.glossary import AcronymMatcher
-from briefing_tui.model import Briefing, Outcome
+from briefing_tui.model import Briefing, Outcome, Pane
+from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
@@ -120,7 +121,7 @@ class OutcomesPane(LazyPane):
     def _counts(briefing: Briefing, today: date) -> str:
         outcomes = briefing.outcomes
         if not outcomes:
-            return "No outcomes listed."
+            return empty_pane_reason(briefing, Pane.OUTCOMES)
         text = f"{len(outcomes)} outcome{'' if len(outcomes) == 1 else 's'}"
         open_count = sum(o.status == "open" for o in outcomes)
         overdue = sum(is_overdue(o, today) for o in outcomes)

@@ -16,46 +16,12 @@ from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing_tui.model import Briefing, ExtraValue, Link, Severity
+from briefing_tui.model import Briefing, Link, Severity
+from briefing_tui.render.common import format_extra, reader_scalar
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import ReadingScroll
 from briefing_tui.ui.widgets.reading_view import Part, ReadingText
-
-
-def format_extra(value: ExtraValue, indent: int = 0) -> list[str]:
-    """Nested values as indented lines, the way a reader would write them down."""
-    pad = "  " * indent
-    if isinstance(value, dict):
-        lines: list[str] = []
-        for key, item in value.items():
-            if isinstance(item, dict | list) and item:
-                lines.append(f"{pad}{key}:")
-                lines += format_extra(item, indent + 1)
-            else:
-                lines.append(f"{pad}{key}: {_scalar(item)}")
-        return lines or [f"{pad}(empty)"]
-    if isinstance(value, list):
-        lines = []
-        for item in value:
-            if isinstance(item, dict | list) and item:
-                nested = format_extra(item, indent + 1)
-                lines.append(f"{pad}- {nested[0].lstrip()}")
-                lines += nested[1:]
-            else:
-                lines.append(f"{pad}- {_scalar(item)}")
-        return lines or [f"{pad}(empty)"]
-    return [f"{pad}{_scalar(value)}"]
-
-
-def _scalar(value: ExtraValue) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict | list):
-        return "(empty)"
-    return str(value)
 
 
 def link_content(link: Link) -> Content:
@@ -273,12 +239,12 @@ class OverviewPane(LazyPane):
             widgets.append(_heading("Other details"))
             lines: list[Content] = []
             for key, value in briefing.extra:
-                nested = format_extra(value, 1)
+                nested = format_extra(value, 1, reader=True)
                 if isinstance(value, dict | list) and value:
                     lines.append(Content.assemble((f"{key}:", "bold")))
                     lines += [Content(line) for line in nested]
                 else:
-                    lines.append(Content.assemble((f"{key}: ", "bold"), _scalar(value)))
+                    lines.append(Content.assemble((f"{key}: ", "bold"), reader_scalar(value)))
             widgets.append(Static(Content("\n").join(lines), classes="extra"))
         if briefing.problems:
             widgets.append(_heading("Problems in this file"))

@@ -14,7 +14,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
-from briefing_tui.model import Briefing
+from briefing_tui.model import Briefing, Pane
+from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
@@ -199,7 +200,7 @@ class ParticipantsPane(LazyPane):
             counted = self._counted = (briefing, len(briefing.people), len(briefing.groups))
         named, groups = counted[1], counted[2]
         if not named and not groups:
-            text = "No participants listed."
+            text = empty_pane_reason(briefing, Pane.PARTICIPANTS)
         else:
             text = f"{_plural(named, 'named participant')}, {_plural(groups, 'group')}"
             people: PeopleTable | BigPeopleTable = self.query_one(PeopleTable)

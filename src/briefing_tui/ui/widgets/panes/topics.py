@@ -14,7 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.insights.glossary import AcronymMatcher
-from briefing_tui.model import Briefing, Topic
+from briefing_tui.model import Briefing, Pane, Topic
+from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
@@ -58,7 +59,11 @@ class TopicsPane(LazyPane):
         topics.display = bool(briefing.topics)
         count = len(briefing.topics)
         self.query_one("#topics-count", Static).update(
-            Content(f"{count} topic{'' if count == 1 else 's'}" if count else "No topics listed.")
+            Content(
+                f"{count} topic{'' if count == 1 else 's'}"
+                if count
+                else empty_pane_reason(briefing, Pane.TOPICS)
+            )
         )
         self.query_one("#topics-text", Prose).set_text(briefing.topics_text)
         self.query_one("#topics-text-heading").display = bool(

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.cli import main
-
-from .conftest import SAMPLES, SEED_NAME
+from search.conftest import SAMPLES, SEED_NAME
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui import cli
-
-from .helpers import SAMPLES
+from insights.helpers import SAMPLES
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 Write = Callable[[str, "str | bytes"], Path]

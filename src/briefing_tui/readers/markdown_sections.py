@@ -1,0 +1,417 @@
+"""A Markdown body's sections and lists, read line by line: the parts the panes are made of.
+
+This is a small line-based reader rather than a full Markdown parser: it only needs to find
+headings outside code fences (ATX, setext, and bold labels standing alone as headings),
+top-level list items and pipe tables, and it must never recurse, so that a hostile document
+with thousands of nested `>` or list levels costs one pass over its lines.  The prose itself
+is left as Markdown for the renderer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefing_tui.model import Outcome, Pane, Participant, ParticipantGroup, Topic
+from briefing_tui.readers.dates import find_date
+from briefing_tui.readers.markdown_tables import (
+    extract_tables,
+    outcomes_from_table,
+    participants_from_table,
+    restore_tables,
+    topics_from_table,
+)
+from briefing_tui.readers.markdown_text import fence_after, heading_key, plain
+from briefing_tui.readers.people import participant_from_text
+from briefing_tui.readers.vocabulary import HEADING_KINDS, SYNONYMS
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
+# A single tab before the marker is how some editors indent a whole list.
+_ITEM = re.compile(r"^( {0,3}|\t)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
+_TASK = re.compile(r"^\[([ xX])\][ \t]+(.*)$")
+_LABEL = re.compile(
+    r"^(?:\*\*|__)?(decision|action|finding|recommendation|conclusion|result|lesson learned|"
+    r"next step|action item)s?(?:\*\*|__)?\s*[:—–-]\s*(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(
+    r"(?:\(|\s|^)(?:action owner|owner|lead|responsible|assigned to|assignee|who|ansvarig|"
+    r"verantwortlich(?:e|er)?|responsable|responsabile|verantwoordelijke|odpowiedzialny|"
+    r"负责人|担当者|담당자)\s*[:：]\s*([^,;()|]{1,200})",
+    re.IGNORECASE,
+)
+# Where a written owner stops: "owner: NL desk — due 1 May" is owned by "NL desk".
+_OWNER_END = re.compile(r"\s+[—–-]+\s|\s+(?:due|deadline|by)\b|📅|\s+@", re.IGNORECASE)
+# "@maria" as chat tools and Obsidian write an owner.
+_HANDLE = re.compile(r"(?:^|(?<=[\s(]))@([^\W\d][\w.-]*)")
+# What may stand before a due date: "due", "deadline", "by", "until", Obsidian Tasks' 📅.
+_DUE_LEAD = re.compile(
+    r"(?:\b(?:due(?:\s+date)?|deadline|by|until|frist|échéance|plazo|scadenza|termijn|"
+    r"termin|bis)\b[ \t]*:?[ \t]*|(?:截止|期限|기한)[ \t]*[:：]?[ \t]*|📅[ \t]*)",
+    re.IGNORECASE,
+)
+TASK_BOX = re.compile(r"\[[ xX]\]")
+TASK_LINE = re.compile(r"^[ \t]*(?:>[ \t]*)*[-*+][ \t]+(\[[ xX]\][ \t]+\S.*)$")
+NUMBERED = re.compile(
+    r"^\s*(?:(?:agenda\s+)?item\s+|(?:top|tagesordnungspunkt|punkt|point|punto|§)\s*)?"
+    r"(?:\d{1,3}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}[.)])\s+(\S.*)$",
+    re.IGNORECASE,
+)
+_SPEAKERS = re.compile(
+    r"^\s*(?:\*\*|__)?speakers?(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+)$", re.IGNORECASE
+)
+
+_LABEL_KINDS = {
+    "conclusion": "finding",
+    "result": "finding",
+    "lesson learned": "finding",
+    "next step": "action",
+    "action item": "action",
+}
+
+
+_SPECIAL_LEADS = frozenset("#`~*_=-")
+_ITEM_LEADS = frozenset("-*+0123456789")
+
+
+_LIST_WORDS = frozenset(
+    {"tracker", "log", "list", "register", "table", "summary", "overview", "made", "taken"}
+    | {"members", "mitglieder", "membres", "miembros", "membri", "leden", "medlemmar"}
+)
+_COUNT_NOTE = re.compile(r"\s*\([^()]{0,40}\)\s*:?\s*$")
+_TIGHT_HEADING = re.compile(r"^ {0,3}(#{2,6})([^\s#][^#\n]{0,58}?)[ \t#]*$")
+_BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)([^*_\n]{1,60}?)\1[ \t]*:?[ \t]*$")
+
+
+def pane_for(heading: str) -> Pane | None:
+    """The pane a heading names; "International cooperation (8 countries)" is read without
+    its count."""
+    key = heading_key(heading)
+    pane = SYNONYMS.get(key)
+    if pane is None and heading.endswith((")", "):")):
+        pane = SYNONYMS.get(heading_key(_COUNT_NOTE.sub("", heading)))
+    if pane is None and " " in key:
+        # "Action Items Tracker", "Decision log": a pane word and a word for a list.
+        head, _, last = key.rpartition(" ")
+        if last in _LIST_WORDS:
+            pane = SYNONYMS.get(head)
+    return pane
+
+
+@dataclass
+class RawSection:
+    """A heading (level 0 for text before any heading) and the lines under it."""
+
+    level: int
+    title: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.lines).strip("\n")
+
+
+def split_sections(body: str, first_line: int) -> list[RawSection]:
+    """Split at H1/H2 headings outside fenced code; deeper headings stay in their section.
+
+    Besides ATX headings: setext headings (a one-line paragraph over `===` or `---`), a bold
+    line standing alone that names a pane or is numbered (`**Action Items:**`,
+    `__Attendees__`, `**2. Budget**`), and, as a fallback, `##Heading` without its space
+    when the line is short and stands alone.
+    """
+    sections = [RawSection(0, "", first_line)]
+    fence: str | None = None
+    lines = body.split("\n")
+    for n, line in enumerate(lines):
+        # Most lines are prose: look at the first character before trying any pattern.
+        lead = line.lstrip(" ")[:1]
+        if lead not in _SPECIAL_LEADS:
+            sections[-1].lines.append(line)
+            continue
+        is_fence, fence_now = fence_after(line, fence) if lead in "`~" else (False, fence)
+        if is_fence:
+            fence = fence_now
+        elif fence is None:
+            found = _heading_at(lines, n, lead, sections[-1].lines)
+            if found is not None:
+                level, title, at = found
+                if at < n:
+                    sections[-1].lines.pop()
+                sections.append(RawSection(level, title, first_line + at))
+                continue
+        sections[-1].lines.append(line)
+    return sections
+
+
+def _alone(lines: list[str], n: int) -> bool:
+    """Whether line `n` has a blank line (or the edge of the text) on both sides."""
+    before = n == 0 or not lines[n - 1].strip()
+    return before and (n + 1 >= len(lines) or not lines[n + 1].strip())
+
+
+def _heading_at(
+    lines: list[str], n: int, lead: str, above: list[str]
+) -> tuple[int, str, int] | None:
+    """(level, title, line index) when line `n` makes a section heading, else None."""
+    line = lines[n]
+    if lead == "#":
+        h = _HEADING.match(line)
+        if h:
+            level = len(h.group(1) or h.group(3))
+            title = (h.group(2) or "").strip()
+            if level <= 2:
+                return level, title, n
+            # "#### Anwesende Mitglieder" in a block of its own: a participants or outcomes
+            # list, not a sub-heading of a pane (topics keep their H3s).
+            if pane_for(title) in (Pane.PARTICIPANTS, Pane.OUTCOMES):
+                return 2, title, n
+            return None
+        tight = _TIGHT_HEADING.match(line)
+        if tight and _alone(lines, n):
+            return len(tight.group(1)), tight.group(2).strip(), n
+        return None
+    if lead in "*_":
+        b = _BOLD_HEADING.match(line)
+        if b and (n == 0 or not lines[n - 1].strip()):
+            title = b.group(2).strip().rstrip(":").strip()
+            if pane_for(title) is not None or NUMBERED.match(title):
+                return 2, title, n
+        return None
+    # `===` or `---` under a one-line paragraph: a setext heading.
+    stripped = line.strip()
+    if len(stripped) < 2 or stripped.strip(stripped[0]) or stripped[0] not in "=-":
+        return None
+    if not above or not above[-1].strip() or (len(above) > 1 and above[-2].strip()):
+        return None
+    text = above[-1].strip()
+    if text[:1] in "#>|-*+" or _ITEM.match(above[-1]) or line.startswith(("    ", "\t")):
+        return None
+    return (1 if stripped[0] == "=" else 2), text, n - 1
+
+
+@dataclass
+class ListItem:
+    text: str
+    line: int
+    continuation: list[str] = field(default_factory=list)
+
+
+def extract_items(lines: list[str], first_line: int) -> tuple[list[ListItem], list[str]]:
+    """Top-level list items (with their indented continuation) and the remaining prose lines."""
+    items: list[ListItem] = []
+    rest: list[str] = []
+    current: ListItem | None = None
+    fence: str | None = None
+    for n, line in enumerate(lines):
+        is_fence, fence = fence_after(line, fence)
+        if is_fence:
+            current = None
+            rest.append(line)
+            continue
+        if fence:
+            rest.append(line)
+            continue
+        m = _ITEM.match(line) if line.lstrip(" \t")[:1] in _ITEM_LEADS else None
+        if m and len(m.group(1)) <= 1:
+            current = ListItem(m.group(2).strip(), first_line + n)
+            items.append(current)
+        elif current is not None and line.strip() and (line.startswith((" ", "\t"))):
+            current.continuation.append(line.strip())
+        else:
+            if not line.strip():
+                current = None if current is None or not line.strip() else current
+            else:
+                current = None
+            rest.append(line)
+    return items, rest
+
+
+def participants_from_lines(
+    lines: list[str], first_line: int
+) -> tuple[list[Participant | ParticipantGroup], str]:
+    """Participants from tables and list items under a Participants heading; prose is kept."""
+    tables, rest = extract_tables(lines)
+    found: list[Participant | ParticipantGroup] = []
+    for header, rows, index in tables:
+        found.extend(participants_from_table(header, rows, first_line + index))
+    items, prose = extract_items(rest, first_line)
+    for item in items:
+        # "- [ ] Ana Ruiz": an attendance check list.
+        text = item.text[4:] if item.text[:4] in ("[ ] ", "[x] ", "[X] ") else item.text
+        p = participant_from_text(plain(text), item.line)
+        if item.continuation and isinstance(p, Participant):
+            p = Participant(
+                p.name, p.role, p.organisation, p.country, " ".join(item.continuation), p.line
+            )
+        found.append(p)
+    return found, "\n".join(prose).strip("\n")
+
+
+def outcome_from_item(item: ListItem, default_kind: str) -> Outcome:
+    text = item.text
+    status = ""
+    task = _TASK.match(text)
+    kind = default_kind
+    if task:
+        status = "open" if task.group(1) == " " else "done"
+        text = task.group(2)
+        kind = kind or "action"
+    label = _LABEL.match(text)
+    if label:
+        word = label.group(1).casefold()
+        kind = _LABEL_KINDS.get(word, word)
+        text = text[label.end() :]
+    if item.continuation:
+        text = f"{text} {' '.join(item.continuation)}"
+    return Outcome(plain(text), kind, owner_in(text), due_in(text), status, item.line)
+
+
+def owner_in(text: str) -> str:
+    """ "owner: NL desk", "assigned to: Eurojust" or "@maria", as the item writes it."""
+    m = _OWNER.search(text)
+    if m:
+        owner = _OWNER_END.split(m.group(1), maxsplit=1)[0]
+        return plain(owner).strip(" .")
+    h = _HANDLE.search(text)
+    return h.group(1).rstrip(".-") if h else ""
+
+
+def due_in(text: str) -> date | None:
+    """The date after "due", "deadline", "by", "until" or 📅, in any form `find_date` reads."""
+    for tries, m in enumerate(_DUE_LEAD.finditer(text)):
+        if tries >= 20:  # an item is a sentence or two; more "due"s are not a due date
+            break
+        found = find_date(text[m.end() : m.end() + 40])
+        if found is not None and found[1] == 0:
+            return found[0]
+    return None
+
+
+def outcomes_from_lines(
+    lines: list[str], first_line: int, heading: str, default_kind: str | None = None
+) -> tuple[list[Outcome], str]:
+    if default_kind is None:
+        key = heading_key(heading)
+        default_kind = HEADING_KINDS.get(key) or HEADING_KINDS.get(key.rpartition(" ")[0], "")
+    tables, rest = extract_tables(lines)
+    found: list[Outcome] = []
+    used: set[int] = set()
+    for header, rows, index in tables:
+        from_table = outcomes_from_table(header, rows, first_line + index, default_kind or "")
+        if from_table is not None:
+            found += from_table
+            used.add(index)
+    rest = restore_tables(lines, rest, tables, used)
+    items, prose = extract_items(rest, first_line)
+    found += [outcome_from_item(i, default_kind) for i in items]
+    found.sort(key=line_key)
+    return found, "\n".join(prose).strip("\n")
+
+
+def line_key(item: Participant | ParticipantGroup | Topic | Outcome) -> int:
+    return item.line if item.line is not None else 1 << 30
+
+
+def topic_from_block(title: str, body: list[str], line: int) -> Topic:
+    """A heading and the lines under it as a topic; a `Speakers:` line names its speakers."""
+    speakers: tuple[str, ...] = ()
+    kept: list[str] = []
+    for b in body:
+        s = _SPEAKERS.match(b)
+        if s and not speakers:
+            speakers = tuple(plain(x) for x in re.split(r",|;| and ", s.group(1)) if x.strip())
+        else:
+            kept.append(b)
+    return Topic(plain(title), "\n".join(kept).strip("\n"), speakers, line)
+
+
+def topics_from_lines(lines: list[str], first_line: int) -> tuple[list[Topic], str]:
+    """H3 (or deeper) sub-headings become topics; without any, list items do."""
+    topics: list[Topic] = []
+    prose: list[str] = []
+    current: tuple[str, int, list[str]] | None = None
+    fence: str | None = None
+
+    def flush() -> None:
+        if current is None:
+            return
+        title, line, body = current
+        topics.append(topic_from_block(title, body, line))
+
+    for n, line in enumerate(lines):
+        _, fence = fence_after(line, fence)
+        h = None if fence else _HEADING.match(line)
+        if h and len(h.group(1) or h.group(3) or "") >= 3 and (h.group(2) or "").strip():
+            flush()
+            current = ((h.group(2) or "").strip(), first_line + n, [])
+            continue
+        if current is None:
+            prose.append(line)
+        else:
+            current[2].append(line)
+    flush()
+    if topics:
+        return topics, "\n".join(prose).strip("\n")
+    tables, rest = extract_tables(lines)
+    used: set[int] = set()
+    for header, rows, index in tables:
+        from_table = topics_from_table(header, rows, first_line + index)
+        if from_table is not None:
+            topics += from_table
+            used.add(index)
+    items, rest = extract_items(restore_tables(lines, rest, tables, used), first_line)
+    for item in items:
+        title = plain(item.text).rstrip(";,. ")
+        summary = " ".join(item.continuation)
+        speakers: tuple[str, ...] = ()
+        sp = re.search(
+            r"\s+[—–(]\s*(?:speakers?|by|with)\s*:?\s*([^)]+)\)?\s*$", title, re.IGNORECASE
+        )
+        if sp:
+            speakers = tuple(x.strip() for x in re.split(r",|;| and ", sp.group(1)) if x.strip())
+            title = title[: sp.start()].strip()
+        topics.append(Topic(title, summary, speakers, item.line))
+    topics.sort(key=line_key)
+    return topics, "\n".join(rest).strip("\n")
+
+
+_TITLE_SKIP = frozenset("|>-*+<![`~:")
+
+
+def first_title_line(body: str, headings_only: bool = False) -> str:
+    """A title when the body has no `# Heading`: its first heading of any level that names
+    no pane, else its first bold line or short line of text that is not a sentence (no full
+    stop), among the first lines."""
+    fence: str | None = None
+    seen = 0
+    for line in body.split("\n")[:200]:
+        is_fence, fence = fence_after(line, fence)
+        if is_fence or fence is not None or not line.strip():
+            continue
+        seen += 1
+        if seen > 15:
+            break
+        text = line.strip()
+        if text.startswith("#"):
+            h = _HEADING.match(line) or _TIGHT_HEADING.match(line)
+            title = ((h.group(2) or "") if h else "").strip()
+            if title and pane_for(title) is None:
+                return plain(title)
+            continue
+        b = _BOLD_HEADING.match(line)
+        if b:
+            title = b.group(2).strip().rstrip(":")
+            if pane_for(title) is None:
+                return plain(title)
+            continue
+        if headings_only or text[0] in _TITLE_SKIP or len(text) > 120:
+            continue
+        if sum(c.isalpha() for c in text) < 3 or text.endswith(".") or ". " in text:
+            continue
+        head, colon, _ = text.partition(":")
+        if colon and len(head) < 30:
+            continue  # "Date: ...", "Present: ...": a label, not a title
+        return plain(text.rstrip(" ."))
+    return ""

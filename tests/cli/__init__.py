@@ -1,0 +1,1 @@
+"""Tests of the `briefing` subcommands (briefing_tui.cli)."""
