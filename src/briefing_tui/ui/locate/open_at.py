@@ -22,6 +22,7 @@ from briefing_tui.ui.locate.locator import Shown, Spot, people_row_key, show_spo
 from briefing_tui.ui.screens.search import SearchChoice, SearchScreen
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 if TYPE_CHECKING:
@@ -108,6 +109,9 @@ def mark_spot(marks: Marks, shown: Shown, spot: Spot, briefing: Briefing, find: 
         key = people_row_key(briefing, spot.item) if spot.item is not None else None
         if key is not None:
             marks.rows(widget, find, [int(key)])
+    elif isinstance(widget, VirtualList):
+        if spot.item is not None:
+            marks.rows(widget, find, [spot.item])
     elif isinstance(widget, OptionList):
         if spot.item is not None:
             marks.options(widget, find, only=[spot.item])

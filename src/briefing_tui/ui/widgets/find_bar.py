@@ -35,6 +35,7 @@ from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content
 from briefing_tui.ui.locate.locator import people_row_key, show_spot, table_is_for
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 DEBOUNCE_SECONDS = 0.03
@@ -336,6 +337,8 @@ class FindBar(Vertical):
                 marks.rows(widget, find, [int(k) for k in keys if k is not None])
             elif isinstance(widget, OptionList):
                 marks.options(widget, find, only=items.get(OPTION_FIELDS[pane], ()))
+            elif isinstance(widget, VirtualList) and widget.display:
+                marks.rows(widget, find, items.get(OPTION_FIELDS[pane], ()))
             elif isinstance(widget, ReadingText):
                 mine = part is not None and nth is not None and widget is current
                 marks.headings(
