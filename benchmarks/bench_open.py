@@ -55,10 +55,10 @@ async def measure(library: Path, moves: int) -> list[float]:
     app = TimedApp([library], loader=make_loader(None))
     timings: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.loading:
+        while app.main.loading:
             await asyncio.sleep(0.05)
         await pilot.pause(0.5)
-        listing = app.library_list
+        listing = app.main.library_list
         for _ in range(min(moves, len(listing.listed) - 1)):
             index = (listing.highlighted or 0) + 1
             target = listing.listed[index].path

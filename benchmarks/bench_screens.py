@@ -71,7 +71,7 @@ class ColdApp(BriefingApp):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.views.load_finished = lambda: None  # type: ignore[method-assign]
+        self.main.prepare_across = lambda: None  # type: ignore[method-assign]
 
 
 SCREENS: list[tuple[str, str, type[Any], Callable[[Any], bool]]] = [
@@ -85,7 +85,7 @@ SCREENS: list[tuple[str, str, type[Any], Callable[[Any], bool]]] = [
 
 async def settle(pilot: Any) -> None:
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def time_screen(
@@ -100,7 +100,7 @@ async def time_screen(
         if time.perf_counter() - started > limit:
             raise TimeoutError(f"{kind.__name__} did not fill in {limit} s")
         await pilot.pause(0.005)
-    await pilot.pause()  # one more refresh: the rows are drawn
+    await settle(pilot)  # one more refresh: the rows are drawn
     return time.perf_counter() - started
 
 
@@ -108,7 +108,7 @@ async def run(app_class: type[BriefingApp], briefings: list[Briefing], runs: int
     app = app_class([Path("library")], loader=loader_of(briefings), counter=counter_of(briefings))
     async with app.run_test(size=SIZE) as pilot:
         t0 = time.perf_counter()
-        while app.loading:
+        while app.main.loading:
             await pilot.pause(0.05)
         await settle(pilot)
         print(f"  library listed and prepared in {time.perf_counter() - t0:.2f} s")

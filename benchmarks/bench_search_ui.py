@@ -8,7 +8,7 @@ when it is missing.  The reader runs headless under Textual's Pilot with the rea
 1. loading, and the search index being built in its worker, are timed (for context);
 2. `/` opens the search screen, and queries are typed one key at a time, as a reader does;
    for each keystroke the time from the key to its results being drawn (the search
-   screen's `ResultsShown`, then the next refresh of the results list) is measured, and
+   screen's results for it, the next refresh of the results list) is measured, and
    printed with the debounce (`DEBOUNCE_SECONDS`) taken off: the target is 50 ms.  Keys
    are sent as the terminal driver sends them (Pilot's `press` waits for the whole
    process to go idle, which would add its own polling to every figure);
@@ -118,16 +118,16 @@ async def run(library: Path, size: tuple[int, int]) -> None:
     app = BenchApp([library])
     started = time.perf_counter()
     async with app.run_test(size=size) as pilot:
-        await wait_until(pilot, lambda: not app.loading, 600)
+        await wait_until(pilot, lambda: not app.main.loading, 600)
         loaded = time.perf_counter()
-        await wait_until(pilot, lambda: not app.library_index.progress().building, 600)
+        await wait_until(pilot, lambda: not app.main.library_index.progress().building, 600)
         indexed = time.perf_counter()
-        count = len(app.briefings)
+        count = len(app.main.briefings)
         print(f"library: {count:,} briefings from {library}")
         print(
             f"loaded in {loaded - started:.1f} s; searchable {indexed - started:.1f} s after start"
         )
-        print(f"FTS5: {app.library_index.index.fts5_available}   result cap: {LIMIT}")
+        print(f"FTS5: {app.main.library_index.index.fts5_available}   result cap: {LIMIT}")
         print(f"debounce: {DEBOUNCE_SECONDS * 1000:.0f} ms (taken off the keystroke figures)")
         print()
 
@@ -182,9 +182,9 @@ async def run(library: Path, size: tuple[int, int]) -> None:
             await wait_until(
                 pilot,
                 lambda h=hit: (
-                    app.open_briefing is not None
-                    and app.open_briefing.path == h.path
-                    and app.view.active_pane is h.pane
+                    app.main.open_briefing is not None
+                    and app.main.open_briefing.path == h.path
+                    and app.main.view.active_pane is h.pane
                 ),
             )
             await app.workers.wait_for_complete([w for w in app.workers if w.group == "reveal"])
@@ -193,13 +193,13 @@ async def run(library: Path, size: tuple[int, int]) -> None:
         print(summary("enter → hit open and in view", opens))
 
         # Find in the largest briefing of the library, one key at a time.
-        biggest = max(app.briefings, key=lambda b: len(b.participants) + len(b.topics))
-        app.open_path(biggest.path)
-        await wait_until(pilot, lambda: app.open_briefing is biggest)
-        app.view.switch_to(Pane.OVERVIEW)
+        biggest = max(app.main.briefings, key=lambda b: len(b.participants) + len(b.topics))
+        app.main.open_path(biggest.path)
+        await wait_until(pilot, lambda: app.main.open_briefing is biggest)
+        app.main.view.switch_to(Pane.OVERVIEW)
         await pilot.press("ctrl+f")
-        await wait_until(pilot, lambda: FindBar.of(app.view) is not None)
-        bar = FindBar.of(app.view)
+        await wait_until(pilot, lambda: FindBar.of(app.main.view) is not None)
+        bar = FindBar.of(app.main.view)
         assert bar is not None
         finds: list[float] = []
         find_keys: list[tuple[str, float, int]] = []

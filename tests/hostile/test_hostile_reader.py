@@ -37,24 +37,24 @@ async def test_every_hostile_briefing_and_pane_renders_safely(
 
     app = BriefingApp([corpus])
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: not app.loading, "loading to end")
+        await wait_until(pilot, lambda: not app.main.loading, "loading to end")
         await settle(pilot)
-        count = len(app.briefings)
+        count = len(app.main.briefings)
         assert count >= 10
-        assert app.problems, "the corpus must produce problems for the problems view"
+        assert app.main.problems, "the corpus must produce problems for the problems view"
         seen = set()
         await pilot.press("home")
         for _ in range(count):
-            assert app.open_briefing is not None
-            seen.add(app.open_briefing.path)
+            assert app.main.open_briefing is not None
+            seen.add(app.main.open_briefing.path)
             for pane in "1234":
                 await pilot.press(pane)
                 await settle(pilot)
                 for y in (12,):
                     await pilot.click(offset=(60, y))
                 screen = app.export_screenshot()
-                assert not CONTROL.search(screen), app.open_briefing.path
-                assert not BIDI.search(screen), app.open_briefing.path
+                assert not CONTROL.search(screen), app.main.open_briefing.path
+                assert not BIDI.search(screen), app.main.open_briefing.path
                 assert app.is_running
             await pilot.press("l", "down")
             await settle(pilot)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_tui.search.folding import TOKEN_RE
+from briefing_tui.search.fts import fts_match, sql_dates
 from briefing_tui.search.query import (
     MAX_CLAUSES,
     Clause,
@@ -17,10 +18,8 @@ from briefing_tui.search.query import (
     Phrase,
     Query,
     Scope,
-    fts_match,
     parse_date_range,
     parse_query,
-    sql_dates,
 )
 
 HOSTILE = [

@@ -55,7 +55,7 @@ def make_app(folder: str, theme: str | None = None) -> BriefingApp:
 async def settled(pilot: Any) -> None:
     """Loading over, workers (pane builds) done, messages handled."""
     app = pilot.app
-    await wait_until(pilot, lambda: not app.loading, "loading to end")
+    await wait_until(pilot, lambda: not app.main.loading, "loading to end")
     await settle(pilot)
 
 
@@ -63,7 +63,7 @@ def opening(path: str | None = SEED) -> RunBefore:
     async def run_before(pilot: Any) -> None:
         await settled(pilot)
         if path is not None:
-            assert pilot.app.open_path(path), f"{path} was not loaded"
+            assert pilot.app.main.open_path(path), f"{path} was not loaded"
         await settled(pilot)
 
     return run_before

@@ -12,6 +12,7 @@ from typing import Any
 from rich.console import Console
 from textual.content import Content
 from textual.message import Message
+from textual.widgets import Static
 
 from briefing_tui.model import (
     Briefing,
@@ -126,23 +127,40 @@ class GatedLoader:
 
 
 class RecordingApp(BriefingApp):
-    """Records every message that reaches the app, harlequin-style."""
+    """Records every message that reaches the app or its main screen, harlequin-style.
+
+    The main screen handles what the reader does, and a message a handler there caused
+    stops at it, so messages are recorded where they are posted to either.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.messages: list[Message] = []
         super().__init__(*args, **kwargs)
         self.animation_level = "none"  # tab underline animations only slow the tests down
+        post_to_main = self.main.post_message
+
+        def record(message: Message) -> bool:
+            self.messages.append(message)
+            return post_to_main(message)
+
+        self.main.post_message = record  # type: ignore[method-assign]
 
     def post_message(self, message: Message) -> bool:
         self.messages.append(message)
         return super().post_message(message)
 
     def received(self, kind: type[Message]) -> list[Any]:
-        return [m for m in self.messages if isinstance(m, kind)]
+        unique = {id(m): m for m in self.messages if isinstance(m, kind)}
+        return list(unique.values())
 
 
 def app_with(briefings: Sequence[Briefing], problems: Sequence[Problem] = ()) -> RecordingApp:
     return RecordingApp([Path("lib")], loader=loader_of(results(briefings, problems)))
+
+
+def filter_summary(app: Any) -> str:
+    """What the filter bar above the library list says is listed."""
+    return str(app.main.query_one("#filter-summary", Static).content)
 
 
 def text_of(widget: Any) -> str:

@@ -45,5 +45,7 @@ async def loaded(pilot: Any) -> None:
     app = pilot.app
     await settle(pilot)
     await until(
-        pilot, lambda: not app.loading and not app.library_index.progress().building, "indexing"
+        pilot,
+        lambda: not app.main.loading and not app.main.library_index.progress().building,
+        "indexing",
     )

@@ -17,7 +17,7 @@ async def _titles(library: Path, cache: Path) -> list[str]:
     app = BriefingApp([library], loader=make_loader(cache))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        return sorted(b.title for b in app.briefings)
+        return sorted(b.title for b in app.main.briefings)
 
 
 async def test_cache_is_written_only_when_asked_and_used_next_time(
@@ -38,7 +38,7 @@ async def test_no_cache_writes_nothing(tmp_path: Path, samples: Path, monkeypatc
     app = BriefingApp([samples], loader=make_loader(None))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.briefings
+        assert app.main.briefings
     assert list(tmp_path.iterdir()) == []
 
 
@@ -48,9 +48,9 @@ async def _search(library: Path, cache: Path, query: str) -> tuple[list[str], bo
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)  # loading ends, then the index is saved
-        hits = app.library_index.search(query, 20)
-        assert not app.library_index.progress().building
-        return [h.title for h in hits], app.library_index.restored
+        hits = app.main.library_index.search(query, 20)
+        assert not app.main.library_index.progress().building
+        return [h.title for h in hits], app.main.library_index.restored
 
 
 def _library(tmp_path: Path) -> Path:
@@ -106,8 +106,8 @@ async def test_a_load_that_stopped_early_saves_no_index(tmp_path: Path, monkeypa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)
-        assert not app.loading
-        assert len(app.briefings) == 1
+        assert not app.main.loading
+        assert len(app.main.briefings) == 1
     # An index of one briefing saved as the whole library's would hide the other one.
     assert list(cache.glob("*.index")) == []
 
@@ -135,7 +135,7 @@ async def test_an_open_search_asks_again_as_soon_as_the_saved_index_is_restored(
         screen = await search_for(pilot, "mutual")
         assert screen.hits == []
         gate.set()
-        await until(pilot, lambda: app.library_index.restored, "the index to be restored")
+        await until(pilot, lambda: app.main.library_index.restored, "the index to be restored")
         await until(pilot, lambda: [h.title for h in screen.hits] == ["Beta"], "the hit")
-        await until(pilot, lambda: not app.loading, "loading to end")
+        await until(pilot, lambda: not app.main.loading, "loading to end")
         await settle(pilot)

@@ -50,13 +50,13 @@ async def test_forgiving_names_list_the_briefings_and_open_the_participant_row()
         await settle(pilot)
 
         assert not isinstance(app.screen, EntitiesScreen)
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "Middle workshop"
-        assert app.view.active_pane is Pane.PARTICIPANTS
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.title == "Middle workshop"
+        assert app.main.view.active_pane is Pane.PARTICIPANTS
         table = app.query_one(PeopleTable)
         assert app.focused is table
         assert table.get_row_at(table.cursor_row)[0].plain == "Berg, Anna"
-        assert app.library_list.selected_briefing is app.open_briefing
+        assert app.main.library_list.selected_briefing is app.main.open_briefing
 
 
 async def test_rows_are_highlighted_whatever_the_sort_order() -> None:
@@ -107,8 +107,8 @@ async def test_kinds_organisers_and_venues_open_the_overview() -> None:
             await pilot.press("down")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.open_briefing is not None
-        assert app.view.active_pane is Pane.OVERVIEW
+        assert app.main.open_briefing is not None
+        assert app.main.view.active_pane is Pane.OVERVIEW
 
 
 async def test_long_mention_lists_come_a_page_at_a_time() -> None:
@@ -163,8 +163,8 @@ async def test_help_and_escape() -> None:
         assert app.screen is screen
         await pilot.press("escape")
         assert not isinstance(app.screen, EntitiesScreen)
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "Rich briefing"  # nothing else was opened
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.title == "Rich briefing"  # nothing else was opened
 
 
 async def test_hostile_text_stays_text_on_every_screen_across_the_library() -> None:
@@ -197,7 +197,7 @@ async def test_hostile_text_stays_text_on_every_screen_across_the_library() -> N
             if app.screen is screen:
                 await pilot.press("escape")
                 await settle(pilot)
-        assert app.open_briefing is hostile
+        assert app.main.open_briefing is hostile
         for key in ("g", "escape", "f", "escape", "b"):
             await pilot.press(key)
             await settle(pilot)

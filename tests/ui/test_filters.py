@@ -16,11 +16,11 @@ from briefing_tui.ui.support.marking import marking_class, marking_theme_variabl
 from briefing_tui.ui.widgets.filter_bar import FilterBar
 
 from .across_helpers import across_library
-from .helpers import SIZE, app_with, settle, text_of
+from .helpers import SIZE, app_with, filter_summary, settle, text_of
 
 
 def _listed(app: Any) -> list[str]:
-    return [b.title for b in app.library_list.listed]
+    return [b.title for b in app.main.library_list.listed]
 
 
 def _marking_line(app: Any) -> str:
@@ -50,16 +50,16 @@ async def test_tag_filter_narrows_the_list_and_the_highest_marking_follows() -> 
         await settle(pilot)
         assert not isinstance(app.screen, FilterScreen)
         assert _listed(app) == ["Rich briefing", "Middle workshop"]
-        assert app.library_list.filter == BriefingFilter(tags=("cybercrime",))
+        assert app.main.library_list.filter == BriefingFilter(tags=("cybercrime",))
         assert "TLP:RED" in _marking_line(app)
         assert "RESTRICTED" not in _marking_line(app)
-        summary = app.views.filter_summary()
+        summary = filter_summary(app)
         assert "2 of 4 briefings" in summary and "tag cybercrime" in summary
 
         await pilot.press("F")
         await settle(pilot)
         assert len(_listed(app)) == 4
-        assert app.library_list.filter.is_empty
+        assert app.main.library_list.filter.is_empty
         assert "RESTRICTED" in _marking_line(app)
 
 
@@ -89,7 +89,7 @@ async def test_organisation_country_marking_and_ceiling() -> None:
         # No more restrictive than AMBER: the AMBER one and the unmarked one.
         assert _listed(app) == ["Rich briefing", "Undated note"]
         assert "TLP:AMBER" in _marking_line(app)
-        assert "marking at most TLP:AMBER" in app.views.filter_summary()
+        assert "marking at most TLP:AMBER" in filter_summary(app)
 
 
 async def test_dates_are_read_as_periods_and_errors_keep_the_dialog() -> None:
@@ -106,8 +106,8 @@ async def test_dates_are_read_as_periods_and_errors_keep_the_dialog() -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert _listed(app) == ["Middle workshop"]
-        assert app.library_list.filter.dates.end is not None
-        assert app.library_list.filter.dates.end.isoformat() == "2022-06-30"
+        assert app.main.library_list.filter.dates.end is not None
+        assert app.main.library_list.filter.dates.end.isoformat() == "2022-06-30"
 
 
 async def test_escape_cancels_and_the_dialog_shows_the_current_filter() -> None:
@@ -117,14 +117,14 @@ async def test_escape_cancels_and_the_dialog_shows_the_current_filter() -> None:
         current = BriefingFilter(
             tags=("cybercrime", "training"), dates=DateRange.parse("2022", "2022")
         )
-        app.views.set_filter(current)
+        app.main.set_filter(current)
         screen = await _open(pilot)
         assert screen.query_one("#filter-tags", Input).value == "cybercrime, training"
         assert screen.query_one("#filter-from", Input).value == "2022-01-01"
         screen.query_one("#filter-tags", Input).value = "fraud"
         await pilot.press("escape")
         await settle(pilot)
-        assert app.library_list.filter == current
+        assert app.main.library_list.filter == current
         assert _listed(app) == ["Middle workshop"]
 
 
@@ -132,14 +132,14 @@ async def test_opening_a_hidden_briefing_clears_the_filter() -> None:
     app = app_with(across_library())
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        app.views.set_filter(BriefingFilter(tags=("fraud",)))
+        app.main.set_filter(BriefingFilter(tags=("fraud",)))
         await settle(pilot)
         assert _listed(app) == ["Old meeting"]
-        assert app.open_path("lib/2022-mid.yaml")
+        assert app.main.open_path("lib/2022-mid.yaml")
         await settle(pilot)
-        assert app.library_list.filter.is_empty
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "Middle workshop"
+        assert app.main.library_list.filter.is_empty
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.title == "Middle workshop"
         assert "Filters cleared to show that briefing." in [n.message for n in app._notifications]
 
 
@@ -147,10 +147,10 @@ async def test_a_filter_that_keeps_nothing_says_so() -> None:
     app = app_with(across_library())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.views.set_filter(BriefingFilter(tags=("no such tag",)))
+        app.main.set_filter(BriefingFilter(tags=("no such tag",)))
         await settle(pilot)
         assert _listed(app) == []
-        assert "0 of 4 briefings" in app.views.filter_summary()
+        assert "0 of 4 briefings" in filter_summary(app)
         assert "none" in _marking_line(app)
         await pilot.press("right_square_bracket")  # nothing to step to; nothing breaks
         assert app.is_running

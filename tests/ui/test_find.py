@@ -24,15 +24,16 @@ QUERY = "council of europe"
 async def open_seed(pilot: Any) -> None:
     app = pilot.app
     await loaded(pilot)
-    assert app.open_path(SEED_PATH)
+    assert app.main.open_path(SEED_PATH)
     await until(
-        pilot, lambda: app.open_briefing is not None and app.open_briefing.path == SEED_PATH
+        pilot,
+        lambda: app.main.open_briefing is not None and app.main.open_briefing.path == SEED_PATH,
     )
     await settle(pilot)
 
 
 def bar_of(app: Any) -> FindBar:
-    bar = FindBar.of(app.view)
+    bar = FindBar.of(app.main.view)
     assert bar is not None
     return bar
 
@@ -41,7 +42,7 @@ async def find(pilot: Any, text: str) -> FindBar:
     """ctrl+f, type `text`, and wait until the first match is in view."""
     app = pilot.app
     await pilot.press("ctrl+f")
-    await until(pilot, lambda: FindBar.of(app.view) is not None and bar_of(app).display)
+    await until(pilot, lambda: FindBar.of(app.main.view) is not None and bar_of(app).display)
     bar = bar_of(app)
     before = len(app.received(FindBar.Moved))
     await pilot.press(*text)
@@ -51,7 +52,7 @@ async def find(pilot: Any, text: str) -> FindBar:
 
 
 def seed_of(app: Any) -> Briefing:
-    briefing = app.open_briefing
+    briefing = app.main.open_briefing
     assert briefing is not None
     return briefing  # type: ignore[no-any-return]
 
@@ -94,7 +95,7 @@ async def test_ctrl_f_finds_in_all_four_panes_and_counts() -> None:
         moved = app.received(FindBar.Moved)[-1]
         assert moved.match is not None
         assert (moved.index, moved.total, moved.match.pane) == (0, 11, Pane.OVERVIEW)
-        assert app.view.active_pane is Pane.OVERVIEW
+        assert app.main.view.active_pane is Pane.OVERVIEW
 
 
 async def test_enter_and_n_follow_the_matches_across_panes() -> None:
@@ -113,27 +114,27 @@ async def test_enter_and_n_follow_the_matches_across_panes() -> None:
 
         moved = await step(pilot, "n")
         assert bar.counter == "8/11" and moved.pane is Pane.PARTICIPANTS
-        assert app.view.active_pane is Pane.PARTICIPANTS
-        groups = app.view.pane_widget(Pane.PARTICIPANTS).query_one(GroupsTable)
+        assert app.main.view.active_pane is Pane.PARTICIPANTS
+        groups = app.main.view.pane_widget(Pane.PARTICIPANTS).query_one(GroupsTable)
         assert groups.get_row_at(groups.cursor_row)[0].plain == "Council of Europe officials"
         assert app.focused is groups
 
         await step(pilot, "n")
         assert bar.counter == "9/11"
-        people = app.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
+        people = app.main.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
         assert people.get_row_at(people.cursor_row)[0].plain == "Alexander Seger"
         assert app.focused is people
         assert "Participants" in count_line(bar)
 
         moved = await step(pilot, "n")
         assert bar.counter == "10/11" and moved.pane is Pane.TOPICS
-        assert app.view.active_pane is Pane.TOPICS
-        topics = app.view.pane_widget(Pane.TOPICS).query_one(TopicList)
+        assert app.main.view.active_pane is Pane.TOPICS
+        topics = app.main.view.pane_widget(Pane.TOPICS).query_one(TopicList)
         assert topics.highlighted == 2  # "Capacity-building projects of the Council of Europe"
 
         await step(pilot, "N")
         assert bar.counter == "9/11"
-        assert app.view.active_pane is Pane.PARTICIPANTS
+        assert app.main.view.active_pane is Pane.PARTICIPANTS
 
 
 async def test_previous_from_the_first_match_wraps_to_the_last() -> None:
@@ -144,7 +145,7 @@ async def test_previous_from_the_first_match_wraps_to_the_last() -> None:
         moved = await step(pilot, "up")  # previous, from the box (as shift+enter)
         assert bar.counter == "11/11"
         assert moved.pane is Pane.TOPICS and moved.field == "summary"
-        assert app.view.pane_widget(Pane.TOPICS).query_one(TopicList).highlighted == 2
+        assert app.main.view.pane_widget(Pane.TOPICS).query_one(TopicList).highlighted == 2
 
 
 async def test_every_match_is_highlighted_and_the_current_one_stands_out() -> None:
@@ -152,11 +153,11 @@ async def test_every_match_is_highlighted_and_the_current_one_stands_out() -> No
     async with app.run_test(size=SIZE) as pilot:
         await open_seed(pilot)
         bar = await find(pilot, QUERY)
-        overview = app.view.pane_widget(Pane.OVERVIEW)
+        overview = app.main.view.pane_widget(Pane.OVERVIEW)
         summary = overview.query_one(".summary", Static)
         original = seed_of(app).summary
         assert style_spans(summary, MATCH_STYLE) == ["Council of Europe"]
-        assert marks_for(app.view).count >= 4
+        assert marks_for(app.main.view).count >= 4
         await step(pilot, "enter")  # 2/11: the tag
         moved = await step(pilot, "enter")  # 3/11: the summary
         assert moved.field == "summary"
@@ -164,7 +165,7 @@ async def test_every_match_is_highlighted_and_the_current_one_stands_out() -> No
         await pilot.press("escape")
         await settle(pilot)
         assert not bar.display
-        assert marks_for(app.view).count == 0
+        assert marks_for(app.main.view).count == 0
         assert summary.content.plain == original  # type: ignore[union-attr]
         assert style_spans(summary, MATCH_STYLE) == []
         assert not isinstance(app.focused, FindInput)
@@ -174,7 +175,7 @@ async def test_a_match_in_prose_is_scrolled_into_view() -> None:
     app = sample_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_seed(pilot)
-        scroll = app.view.pane_widget(Pane.OVERVIEW).focus_target()
+        scroll = app.main.view.pane_widget(Pane.OVERVIEW).focus_target()
         assert scroll.scroll_y == 0
         await find(pilot, "capacity-building programmes of the Council")
         moved = app.received(FindBar.Moved)[-1]
@@ -206,7 +207,7 @@ async def test_hostile_find_text_and_documents_stay_plain() -> None:
         await settle(pilot)
         bar = await find(pilot, "evil")
         assert len(bar.matches) == 3
-        title = app.view.query_one("#header-title", Static)
+        title = app.main.view.query_one("#header-title", Static)
         assert title.content.plain == "[@click=app.quit]evil[/]"  # type: ignore[union-attr]
         assert style_spans(title, MATCH_STYLE) == ["evil"]
         for _ in range(3):
@@ -225,12 +226,12 @@ async def test_n_without_find_does_nothing() -> None:
         await open_seed(pilot)
         await pilot.press("2")
         await settle(pilot)
-        people = app.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
+        people = app.main.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
         row = people.cursor_row
         await pilot.press("n", "N")
         await settle(pilot)
-        assert FindBar.of(app.view) is None
-        assert app.view.active_pane is Pane.PARTICIPANTS and people.cursor_row == row
+        assert FindBar.of(app.main.view) is None
+        assert app.main.view.active_pane is Pane.PARTICIPANTS and people.cursor_row == row
 
 
 async def test_find_follows_the_reader_to_another_briefing() -> None:
@@ -238,13 +239,13 @@ async def test_find_follows_the_reader_to_another_briefing() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_seed(pilot)
         bar = await find(pilot, "eurojust")
-        seed = app.open_briefing
+        seed = app.main.open_briefing
         assert bar.briefing is seed
         await pilot.press("ctrl+f")  # to the text
         await pilot.press("l", "left_square_bracket")  # the library list, one briefing up
-        await until(pilot, lambda: app.open_briefing is not seed, "another briefing")
+        await until(pilot, lambda: app.main.open_briefing is not seed, "another briefing")
         # The bar notices (or n would): it now counts the matches of the open briefing.
-        await until(pilot, lambda: bar.briefing is app.open_briefing, "find to follow")
+        await until(pilot, lambda: bar.briefing is app.main.open_briefing, "find to follow")
         await settle(pilot)
         expected = find_in_briefing(seed_of(app), "eurojust")
         assert len(bar.matches) == len(expected) > 1
@@ -260,14 +261,14 @@ async def test_reopening_find_lights_the_matches_up_again() -> None:
         await open_seed(pilot)
         bar = await find(pilot, QUERY)
         await step(pilot, "enter")
-        assert bar.counter == "2/11" and marks_for(app.view).count > 0
+        assert bar.counter == "2/11" and marks_for(app.main.view).count > 0
         await pilot.press("escape")
         await settle(pilot)
-        assert marks_for(app.view).count == 0
+        assert marks_for(app.main.view).count == 0
         moved = len(app.received(FindBar.Moved))
         await pilot.press("ctrl+f")
         await until(pilot, lambda: len(app.received(FindBar.Moved)) > moved, "the matches again")
         await settle(pilot)
         assert bar.display and bar.counter == "2/11"
         assert bar.query_one(FindInput).value == QUERY
-        assert marks_for(app.view).count > 0
+        assert marks_for(app.main.view).count > 0

@@ -43,7 +43,7 @@ async def test_g_lists_the_briefing_terms_then_the_library_ones(tmp_path: Path) 
     app = app_for(tmp_path, LIBRARY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert dict(app.library_glossary.terms)["JIT"] == "Joint investigation team"
+        assert dict(app.main.library_glossary.terms)["JIT"] == "Joint investigation team"
         await pilot.press("g")
         await settle(pilot)
         screen = app.screen
@@ -111,8 +111,8 @@ async def test_a_broken_library_glossary_is_a_problem_not_a_crash(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.is_running
-        assert any(p.path.endswith("glossary.yaml") for p in app.problems)
-        assert app.library_glossary.terms == ()
+        assert any(p.path.endswith("glossary.yaml") for p in app.main.problems)
+        assert app.main.library_glossary.terms == ()
 
 
 async def test_hostile_terms_stay_text(tmp_path: Path) -> None:

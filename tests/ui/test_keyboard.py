@@ -154,7 +154,7 @@ async def test_every_pane_can_take_focus_from_the_keyboard() -> None:
         for key in ("1", "2", "3", "4"):
             await pilot.press(key)
             await settle(pilot)
-            pane = app.view.active_pane_widget()
+            pane = app.main.view.active_pane_widget()
             assert isinstance(pane, LazyPane)
             assert app.focused is not None
             assert pane in app.focused.ancestors
@@ -181,14 +181,14 @@ async def test_the_footer_offers_p_for_the_briefing_now_open_in_a_focused_overvi
         await settle(pilot)
         await pilot.press("1")  # into the Overview of the newest: it has links
         await settle(pilot)
-        assert app.open_briefing is not None and app.open_briefing.title == "With links"
+        assert app.main.open_briefing is not None and app.main.open_briefing.title == "With links"
         assert offers_p()
         await pilot.press("right_square_bracket")  # the next briefing, focus stays
         await settle(pilot)
-        assert app.open_briefing.title == "Plain"
+        assert app.main.open_briefing.title == "Plain"
         assert app.focused is not None and app.query_one(OverviewPane).has_focus_within
         assert not offers_p()
         await pilot.press("left_square_bracket")
         await settle(pilot)
-        assert app.open_briefing.title == "With links"
+        assert app.main.open_briefing.title == "With links"
         assert offers_p()

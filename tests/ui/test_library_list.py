@@ -36,7 +36,9 @@ async def test_a_large_list_makes_only_the_entries_on_screen() -> None:
         await pilot.press("end")
         await settle(pilot)
         assert library.highlighted == 2999
-        assert app.open_briefing is not None and app.open_briefing.title == "Briefing 00000"
+        assert (
+            app.main.open_briefing is not None and app.main.open_briefing.title == "Briefing 00000"
+        )
         assert len(library._prompts) <= 2 * (on_screen + 1)
 
 
@@ -46,7 +48,9 @@ async def test_page_keys_move_by_a_screenful_and_home_returns() -> None:
         await settle(pilot)
         library = app.query_one(LibraryList)
         assert library.highlighted == 0
-        assert app.open_briefing is not None and app.open_briefing.title == "Briefing 00199"
+        assert (
+            app.main.open_briefing is not None and app.main.open_briefing.title == "Briefing 00199"
+        )
         page = library.scrollable_content_region.height // ENTRY_LINES
         await pilot.press("pagedown")
         assert library.highlighted == page
@@ -69,7 +73,9 @@ async def test_clicking_an_entry_opens_it() -> None:
         assert library.highlighted == 2
         chosen = app.received(LibraryList.BriefingChosen)
         assert [m.briefing.title for m in chosen] == ["Briefing 00007"]
-        assert app.open_briefing is not None and app.open_briefing.title == "Briefing 00007"
+        assert (
+            app.main.open_briefing is not None and app.main.open_briefing.title == "Briefing 00007"
+        )
 
 
 async def test_long_titles_stay_on_one_line_with_an_ellipsis() -> None:
@@ -100,7 +106,7 @@ async def test_while_loading_the_newest_briefing_is_opened_at_most_once_a_second
 
     app = RecordingApp([Path("lib")], loader=streaming)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: not app.loading, "loading to end")
+        await wait_until(pilot, lambda: not app.main.loading, "loading to end")
         await settle(pilot)
         opened = [m.briefing.title for m in app.received(LibraryList.BriefingSelected)]
         assert opened[-1] == "Briefing 039", "the newest is open once loading ends"

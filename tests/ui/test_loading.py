@@ -34,21 +34,21 @@ async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
             pilot,
             lambda: (
                 len(app.query_one(LibraryList).briefings) == 3
-                and app.open_briefing is not None  # the newest loaded so far is already open
+                and app.main.open_briefing is not None  # the newest loaded so far is already open
                 and "Loading… 3 of 10" in text_of(app.query_one("#load-count", Static))
                 and (bar.total, bar.progress) == (10, 3)
             ),
             "the first three briefings listed, one open, and the progress shown",
         )
-        assert app.loading
+        assert app.main.loading
         assert app.is_running
-        first = app.open_briefing
+        first = app.main.open_briefing
         await pilot.press("right_square_bracket")  # keys keep working while loading
-        await wait_until(pilot, lambda: app.open_briefing not in (None, first), "the next one")
+        await wait_until(pilot, lambda: app.main.open_briefing not in (None, first), "the next one")
 
         gate.release.set()
         await settle(pilot)
-        assert not app.loading
+        assert not app.main.loading
         assert len(app.query_one(LibraryList).briefings) == 10
         assert "10 briefings" in text_of(app.query_one("#load-count", Static))
         started = app.received(LibraryLoader.Started)
@@ -63,7 +63,7 @@ async def test_quitting_mid_load_is_clean() -> None:
     app = RecordingApp([Path("lib")], loader=gate)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) >= 5, "5 listed")
-        assert app.loading
+        assert app.main.loading
         await pilot.press("q")
     assert app.return_code == 0
     # The worker notices the cancellation at the next result and closes the loader.
@@ -114,7 +114,7 @@ async def test_the_newest_briefing_is_open_after_loading_until_the_reader_moves(
         await settle(pilot)
         await wait_until(  # the list rebuilds at most every so often while loading
             pilot,
-            lambda: app.open_briefing is not None and app.open_briefing.title == "B5",
+            lambda: app.main.open_briefing is not None and app.main.open_briefing.title == "B5",
             "the newest briefing open",
         )
 
@@ -124,16 +124,16 @@ async def test_the_newest_briefing_is_open_after_loading_until_the_reader_moves(
         library = app.query_one(LibraryList)
         await wait_until(
             pilot,
-            lambda: len(library.listed) == 3 and app.open_briefing is not None,
+            lambda: len(library.listed) == 3 and app.main.open_briefing is not None,
             "3 listed and the newest open",
         )
-        newest = app.open_briefing
+        newest = app.main.open_briefing
         library.focus()
         await pilot.press("down")  # the reader chose: later arrivals must not move it
-        await wait_until(pilot, lambda: app.open_briefing not in (None, newest), "the move")
-        chosen = app.open_briefing
+        await wait_until(pilot, lambda: app.main.open_briefing not in (None, newest), "the move")
+        chosen = app.main.open_briefing
         gate.release.set()
         await settle(pilot)
         await wait_until(pilot, lambda: len(library.listed) == 6, "all 6 listed")
         await settle(pilot)
-        assert app.open_briefing == chosen
+        assert app.main.open_briefing == chosen

@@ -13,8 +13,8 @@ async def test_list_is_newest_first_and_opens_the_first() -> None:
         await settle(pilot)
         titles = [b.title for b in app.query_one(LibraryList).briefings]
         assert titles == ["Rich briefing", "Middle workshop", "Old meeting", "Undated note"]
-        assert app.open_briefing is not None
-        assert app.open_briefing.path == "lib/2024-rich.yaml"
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.path == "lib/2024-rich.yaml"
         assert app.sub_title == "Rich briefing"
 
 
@@ -26,8 +26,8 @@ async def test_brackets_move_between_briefings() -> None:
         for key in ["right_square_bracket"] * 4 + ["left_square_bracket"]:
             await pilot.press(key)
             await settle(pilot)
-            assert app.open_briefing is not None
-            opened.append(app.open_briefing.path)
+            assert app.main.open_briefing is not None
+            opened.append(app.main.open_briefing.path)
         # The last `]` stays on the last entry rather than wrapping around.
         assert opened == [
             "lib/2022-mid.yaml",
@@ -48,9 +48,9 @@ async def test_brackets_work_while_reading_a_pane() -> None:
         await settle(pilot)
         await pilot.press("right_square_bracket")
         await settle(pilot)
-        assert app.open_briefing is not None
-        assert app.open_briefing.path == "lib/2022-mid.yaml"
-        assert app.view.active_pane.value == "participants"
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.path == "lib/2022-mid.yaml"
+        assert app.main.view.active_pane.value == "participants"
 
 
 async def test_arrows_and_jk_move_in_the_list_and_l_toggles_focus() -> None:
@@ -61,11 +61,11 @@ async def test_arrows_and_jk_move_in_the_list_and_l_toggles_focus() -> None:
         assert app.focused is library_list
         await pilot.press("j", "down")
         await settle(pilot)
-        assert app.open_briefing is not None
-        assert app.open_briefing.path == "lib/2020-old.yaml"
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.path == "lib/2020-old.yaml"
         await pilot.press("k")
         await settle(pilot)
-        assert app.open_briefing.path == "lib/2022-mid.yaml"
+        assert app.main.open_briefing.path == "lib/2022-mid.yaml"
         await pilot.press("l")
         assert app.focused is not library_list
         await pilot.press("l")

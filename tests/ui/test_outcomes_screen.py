@@ -124,9 +124,9 @@ async def test_enter_opens_the_briefing_on_outcomes_with_that_outcome_highlighte
         await pilot.press("down", "enter")  # "Adopted the plan", the rich briefing's second
         await settle(pilot)
         assert not isinstance(app.screen, OutcomesScreen)
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "Rich briefing"
-        assert app.view.active_pane is Pane.OUTCOMES
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.title == "Rich briefing"
+        assert app.main.view.active_pane is Pane.OUTCOMES
         listing = app.query_one(OutcomeList)
         assert app.focused is listing
         assert listing.highlighted == 1
@@ -139,9 +139,9 @@ async def test_enter_opens_the_briefing_on_outcomes_with_that_outcome_highlighte
         assert isinstance(screen, OutcomesScreen)
         await pilot.press("down", "down", "down", "enter")
         await settle(pilot)
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "Old meeting"
-        assert app.library_list.selected_briefing is app.open_briefing
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.title == "Old meeting"
+        assert app.main.library_list.selected_briefing is app.main.open_briefing
         assert app.query_one(OutcomeList).highlighted == 0
 
 

@@ -26,8 +26,8 @@ async def test_palette_opens_briefing_by_fuzzy_title() -> None:
         await pilot.press("down", "enter")
         await settle(pilot)
         assert not isinstance(app.screen, CommandPalette)
-        assert app.open_briefing is not None
-        assert app.open_briefing.path == "lib/2020-old.yaml"
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.path == "lib/2020-old.yaml"
 
 
 async def test_palette_runs_show_problems() -> None:

@@ -73,10 +73,10 @@ async def test_a_participant_hit_opens_the_briefing_on_their_row() -> None:
         assert any(h.startswith("Participant: Alexander Seger") for h in hits), hits
         await pilot.press("down", "enter")
         await settle(pilot)
-        await until(pilot, lambda: app.view.active_pane is Pane.PARTICIPANTS, "Participants")
+        await until(pilot, lambda: app.main.view.active_pane is Pane.PARTICIPANTS, "Participants")
         await settle(pilot)
-        assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
-        table = app.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
+        assert app.main.open_briefing is not None and app.main.open_briefing.path == SEED_PATH
+        table = app.main.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
         row = table.get_row_at(table.cursor_row)
         assert row[0].plain == "Alexander Seger"
         assert [row[0].plain[s.start : s.end] for s in row[0].spans] == ["Alexander Seger"]
@@ -94,7 +94,7 @@ async def test_the_palette_offers_search_and_find() -> None:
         await settle(pilot)
         await palette(pilot, "find in this briefing")
         await pilot.press("down", "enter")
-        await until(pilot, lambda: FindBar.of(app.view) is not None, "the find bar")
+        await until(pilot, lambda: FindBar.of(app.main.view) is not None, "the find bar")
 
 
 async def test_hostile_names_are_listed_as_plain_text() -> None:

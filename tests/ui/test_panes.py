@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from briefing_tui.model import Pane
-from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.panes.overview import OverviewPane
 from briefing_tui.ui.widgets.panes.participants import ParticipantsPane, PeopleTable
 from briefing_tui.ui.widgets.reading_view import ReadingText
@@ -28,10 +27,10 @@ async def test_number_keys_switch_panes_and_focus_follows() -> None:
             await pilot.press(key)
             await settle(pilot)
             assert tabs.active == pane
-            assert app.view.active_pane is Pane(pane)
+            assert app.main.view.active_pane is Pane(pane)
             focused = app.focused
             assert focused is not None
-            assert app.view.pane_widget(Pane(pane)) in focused.ancestors_with_self
+            assert app.main.view.pane_widget(Pane(pane)) in focused.ancestors_with_self
 
 
 async def test_tab_and_shift_tab_cycle_panes() -> None:
@@ -48,8 +47,7 @@ async def test_tab_and_shift_tab_cycle_panes() -> None:
         await pilot.press("shift+tab")
         await settle(pilot)
         assert tabs.active == "outcomes"
-        changes = [m.pane for m in app.received(BriefingView.PaneChanged)]
-        assert changes[-1] is Pane.OUTCOMES
+        assert app.main.view.active_pane is Pane.OUTCOMES
 
 
 async def test_panes_are_built_only_when_first_shown() -> None:
@@ -117,10 +115,10 @@ async def test_tab_does_not_switch_panes_behind_a_dialog() -> None:
         await settle(pilot)
         await pilot.press("question_mark", "tab")
         await settle(pilot)
-        assert app.view.active_pane is Pane.OVERVIEW
+        assert app.main.view.active_pane is Pane.OVERVIEW
         await pilot.press("escape", "ctrl+p", "tab")
         await settle(pilot)
-        assert app.view.active_pane is Pane.OVERVIEW
+        assert app.main.view.active_pane is Pane.OVERVIEW
         await pilot.press("escape", "tab")
         await settle(pilot)
-        assert app.view.active_pane is Pane.PARTICIPANTS
+        assert app.main.view.active_pane is Pane.PARTICIPANTS

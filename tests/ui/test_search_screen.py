@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from briefing_tui.model import Briefing, Pane, Participant, Topic
 from briefing_tui.search import FALLBACK_NOTICE, Hit, ScanIndex
 from briefing_tui.ui.locate.highlights import marks_for
+from briefing_tui.ui.locate.spot import OpenBriefing
 from briefing_tui.ui.screens.search import FIRST_PAGE, LIMIT, ResultList, SearchScreen
 from briefing_tui.ui.services.search_index import LibraryIndex
 from briefing_tui.ui.widgets.find_bar import FindBar
@@ -50,8 +51,7 @@ async def test_results_update_as_you_type() -> None:
         hit = screen.hits[0]
         assert hit.pane is Pane.PARTICIPANTS
         assert [hit.snippet[s:e] for s, e in hit.highlights] == ["Seger"]
-        shown = app.received(SearchScreen.ResultsShown)
-        assert [m.query for m in shown if m.query == "seger"] == ["seger"]
+        assert screen.shown_query == "seger"
         prompt = _prompts(screen)[0].plain
         assert SEED_TITLE in prompt and "Participants" in prompt and "Alexander Seger" in prompt
         assert _status(screen).startswith("1 briefing")
@@ -65,12 +65,12 @@ async def test_enter_opens_the_hit_on_participants_with_the_row_highlighted() ->
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
-        chosen = app.received(SearchScreen.HitChosen)
+        chosen = [m for m in app.received(OpenBriefing) if m.highlight is not None]
         assert len(chosen) == 1
-        assert chosen[0].hit.path == SEED_PATH and chosen[0].query == "seger"
-        assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
-        assert app.view.active_pane is Pane.PARTICIPANTS
-        table = app.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
+        assert chosen[0].path == SEED_PATH and chosen[0].spot.pane is Pane.PARTICIPANTS
+        assert app.main.open_briefing is not None and app.main.open_briefing.path == SEED_PATH
+        assert app.main.view.active_pane is Pane.PARTICIPANTS
+        table = app.main.view.pane_widget(Pane.PARTICIPANTS).query_one(PeopleTable)
         row = table.get_row_at(table.cursor_row)
         assert row[0].plain == "Alexander Seger"
         assert app.focused is table
@@ -85,10 +85,12 @@ async def test_enter_typed_before_the_results_arrive_opens_the_best_hit() -> Non
         await loaded(pilot)
         await pilot.press("slash", *"seger", "enter")
         await settle(pilot)
-        await until(pilot, lambda: app.received(SearchScreen.HitChosen), "the hit to open")
+        await until(
+            pilot, lambda: [m for m in app.received(OpenBriefing) if m.highlight], "the hit to open"
+        )
         await settle(pilot)
-        assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
-        assert app.view.active_pane is Pane.PARTICIPANTS
+        assert app.main.open_briefing is not None and app.main.open_briefing.path == SEED_PATH
+        assert app.main.view.active_pane is Pane.PARTICIPANTS
 
 
 async def test_a_quoted_phrase_is_found_and_highlighted_as_a_phrase() -> None:
@@ -103,17 +105,17 @@ async def test_a_quoted_phrase_is_found_and_highlighted_as_a_phrase() -> None:
         screen.action_move(index)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
-        assert app.view.active_pane is Pane.OVERVIEW
+        assert app.main.open_briefing is not None and app.main.open_briefing.path == SEED_PATH
+        assert app.main.view.active_pane is Pane.OVERVIEW
         # The tag holding the phrase is highlighted where the Overview lists the tags.
-        assert marks_for(app.view).count >= 1
+        assert marks_for(app.main.view).count >= 1
 
 
 async def test_escape_returns_to_where_the_reader_was() -> None:
     app = sample_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        before = app.open_briefing
+        before = app.main.open_briefing
         await pilot.press("3")
         await settle(pilot)
         focused = app.focused
@@ -122,10 +124,10 @@ async def test_escape_returns_to_where_the_reader_was() -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
-        assert app.open_briefing is before
-        assert app.view.active_pane is Pane.TOPICS
+        assert app.main.open_briefing is before
+        assert app.main.view.active_pane is Pane.TOPICS
         assert app.focused is focused
-        assert app.received(SearchScreen.HitChosen) == []
+        assert [m for m in app.received(OpenBriefing) if m.highlight] == []
         # `/` again offers the last query, to refine it.
         screen = await search_for(pilot, "")
         assert screen.query_one("#search-input").value == "ransomware"  # type: ignore[attr-defined]
@@ -144,8 +146,8 @@ async def test_arrow_keys_move_through_results_and_enter_opens_that_one() -> Non
         await pilot.press("down")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.open_briefing is not None and app.open_briefing.path == expected.path
-        assert app.view.active_pane is expected.pane
+        assert app.main.open_briefing is not None and app.main.open_briefing.path == expected.path
+        assert app.main.view.active_pane is expected.pane
 
 
 async def test_filters_narrow_the_results() -> None:
@@ -155,16 +157,16 @@ async def test_filters_narrow_the_results() -> None:
         screen = await search_for(pilot, "participant:seger")
         assert screen.result_titles() == [SEED_TITLE]
         await pilot.press("escape")
-        app.library_index.last_query = ""
+        app.main.library_index.last_query = ""
         screen = await search_for(pilot, "date:2018")
         assert screen.result_titles() == [SEED_TITLE]
         await pilot.press("escape")
-        app.library_index.last_query = ""
+        app.main.library_index.last_query = ""
         screen = await search_for(pilot, "date:2021..2023")
         years = sorted(h.date.year for h in screen.hits if h.date is not None)
         assert years == [2021, 2023]
         await pilot.press("escape")
-        app.library_index.last_query = ""
+        app.main.library_index.last_query = ""
         screen = await search_for(pilot, "participant:nobodyknown")
         assert screen.hits == []
         assert _status(screen) == "No briefing matches."
@@ -189,7 +191,7 @@ async def test_hostile_queries_are_shown_as_typed_and_never_parsed() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         for query in HOSTILE_QUERIES:
-            app.library_index.last_query = ""
+            app.main.library_index.last_query = ""
             screen = await search_for(pilot, query)
             assert screen.query_one("#search-input").value == query  # type: ignore[attr-defined]
             _prompts(screen)
@@ -199,7 +201,7 @@ async def test_hostile_queries_are_shown_as_typed_and_never_parsed() -> None:
             await settle(pilot)
             assert app.is_running and app.return_code is None
         # A query made only of markup is "ignored" and the status line says so, verbatim.
-        app.library_index.last_query = ""
+        app.main.library_index.last_query = ""
         screen = await search_for(pilot, "[/]")
         assert "ignored: [/]" in _status(screen)
 
@@ -223,8 +225,8 @@ async def test_hostile_titles_and_snippets_stay_plain_text() -> None:
             await pilot.click(offset=(20, y))
         await settle(pilot)
         assert app.is_running and app.return_code is None
-        assert app.open_briefing is evil
-        assert app.view.active_pane is Pane.PARTICIPANTS
+        assert app.main.open_briefing is evil
+        assert app.main.view.active_pane is Pane.PARTICIPANTS
 
 
 async def test_search_works_while_the_library_is_still_loading() -> None:
@@ -242,7 +244,9 @@ async def test_search_works_while_the_library_is_still_loading() -> None:
     gated = GatedLoader(results(first + later), first=3)
     app = RecordingApp([Path("lib")], loader=gated, counter=lambda paths: 4)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.library_index.progress().indexed == 3, "the first batch")
+        await until(
+            pilot, lambda: app.main.library_index.progress().indexed == 3, "the first batch"
+        )
         screen = await search_for(pilot, "early")
         assert len(screen.hits) == 3
         assert "indexing… 3 of 4" in _status(screen)
@@ -260,7 +264,7 @@ async def test_without_fts5_the_scan_is_used_and_said_once() -> None:
     app = sample_app()
     scan = ScanIndex()
     scan.notice = FALLBACK_NOTICE  # what SearchIndex sets when SQLite has no FTS5
-    app.library_index = LibraryIndex(app, index=scan)
+    app.main.library_index = LibraryIndex(app.main, lambda: app.main.loading, index=scan)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search_for(pilot, "seger")
@@ -317,14 +321,14 @@ async def test_slash_over_the_search_screen_and_other_dialogs_does_not_stack_scr
 
 async def _open_first_hit(pilot: Any, query: str) -> Hit:
     app = pilot.app
-    app.library_index.last_query = ""
+    app.main.library_index.last_query = ""
     screen = await search_for(pilot, query)
     hit = screen.hits[0]
     assert hit.path == SEED_PATH
     await pilot.press("enter")
     await settle(pilot)
-    assert app.open_briefing is not None and app.open_briefing.path == SEED_PATH
-    assert app.view.active_pane is hit.pane
+    assert app.main.open_briefing is not None and app.main.open_briefing.path == SEED_PATH
+    assert app.main.view.active_pane is hit.pane
     return hit
 
 
@@ -332,7 +336,7 @@ async def test_hits_open_on_the_topic_outcome_group_or_paragraph_that_holds_them
     app = sample_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        view = app.view
+        view = app.main.view
 
         await _open_first_hit(pilot, '"way forward"')
         topics = view.pane_widget(Pane.TOPICS).query_one(TopicList)
@@ -367,11 +371,11 @@ async def test_opening_a_hit_closes_find_in_the_briefing_left() -> None:
         await pilot.press("ctrl+f", *"example")
 
         def found() -> bool:
-            bar = FindBar.of(app.view)
+            bar = FindBar.of(app.main.view)
             return bar is not None and bool(bar.matches)
 
         await until(pilot, found, "find to find")
-        bar = FindBar.of(app.view)
+        bar = FindBar.of(app.main.view)
         assert bar is not None and bar.display
         await pilot.press("ctrl+f")  # to the text: `/` typed in the find box would be text
         await settle(pilot)
@@ -379,4 +383,4 @@ async def test_opening_a_hit_closes_find_in_the_briefing_left() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert not bar.display
-        assert app.view.active_pane is Pane.PARTICIPANTS
+        assert app.main.view.active_pane is Pane.PARTICIPANTS

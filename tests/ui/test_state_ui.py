@@ -52,7 +52,7 @@ def app_for(briefings: list[Briefing], state_dir: Path | None) -> RecordingApp:
 
 def marks(app: Any) -> list[str]:
     """The marks before each entry's title, in list order."""
-    return [line.split("\n")[0][:2] for line in entries(app.library_list)]
+    return [line.split("\n")[0][:2] for line in entries(app.main.library_list)]
 
 
 async def test_read_and_bookmarked_survive_a_restart(
@@ -101,12 +101,12 @@ async def test_staying_on_a_briefing_marks_it_read(library: list[Briefing], tmp_
     app = app_for(library, tmp_path / "state")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        tracker = app.views.reading
+        tracker = app.main.reading
         assert tracker is not None
-        assert tracker.pending is app.open_briefing  # waiting for READ_AFTER seconds
+        assert tracker.pending is app.main.open_briefing  # waiting for READ_AFTER seconds
         await pilot.press("down")
         await settle(pilot)
-        assert tracker.pending is app.open_briefing  # moved on: the wait starts again
+        assert tracker.pending is app.main.open_briefing  # moved on: the wait starts again
         assert marks(app) == [f"{UNREAD_MARK} ", f"{UNREAD_MARK} "]
         tracker.read_pending()  # what the timer does when the reader stays
         await settle(pilot)
@@ -124,8 +124,8 @@ async def test_opening_from_another_screen_is_reading(
         await settle(pilot)
         await pilot.press(*"berg", "enter", "enter", "down", "enter")
         await settle(pilot)
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "Old briefing"
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.title == "Old briefing"
         assert marks(app) == [f"{UNREAD_MARK} ", "  "]
 
 
@@ -141,8 +141,10 @@ async def test_nothing_is_stored_without_state(
     app = app_for(library, None)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        assert app.views.state is None
-        assert all(not line.startswith((UNREAD_MARK, " ")) for line in entries(app.library_list))
+        assert app.main.state is None
+        assert all(
+            not line.startswith((UNREAD_MARK, " ")) for line in entries(app.main.library_list)
+        )
         await pilot.press("enter", "b", "2")
         await settle(pilot)
         assert any("--state DIR" in n.message for n in app._notifications)

@@ -14,7 +14,7 @@ from briefing_tui.ui.screens.help import HelpScreen
 from briefing_tui.ui.screens.timeline import TimelineList, TimelineScreen
 
 from .across_helpers import across_library
-from .helpers import SIZE, app_with, make_briefing, settle, text_of
+from .helpers import SIZE, app_with, filter_summary, make_briefing, settle, text_of
 
 
 async def _open(pilot: Any) -> TimelineScreen:
@@ -27,7 +27,7 @@ async def _open(pilot: Any) -> TimelineScreen:
 
 
 def _listed(app: Any) -> list[str]:
-    return [b.title for b in app.library_list.listed]
+    return [b.title for b in app.main.library_list.listed]
 
 
 async def test_months_newest_first_undated_last_with_markings() -> None:
@@ -59,12 +59,12 @@ async def test_the_date_range_is_shared_with_the_library_list() -> None:
         await pilot.press(*"2023", "enter")
         await settle(pilot)
         assert screen.month_labels() == ["2022-06  June"]
-        assert app.library_list.filter.dates == DateRange(date(2021, 1, 1), date(2023, 12, 31))
+        assert app.main.library_list.filter.dates == DateRange(date(2021, 1, 1), date(2023, 12, 31))
         assert _listed(app) == ["Middle workshop"]
 
         await pilot.press("escape")
         await settle(pilot)
-        summary = app.views.filter_summary()
+        summary = filter_summary(app)
         assert "1 of 4 briefings" in summary and "2021-01-01 to 2023-12-31" in summary
         assert "TLP:RED" in text_of(app.query_one("#list-marking", Static))
 
@@ -78,7 +78,7 @@ async def test_the_date_range_is_shared_with_the_library_list() -> None:
         screen.query_one("#timeline-to", Input).focus()
         await pilot.press("enter")
         await settle(pilot)
-        assert app.library_list.filter.is_empty
+        assert app.main.library_list.filter.is_empty
         assert len(_listed(app)) == 4
 
 
@@ -89,7 +89,7 @@ async def test_a_bad_date_changes_nothing() -> None:
         await pilot.press("d", *"2021-02-30", "enter")
         await settle(pilot)
         assert "not a real date" in text_of(screen.query_one("#timeline-count", Static))
-        assert app.library_list.filter.is_empty
+        assert app.main.library_list.filter.is_empty
         assert len(screen.month_labels()) == 4
 
 
@@ -97,7 +97,7 @@ async def test_other_filters_apply_and_are_named() -> None:
     app = app_with(across_library())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.views.set_filter(BriefingFilter(tags=("fraud",)))
+        app.main.set_filter(BriefingFilter(tags=("fraud",)))
         screen = await _open(pilot)
         assert screen.month_labels() == ["2020-01  January"]
         assert "also filtered by: tag fraud" in text_of(screen.query_one("#timeline-count", Static))
@@ -131,9 +131,9 @@ async def test_enter_opens_the_briefing_and_brackets_jump_months() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, TimelineScreen)
-        assert app.open_briefing is not None
-        assert app.open_briefing.title == "Meeting 2-10"
-        assert app.view.active_pane is Pane.OVERVIEW
+        assert app.main.open_briefing is not None
+        assert app.main.open_briefing.title == "Meeting 2-10"
+        assert app.main.view.active_pane is Pane.OVERVIEW
 
 
 async def test_help_lists_the_screen_keys() -> None:

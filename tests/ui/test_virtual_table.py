@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from briefing_tui.model import Participant, ParticipantGroup
+from briefing_tui.ui.locate.find_spot import is_big
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.panes.participants import BIG_TABLE, BigPeopleTable, PeopleTable
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
@@ -35,7 +36,7 @@ def crowd() -> Any:
 async def open_people(pilot: Any) -> BigPeopleTable:
     app = pilot.app
     await loaded(pilot)
-    assert app.open_path("lib/crowd.md")
+    assert app.main.open_path("lib/crowd.md")
     await pilot.press("2")
     await settle(pilot)
     return app.query_one(BigPeopleTable)
@@ -92,6 +93,7 @@ async def test_find_moves_to_the_row_and_marks_it() -> None:
     app = crowd()
     async with app.run_test(size=SIZE) as pilot:
         big = await open_people(pilot)
+        assert app.view.briefing is not None and is_big(app.view.briefing)  # found in a thread
         await pilot.press("ctrl+f", *"Person 02345")
         await until(pilot, lambda: app.received(FindBar.Moved), "the match")
         await settle(pilot)

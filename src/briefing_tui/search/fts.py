@@ -10,8 +10,43 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-from briefing_tui.search.query import Query, Scope, fts_match, sql_dates
+from briefing_tui.search.query import Clause, DateRange, Phrase, Query, Scope
 from briefing_tui.search.rows import COLUMNS, WEIGHTS
+
+# --- Compiling a query to SQL --------------------------------------------------------------------
+
+
+def _group(clause: Clause) -> str:
+    parts = [a.fts() for a in clause.atoms if isinstance(a, Phrase)]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def fts_match(query: Query) -> tuple[str, str]:
+    """(positive, negative) FTS5 MATCH expressions; either may be "" when there is none.
+
+    FTS5's NOT needs something on its left, so a query of exclusions only is answered by the
+    caller as "every briefing except those matching `negative`".
+    """
+    text = query.text_clauses
+    positive = " AND ".join(_group(c) for c in text if not c.negated)
+    negative = " OR ".join(_group(c) for c in text if c.negated)
+    return positive, negative
+
+
+def sql_dates(query: Query, start_col: str, end_col: str) -> tuple[str, list[int]]:
+    """A WHERE fragment (and its parameters) for the date clauses, or ("", [])."""
+    parts: list[str] = []
+    params: list[int] = []
+    for clause in query.date_clauses:
+        ors: list[str] = []
+        for atom in clause.atoms:
+            assert isinstance(atom, DateRange)
+            ors.append(f"({start_col} IS NOT NULL AND {start_col} <= ? AND {end_col} >= ?)")
+            params += [atom.end.toordinal(), atom.start.toordinal()]
+        expr = "(" + " OR ".join(ors) + ")"
+        parts.append(f"NOT {expr}" if clause.negated else expr)
+    return " AND ".join(parts), params
+
 
 _TOKENIZE = "unicode61 remove_diacritics 0"  # text arrives folded: see search.folding.fold
 # A prefix index for 3-letter prefixes keeps the first keystrokes of a word fast (shorter

@@ -377,41 +377,6 @@ def parse_query(text: str) -> Query:
     return Query(original, tuple(clauses), tuple(ignored))
 
 
-# --- Compiling to SQL -----------------------------------------------------------------------
-
-
-def _group(clause: Clause) -> str:
-    parts = [a.fts() for a in clause.atoms if isinstance(a, Phrase)]
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-
-
-def fts_match(query: Query) -> tuple[str, str]:
-    """(positive, negative) FTS5 MATCH expressions; either may be "" when there is none.
-
-    FTS5's NOT needs something on its left, so a query of exclusions only is answered by the
-    caller as "every briefing except those matching `negative`".
-    """
-    text = query.text_clauses
-    positive = " AND ".join(_group(c) for c in text if not c.negated)
-    negative = " OR ".join(_group(c) for c in text if c.negated)
-    return positive, negative
-
-
-def sql_dates(query: Query, start_col: str, end_col: str) -> tuple[str, list[int]]:
-    """A WHERE fragment (and its parameters) for the date clauses, or ("", [])."""
-    parts: list[str] = []
-    params: list[int] = []
-    for clause in query.date_clauses:
-        ors: list[str] = []
-        for atom in clause.atoms:
-            assert isinstance(atom, DateRange)
-            ors.append(f"({start_col} IS NOT NULL AND {start_col} <= ? AND {end_col} >= ?)")
-            params += [atom.end.toordinal(), atom.start.toordinal()]
-        expr = "(" + " OR ".join(ors) + ")"
-        parts.append(f"NOT {expr}" if clause.negated else expr)
-    return " AND ".join(parts), params
-
-
 # --- Matching in Python: the scan fallback and the highlighter ------------------------------
 
 

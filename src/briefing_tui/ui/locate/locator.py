@@ -27,34 +27,17 @@ from textual.widgets import DataTable, OptionList, Static
 
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import find_spans
+from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.panes.overview import OVERVIEW
 from briefing_tui.ui.widgets.prose import Prose
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
-
-SpanFinder = Callable[[str], list[tuple[int, int]]]
 
 # How long to wait for a pane that builds itself in a worker, in refreshes.
 _READY_TRIES = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Spot:
-    """A place in the open briefing.
-
-    `nth` is which occurrence of the looked-for text, counted within the field, is meant;
-    `anchor` is text around it (a search snippet), which picks the occurrence instead.
-    """
-
-    pane: Pane
-    field: str = ""
-    item: int | None = None
-    nth: int = 0
-    anchor: str = ""
-    anchor_offset: int = 0  # where, in `anchor`, the looked-for text starts
-    text: str = ""  # the field's text, when known (tells a section's title from its body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,29 +53,6 @@ class Shown:
     focus: Widget
     current: int | None = None
     part: int | None = None  # in a ReadingText: the part (heading) showing the spot
-
-
-_ROW_KEYS: list[tuple[Briefing, list[str]]] = []
-
-
-def people_row_key(briefing: Briefing, item: int) -> str | None:
-    """The people table's row key for `briefing.participants[item]` (people are keyed by
-    their position among named people; groups have their own table, keyed likewise).
-
-    The keys of the open briefing are counted once: find marks up to 2,000 rows, and
-    counting from the start for each was quadratic with 200,000 participants.
-    """
-    if not 0 <= item < len(briefing.participants):
-        return None
-    if not _ROW_KEYS or _ROW_KEYS[0][0] is not briefing:
-        seen: dict[type, int] = {}
-        keys = []
-        for participant in briefing.participants:
-            kind = type(participant)
-            keys.append(str(seen.get(kind, 0)))
-            seen[kind] = seen.get(kind, 0) + 1
-        _ROW_KEYS[:] = [(briefing, keys)]
-    return _ROW_KEYS[0][1][item]
 
 
 def plain_of(widget: Widget) -> str:
@@ -343,8 +303,15 @@ async def _listed(
 ) -> Shown:
     """Topics and Outcomes: an option list of items, detail or prose beside it."""
     listing = _first(list(pane.query(OptionList)), lambda w: True)
+    big = _first(list(pane.query(VirtualList)), lambda w: w.display)
+    if big is not None:  # very many topics or outcomes: the line-drawn list shows them
+        listing = big
     item = spot.item if spot.field in item_fields else None
-    if item is not None and isinstance(listing, OptionList) and item < listing.option_count:
+    if (
+        item is not None
+        and isinstance(listing, OptionList | VirtualList)
+        and item < listing.option_count
+    ):
         listing.highlighted = item
         listing.scroll_to_highlight()
         if spot.field == "summary" and item < len(b.topics):

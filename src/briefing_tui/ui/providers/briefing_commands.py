@@ -1,25 +1,42 @@
 """The command palette (ctrl+p): open a briefing by title, show problems or help, the views
 across the library (who, outcomes, timeline, glossary, filters), switch pane, quit.
 
-Textual's `Matcher.highlight` parses its argument as markup, so titles are highlighted here
-by hand on a plain `Content`; help strings are constants for the same reason.
+Commands and their texts come from the command table; choosing one runs the main screen's
+action, or posts `OpenBriefing`.  Textual's `Matcher.highlight` parses its argument as
+markup, so titles are highlighted here by hand on a plain `Content`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from briefing_tui.model import Pane
-
-if TYPE_CHECKING:
-    from briefing_tui.ui.app import BriefingApp
+from briefing_tui.ui.command_table import BY_ID, Command
+from briefing_tui.ui.locate.spot import OpenBriefing
+from briefing_tui.ui.providers.reader import Reader, reader_of
 
 MAX_BRIEFING_HITS = 50
+
+# The order the palette lists them in (by id; texts and keys come from the command table).
+PALETTE = (
+    "problems",
+    "help",
+    "entities",
+    "outcomes",
+    "timeline",
+    "glossary",
+    "filter",
+    "clear_filters",
+    "bookmark",
+    "pane_overview",
+    "pane_participants",
+    "pane_topics",
+    "pane_outcomes",
+    "quit",
+)
 
 
 def highlight(matcher: Matcher, candidate: str) -> tuple[float, Content]:
@@ -32,58 +49,40 @@ def highlight(matcher: Matcher, candidate: str) -> tuple[float, Content]:
     return score, content
 
 
+def palette_commands(
+    reader: Reader, ids: tuple[str, ...]
+) -> Iterator[tuple[str, Callable[[], object], str]]:
+    """Title, what choosing it does, and its help line with the reader's key for it."""
+    for command_id in ids:
+        command: Command = BY_ID[command_id]
+        help_text = f"{command.help} ({reader.key_for(command_id)})"
+        yield command.palette, partial(reader.run_command, command.action), help_text
+
+
 class BriefingCommands(Provider):
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return cast("BriefingApp", self.app)
-
-    def _static_commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self.briefing_app
-        commands: list[tuple[str, Callable[[], object], str]] = [
-            ("Show problems", app.action_problems, "Every problem met while loading (!)"),
-            ("Help: keys", app.action_help, "Every key of this screen (?)"),
-            (
-                "Who appears where",
-                app.action_entities,
-                "People, organisations and countries across the library (i)",
-            ),
-            ("Outcomes across the library", app.action_outcomes, "Every outcome, filtered (o)"),
-            ("Timeline", app.action_timeline, "Briefings by year and month (t)"),
-            ("Glossary", app.action_glossary, "Acronyms of this briefing and the library (g)"),
-            ("Filter the library list", app.action_filter, "By tag, organisation, country... (f)"),
-            ("Clear filters", app.action_clear_filters, "List every briefing again (F)"),
-            ("Bookmark this briefing", app.action_bookmark, "Needs --state DIR (b)"),
-        ]
-        for number, pane in enumerate(Pane, start=1):
-            commands.append(
-                (
-                    f"Switch to {pane.label}",
-                    partial(app.action_pane, pane.value),
-                    f"Show the {pane.label} pane ({number})",
-                )
-            )
-        commands.append(("Quit", app.action_quit, "Leave the reader (q)"))
-        return commands
-
     async def discover(self) -> Hits:
-        for name, callback, help_text in self._static_commands():
+        reader = reader_of(self)
+        if reader is None:
+            return
+        for name, callback, help_text in palette_commands(reader, PALETTE):
             yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        reader = reader_of(self)
+        if reader is None:
+            return
         matcher = self.matcher(query)
-        app = self.briefing_app
-        for name, callback, help_text in self._static_commands():
+        for name, callback, help_text in palette_commands(reader, PALETTE):
             score, display = highlight(matcher, name)
             if score > 0:
                 yield Hit(score, display, callback, text=name, help=help_text)
         scored: list[tuple[float, Content, str, str]] = []
-        for briefing in app.briefings:
+        for briefing in reader.briefings:
             label = f"Open: {briefing.title}"
             score, display = highlight(matcher, label)
             if score > 0:
                 scored.append((score, display, briefing.path, label))
         scored.sort(key=lambda item: -item[0])
         for score, display, path, label in scored[:MAX_BRIEFING_HITS]:
-            yield Hit(
-                score, display, partial(app.open_path, path), text=label, help="Open this briefing"
-            )
+            open_it = partial(reader.post_message, OpenBriefing(path))
+            yield Hit(score, display, open_it, text=label, help="Open this briefing")

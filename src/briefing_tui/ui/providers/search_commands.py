@@ -11,19 +11,18 @@ highlighted on plain `Content`, never through `Matcher.highlight` (which parses 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
-from briefing_tui.model import Briefing, Participant
-
-if TYPE_CHECKING:
-    from briefing_tui.ui.app import BriefingApp
+from briefing_tui.model import Briefing, Pane, Participant
+from briefing_tui.ui.locate.spot import OpenBriefing, Spot
+from briefing_tui.ui.providers.briefing_commands import palette_commands
+from briefing_tui.ui.providers.reader import reader_of
 
 MAX_NAMES = 20
 MAX_HITS = 40
@@ -98,38 +97,34 @@ class SearchCommands(Provider):
         self._people: dict[str, list[Attendance]] | None = None
         self._names: list[str] = []
 
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return cast("BriefingApp", self.app)
-
     async def startup(self) -> None:
-        briefings = list(self.briefing_app.briefings)
+        reader = reader_of(self)
+        briefings = list(reader.briefings) if reader is not None else []
         self._people = await asyncio.to_thread(gather_people, briefings)
         self._names = list(self._people)
 
-    def _commands(self) -> list[tuple[str, object, str]]:
-        app = self.briefing_app
-        return [
-            ("Search the library", app.action_search, "Words, phrases, names, filters (/)"),
-            ("Find in this briefing", app.action_find, "Every match in the four panes (ctrl+f)"),
-        ]
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        reader = reader_of(self)
+        return list(palette_commands(reader, ("search", "find"))) if reader is not None else []
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score, offsets = matcher.fuzzy_search.match(matcher.query, name)
             if score > 0:
-                yield Hit(score, name_content(name, offsets), callback, text=name, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, name_content(name, offsets), callback, text=name, help=help_text)
         people = self._people
         if not people or not query.strip():
             return
         found = await asyncio.to_thread(match_names, query, self._names)
         shown = 0
-        app = self.briefing_app
+        reader = reader_of(self)
+        if reader is None:
+            return
         for score, name, offsets in found:
             for seen in people[name]:
                 if shown >= MAX_HITS:
@@ -138,14 +133,17 @@ class SearchCommands(Provider):
                 yield Hit(
                     score,
                     attendance_content(name, offsets, seen),
-                    partial(_open_participant, app, seen.briefing, seen.item),
+                    partial(reader.post_message, open_participant(seen.briefing, seen.item)),
                     text=f"Participant: {name} in {seen.briefing.title}",
                     help="Open on Participants with this person's row highlighted",
                 )
 
 
-def _open_participant(app: BriefingApp, briefing: Briefing, item: int) -> None:
-    """Imported when chosen: the search screens are not needed before the first paint."""
-    from briefing_tui.ui.locate.open_at import open_participant
+def open_participant(briefing: Briefing, item: int) -> OpenBriefing:
+    """Open `briefing` on Participants with participant `item`'s row selected."""
+    name = getattr(briefing.participants[item], "name", "")
 
-    open_participant(app, briefing, item)
+    def whole_name(text: str) -> list[tuple[int, int]]:
+        return [(0, len(text))] if name and text == name else []
+
+    return OpenBriefing(briefing.path, Spot(Pane.PARTICIPANTS, "participant", item), whole_name)

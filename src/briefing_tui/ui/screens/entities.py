@@ -3,7 +3,7 @@
 Left, the index (most briefings first), narrowed by typing — names match as forgivingly as
 the index was built ("seger" finds "Seger, Alexander", "NOR" finds Norway).  Right, the
 briefings the highlighted entry appears in, each with its marking and the role held there.
-Enter on one closes the screen with a `BriefingTarget`: the app opens that briefing on
+Enter on one closes the screen with an `OpenBriefing`: the main screen opens that briefing on
 Participants with the participant's row highlighted (or on Overview for an organiser or a
 venue).  Both lists show a page at a time, so an entry met 60,000 times opens at once.
 """
@@ -23,7 +23,7 @@ from textual.widgets import Footer, Input, Static, Tab, Tabs
 
 from briefing_tui.insights.entities import Entity, EntityIndex, EntityKind, Mention, Via
 from briefing_tui.model import Briefing, Pane
-from briefing_tui.ui.locate.target import BriefingTarget
+from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.services.insights_cache import LibraryInsights
 from briefing_tui.ui.support.row_format import briefing_line, highest_marking, plural
 from briefing_tui.ui.widgets.paged_list import PagedOptionList
@@ -75,10 +75,11 @@ def mention_prompt(mention: Mention, kind: EntityKind) -> Content:
     )
 
 
-def target_of(mention: Mention) -> BriefingTarget:
+def target_of(mention: Mention) -> OpenBriefing:
     if mention.via is Via.PARTICIPANT and mention.index is not None:
-        return BriefingTarget(mention.briefing.path, Pane.PARTICIPANTS, mention.index)
-    return BriefingTarget(mention.briefing.path, Pane.OVERVIEW)
+        spot = Spot(Pane.PARTICIPANTS, "participant", mention.index)
+        return OpenBriefing(mention.briefing.path, spot)
+    return OpenBriefing(mention.briefing.path, Spot(Pane.OVERVIEW))
 
 
 class EntityList(PagedOptionList[Entity]):
@@ -89,7 +90,7 @@ class MentionList(PagedOptionList[Mention]):
     HELP_NAME = "Appearances"
 
 
-class EntitiesScreen(ModalScreen[BriefingTarget | None]):
+class EntitiesScreen(ModalScreen[OpenBriefing | None]):
     """Who appears where; closes with the briefing (and row) to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

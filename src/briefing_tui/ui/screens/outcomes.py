@@ -2,7 +2,7 @@
 
 Filters for kind, status, owner (matched forgivingly: "Norway" finds an owner written "NO")
 and a due-date range; overdue outcomes (open, and due before today) are marked and can be
-listed alone.  Enter closes the screen with a `BriefingTarget`: the app opens the briefing
+listed alone.  Enter closes the screen with an `OpenBriefing`: the main screen opens the briefing
 on its Outcomes pane with that outcome highlighted.  Rows are made a page at a time.
 """
 
@@ -27,7 +27,7 @@ from textual.widgets import Checkbox, Footer, Input, Select, Static
 from briefing_tui.insights.dates import ANY_DATE, DateRange
 from briefing_tui.insights.outcomes import OutcomeFilter, OutcomeRow, by_due_date, filter_outcomes
 from briefing_tui.model import Briefing, Pane
-from briefing_tui.ui.locate.target import BriefingTarget
+from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.services.insights_cache import LibraryInsights
 from briefing_tui.ui.support.row_format import briefing_line, highest_marking, plural
 from briefing_tui.ui.widgets.paged_list import PagedOptionList
@@ -63,7 +63,7 @@ class OutcomeRows(PagedOptionList[OutcomeRow]):
         self.post_message(self.SortToggled())
 
 
-class OutcomesScreen(ModalScreen[BriefingTarget | None]):
+class OutcomesScreen(ModalScreen[OpenBriefing | None]):
     """Every outcome; closes with the briefing and outcome to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -217,7 +217,7 @@ class OutcomesScreen(ModalScreen[BriefingTarget | None]):
         event.stop()
         row = self.query_one(OutcomeRows).row_at(event.option_index)
         if row is not None:
-            self.dismiss(BriefingTarget(row.path, Pane.OUTCOMES, row.index))
+            self.dismiss(OpenBriefing(row.path, Spot(Pane.OUTCOMES, "outcome", row.index)))
 
     # -- actions ------------------------------------------------------------------------------
 

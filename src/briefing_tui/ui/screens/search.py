@@ -7,15 +7,14 @@ one.  Results are an OptionList capped at `LIMIT`; only the best `FIRST_PAGE` ar
 for and listed at each keystroke (every listed hit costs a snippet and a measurement, and
 the keystroke budget is 50 ms on 10,000 briefings), the rest when the reader moves down.
 
-Enter posts `HitChosen` and closes the screen with a `SearchChoice`; the app opens that
-briefing on the pane where the hit is, with it in view and highlighted.  Escape closes
+Enter closes the screen with an `OpenBriefing` for the hit: the main screen opens that
+briefing on the pane where the hit is, with it in view and its words highlighted.  Escape closes
 with None, leaving the reader where they were.  Every piece of document text (titles,
 snippets, the query itself) reaches a widget as `Content`, never as markup.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -23,15 +22,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from briefing_tui.search import Hit, parse_query
+from briefing_tui.search import Hit, highlight_spans, parse_query
 from briefing_tui.ui.locate.highlights import mark_content
+from briefing_tui.ui.locate.spot import OpenBriefing, spot_of_hit
 from briefing_tui.ui.services.search_index import IndexProgress, LibraryIndex
 from briefing_tui.ui.support.row_format import briefing_line
 
@@ -51,12 +50,13 @@ SYNTAX_HELP = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SearchChoice:
-    """The hit the reader chose, and the query that found it (to highlight its words)."""
+def open_hit(hit: Hit, query: str) -> OpenBriefing:
+    """The request to open `hit`, its query's words highlighted where it is."""
 
-    hit: Hit
-    query: str
+    def words(text: str) -> list[tuple[int, int]]:
+        return highlight_spans(text, query)
+
+    return OpenBriefing(hit.path, spot_of_hit(hit), words)
 
 
 def hit_prompt(hit: Hit) -> Content:
@@ -94,28 +94,12 @@ class ResultList(OptionList, can_focus=False):
     HELP_NAME = "Search results"
 
 
-class SearchScreen(ModalScreen[SearchChoice | None]):
+class SearchScreen(ModalScreen[OpenBriefing | None]):
     """Search the library; closes with the chosen hit, or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back"),
     ]
-
-    class HitChosen(Message):
-        """The reader chose a hit (posted before the screen closes)."""
-
-        def __init__(self, hit: Hit, query: str) -> None:
-            super().__init__()
-            self.hit = hit
-            self.query = query
-
-    class ResultsShown(Message):
-        """The results for `query` are on screen (what tests and the benchmark wait for)."""
-
-        def __init__(self, query: str, count: int) -> None:
-            super().__init__()
-            self.query = query
-            self.count = count
 
     def __init__(self, library: LibraryIndex) -> None:
         super().__init__()
@@ -230,7 +214,6 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
                 )
                 results.highlighted = keep
         self._show_status()
-        self.post_message(self.ResultsShown(query, len(self.hits)))
         if self._open_when_shown:
             self._open_when_shown = False
             self.action_choose()
@@ -330,8 +313,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if hit is None:
             return
         self.library.last_query = query
-        self.post_message(self.HitChosen(hit, query))
-        self.dismiss(SearchChoice(hit, query))
+        self.dismiss(open_hit(hit, query))
 
     def action_close(self) -> None:
         self.library.last_query = self.query_text

@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 from textual.widgets.option_list import Option
@@ -28,7 +29,7 @@ from briefing_tui.insights.dates import ANY_DATE, DateRange
 from briefing_tui.insights.filters import BriefingFilter, filter_briefings
 from briefing_tui.insights.timeline import TimelineGroup, timeline, years
 from briefing_tui.model import Briefing, Pane
-from briefing_tui.ui.locate.target import BriefingTarget
+from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.screens.filter import date_text
 from briefing_tui.ui.support.row_format import briefing_line, highest_marking, plural
 from briefing_tui.ui.widgets.filter_bar import describe_filter
@@ -119,7 +120,7 @@ class TimelineList(PagedOptionList[TimelineRow]):
                 return
 
 
-class TimelineScreen(ModalScreen[BriefingTarget | None]):
+class TimelineScreen(ModalScreen[OpenBriefing | None]):
     """Closes with the briefing to open (on Overview), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -136,10 +137,17 @@ class TimelineScreen(ModalScreen[BriefingTarget | None]):
             super().__init__()
             self.dates = dates
 
-    def __init__(self, briefings: Sequence[Briefing], current: BriefingFilter) -> None:
+    def __init__(
+        self,
+        briefings: Sequence[Briefing],
+        current: BriefingFilter,
+        listener: MessagePump | None = None,
+    ) -> None:
+        """`listener` (the screen below, which owns the list) hears of date changes."""
         super().__init__()
         self.briefings = briefings
         self.filter = current
+        self.listener = listener
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-view", classes="library-view"):
@@ -201,7 +209,7 @@ class TimelineScreen(ModalScreen[BriefingTarget | None]):
             )
             return False
         self.filter = dataclasses.replace(self.filter, dates=dates)
-        self.post_message(self.DatesChanged(dates))
+        (self.listener or self).post_message(self.DatesChanged(dates))
         self._rebuild()
         return True
 
@@ -216,7 +224,7 @@ class TimelineScreen(ModalScreen[BriefingTarget | None]):
         event.stop()
         row = self.query_one(TimelineList).row_at(event.option_index)
         if row is not None and row.briefing is not None:
-            self.dismiss(BriefingTarget(row.briefing.path, Pane.OVERVIEW))
+            self.dismiss(OpenBriefing(row.briefing.path, Spot(Pane.OVERVIEW)))
 
     @on(PagedOptionList.PageShown, "#timeline-list")
     def _page_shown(self, event: PagedOptionList.PageShown) -> None:

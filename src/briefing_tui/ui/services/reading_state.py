@@ -8,11 +8,9 @@ another screen — so running the cursor down the list does not mark everything 
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.app import App
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 
 from briefing_tui.model import Briefing
 from briefing_tui.state import ReadingState, Status
@@ -41,10 +39,10 @@ def badge_content(status: Status, bookmarked: bool) -> Content:
 class ReadingTracker:
     """Keeps a ReadingState up to date as the reader moves, and the list's marks with it."""
 
-    def __init__(self, state: ReadingState, library: LibraryList, app: App[Any]) -> None:
+    def __init__(self, state: ReadingState, library: LibraryList, host: Widget) -> None:
         self.state = state
         self.library = library
-        self.app = app
+        self.host = host  # the screen that shows the list: its timers and notices
         self._timer: Timer | None = None
         self._pending: Briefing | None = None
         self._reported = len(state.notes)
@@ -63,7 +61,7 @@ class ReadingTracker:
         if self.status(briefing) is Status.READ:
             return
         self._pending = briefing
-        self._timer = self.app.set_timer(READ_AFTER, self.read_pending)
+        self._timer = self.host.set_timer(READ_AFTER, self.read_pending)
 
     @property
     def pending(self) -> Briefing | None:
@@ -99,7 +97,7 @@ class ReadingTracker:
     def report_notes(self) -> None:
         """Say once what went wrong with the state file (unreadable, not saved, ...)."""
         for note in self.state.notes[self._reported :]:
-            self.app.notify(note, title="Reading state", severity="warning", markup=False)
+            self.host.notify(note, title="Reading state", severity="warning", markup=False)
         self._reported = len(self.state.notes)
 
     def report_all(self) -> None:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from textual.app import App
 from textual.signal import Signal
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from briefing_tui.cache import IndexStore
@@ -58,8 +57,8 @@ class IndexProgress:
 class LibraryIndex:
     """The app's one search index, and the queue and worker that fill it.
 
-    Owned by the app (not a widget), so it exists before anything is mounted and outlives
-    every search screen: a screen opened and closed ten times searches one index.
+    Owned by the main screen (not a widget in it), so it exists before anything is mounted
+    and outlives every search screen: a screen opened and closed ten times searches one index.
 
     With the optional cache, the loading thread first restores the index saved for the
     library as it is now (see `IndexStore`), and the worker then only attaches each loaded
@@ -67,8 +66,11 @@ class LibraryIndex:
     an index that had to be built is saved once loading and indexing are both done.
     """
 
-    def __init__(self, app: App[Any], index: SearchIndex | None = None) -> None:
-        self.app = app
+    def __init__(
+        self, host: Widget, loading: Callable[[], bool], index: SearchIndex | None = None
+    ) -> None:
+        self.host = host  # runs the worker; its app takes calls from the loading thread
+        self._loading = loading
         self._index = index
         self._lock = threading.Lock()
         self._pending: deque[list[tuple[Briefing, tuple[str, ...] | None]]] = deque()
@@ -80,7 +82,7 @@ class LibraryIndex:
         self._finished = False
         self._built = False  # rows were built here, so a store has something new to keep
         self.restored = False
-        self.restored_signal: Signal[None] = Signal(app, "search-index-restored")
+        self.restored_signal: Signal[None] = Signal(host, "search-index-restored")
         self.saved = False
         self.save_error: str | None = None
         self.error: str | None = None
@@ -130,7 +132,7 @@ class LibraryIndex:
         if self.restored:
             # A search screen already open asks again now, not at its next progress check.
             with contextlib.suppress(RuntimeError):  # the reader is closing
-                self.app.call_from_thread(self.restored_signal.publish, None)
+                self.host.app.call_from_thread(self.restored_signal.publish, None)
 
     def add(
         self,
@@ -170,7 +172,7 @@ class LibraryIndex:
             if self._draining:
                 return
             self._draining = True
-        self.app.run_worker(
+        self.host.run_worker(
             lambda: self._drain(index),
             name="search-indexer",
             group=SEARCH_GROUP,
@@ -246,7 +248,7 @@ class LibraryIndex:
             # already open runs its query again).
             everything = max(self._expected or 0, queued)
             return IndexProgress(everything, everything, self._expected, False, self.error)
-        loading = bool(getattr(self.app, "loading", False))
+        loading = self._loading()
         return IndexProgress(indexed, queued, self._expected, loading, self.error)
 
     def search(self, query: str, limit: int) -> list[Hit]:

@@ -26,12 +26,6 @@ from briefing_tui.model import Briefing
 ACRONYM_STYLE = "underline"
 
 
-def library_glossary_of(app: object) -> LibraryGlossary | None:
-    """The library glossary the app loaded, if it has one (tests and embedders may not)."""
-    glossary = getattr(app, "library_glossary", None)
-    return glossary if isinstance(glossary, LibraryGlossary) else None
-
-
 # Briefings hold unhashable extra values, so merged glossaries are remembered by identity;
 # the entry keeps the briefing and glossary alive, so an id is never reused while cached.
 _MERGED: OrderedDict[
@@ -40,9 +34,8 @@ _MERGED: OrderedDict[
 _MERGED_SIZE = 64
 
 
-def glossary_for(app: object, briefing: Briefing) -> tuple[GlossaryEntry, ...]:
+def glossary_for(library: LibraryGlossary | None, briefing: Briefing) -> tuple[GlossaryEntry, ...]:
     """The briefing's glossary with the library's terms filled in (the briefing's win)."""
-    library = library_glossary_of(app)
     key = (id(briefing), id(library))
     cached = _MERGED.get(key)
     if cached is not None and cached[0] is briefing and cached[1] is library:
@@ -60,9 +53,9 @@ def _matcher(terms: frozenset[str]) -> AcronymMatcher:
     return AcronymMatcher(terms)
 
 
-def matcher_for(app: object, briefing: Briefing) -> AcronymMatcher:
+def matcher_for(library: LibraryGlossary | None, briefing: Briefing) -> AcronymMatcher:
     """One matcher per set of terms, shared by every pane that marks this briefing."""
-    entries = glossary_for(app, briefing)
+    entries = glossary_for(library, briefing)
     return _matcher(frozenset(e.term for e in entries if e.expansion))
 
 
@@ -76,16 +69,18 @@ def mark_acronyms(
     return content
 
 
-def expansions(texts: Sequence[str], app: object, briefing: Briefing) -> Content | None:
+def expansions(
+    texts: Sequence[str], library: LibraryGlossary | None, briefing: Briefing
+) -> Content | None:
     """ "TERM — expansion" lines for the terms used in `texts`, for a tooltip; None if none."""
-    matcher = matcher_for(app, briefing)
+    matcher = matcher_for(library, briefing)
     used: dict[str, None] = {}
     for text in texts:
         for hit in matcher.find(text):
             used.setdefault(hit.term)
     if not used:
         return None
-    meaning = {e.term: e.expansion for e in glossary_for(app, briefing)}
+    meaning = {e.term: e.expansion for e in glossary_for(library, briefing)}
     lines = [
         Content.assemble((term, "bold"), " — ", meaning.get(term, ""))
         for term in sorted(used, key=str.casefold)

@@ -6,7 +6,7 @@ briefing is on screen, its handling marking is on screen beside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.content import Content
 
@@ -54,3 +54,20 @@ def briefing_line(briefing: Briefing) -> Content:
 
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
+Badge = Callable[[Briefing], Content]
+"""Marks put before an entry's title (reading state: unread, changed, bookmarked)."""
+
+
+def entry_prompt(briefing: Briefing, badge: Badge | None = None) -> Content:
+    """Two lines: the title, then date and marking (all document text stays plain)."""
+    when = briefing.date_range() or "undated"
+    parts: list[str | tuple[str, str] | Content] = [badge(briefing)] if badge else []
+    parts += [(briefing.title or "(untitled)", "bold"), "\n"]
+    parts.append((when, "dim"))
+    if briefing.marking:
+        parts += ["  ", (f" {briefing.marking} ", marking_style(briefing.marking))]
+    if briefing.has_errors:
+        parts += ["  ", ("✗ problems", "bold $text-error")]
+    return Content.assemble(*parts)

@@ -6,9 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static, TabbedContent, TabPane, Tabs
 
+from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.ui.support.marking import MARKING_CLASSES, marking_banner, marking_class
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
@@ -42,11 +42,6 @@ class BriefingHeader(Horizontal):
 
 class BriefingView(Vertical):
     """Shows one briefing at a time; panes render lazily when first turned to."""
-
-    class PaneChanged(Message):
-        def __init__(self, pane: Pane) -> None:
-            super().__init__()
-            self.pane = pane
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -102,6 +97,15 @@ class BriefingView(Vertical):
         widget = self.pane_widget(pane)
         widget.ensure_built()
 
+    def set_glossary(self, glossary: LibraryGlossary) -> None:
+        """The library's glossary arrived: panes built without its acronyms are built again."""
+        for pane in self.query(LazyPane):
+            pane.glossary = glossary
+            if glossary.terms:
+                pane.built_for = None
+        if glossary.terms and self.briefing is not None:
+            self.active_pane_widget().ensure_built()
+
     def step_pane(self, step: int) -> Pane:
         index = PANE_ORDER.index(self.active_pane)
         pane = PANE_ORDER[(index + step) % len(PANE_ORDER)]
@@ -113,4 +117,3 @@ class BriefingView(Vertical):
         event.stop()
         pane = Pane(event.pane.id or Pane.OVERVIEW.value)
         self.pane_widget(pane).ensure_built()
-        self.post_message(self.PaneChanged(pane))

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 
+from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing
+from briefing_tui.ui import command_table
 
 
 class LazyPane(Vertical):
@@ -24,13 +26,15 @@ class LazyPane(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "next_part", "Next part", id="next_part"),
+        command_table.binding("next_part"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefing: Briefing | None = None
         self.built_for: Briefing | None = None
+        # The library's glossary.yaml, once loaded: its acronyms are marked too.
+        self.glossary: LibraryGlossary | None = None
 
     def set_briefing(self, briefing: Briefing) -> None:
         """Remember the briefing; nothing is rendered until `ensure_built`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import ClassVar
 
 from textual import events
@@ -27,7 +27,8 @@ from textual.visual import Visual, visualize
 
 from briefing_tui.insights.filters import BriefingFilter, filter_briefings
 from briefing_tui.model import Briefing
-from briefing_tui.ui.support.marking import marking_style
+from briefing_tui.ui.locate.spot import OpenBriefing
+from briefing_tui.ui.support.row_format import Badge, entry_prompt
 
 # While a big library streams in, the list is re-sorted at most this often (small ones at
 # once); a rebuild costs a sort and a count, not a measurement of every entry.
@@ -41,23 +42,6 @@ AUTO_OPEN_INTERVAL = 1.0
 ENTRY_LINES = 2
 # Rendered entries kept (a few screens' worth), so scrolling back does not render again.
 RENDER_CACHE = 512
-
-
-Badge = Callable[[Briefing], Content]
-"""Marks put before an entry's title (reading state: unread, changed, bookmarked)."""
-
-
-def entry_prompt(briefing: Briefing, badge: Badge | None = None) -> Content:
-    """Two lines: the title, then date and marking (all document text stays plain)."""
-    when = briefing.date_range() or "undated"
-    parts: list[str | tuple[str, str] | Content] = [badge(briefing)] if badge else []
-    parts += [(briefing.title or "(untitled)", "bold"), "\n"]
-    parts.append((when, "dim"))
-    if briefing.marking:
-        parts += ["  ", (f" {briefing.marking} ", marking_style(briefing.marking))]
-    if briefing.has_errors:
-        parts += ["  ", ("✗ problems", "bold $text-error")]
-    return Content.assemble(*parts)
 
 
 class LibraryList(ScrollView, can_focus=True):
@@ -99,11 +83,11 @@ class LibraryList(ScrollView, can_focus=True):
     }
     """
 
-    class BriefingSelected(Message):
-        """The reader moved to a briefing in the list."""
+    class BriefingSelected(OpenBriefing):
+        """The reader moved to a briefing in the list: open it (it is selected already)."""
 
         def __init__(self, briefing: Briefing) -> None:
-            super().__init__()
+            super().__init__(briefing.path)
             self.briefing = briefing
 
     class BriefingChosen(Message):

@@ -216,9 +216,9 @@ class OverviewPane(LazyPane):
         widgets: list[Widget] = []
         if briefing.summary:
             # Glossary acronyms underlined; hovering the summary shows what they stand for.
-            summary = mark_acronyms(briefing.summary, matcher_for(self.app, briefing))
+            summary = mark_acronyms(briefing.summary, matcher_for(self.glossary, briefing))
             widget = Static(summary, classes="summary")
-            widget.tooltip = expansions([briefing.summary], self.app, briefing)
+            widget.tooltip = expansions([briefing.summary], self.glossary, briefing)
             widgets.append(widget)
         widgets.append(Static(facts_table(_facts(briefing)), classes="facts"))
         if briefing.glossary:
