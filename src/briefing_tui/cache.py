@@ -30,6 +30,7 @@ from pathlib import Path
 
 from briefing_tui import __version__
 from briefing_tui.cache_codec import decode_result, encode_result
+from briefing_tui.cache_lazy import Reread
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult
 from briefing_tui.private_files import (
@@ -104,6 +105,8 @@ class LoadCache:
     _blobs: list[memoryview | None] = field(default_factory=list, repr=False)
     _results: dict[str, LoadResult] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # Reads a file (by real path) afresh when its cached items prove damaged on first use.
+    reread: Callable[[str], Briefing | None] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, directory: Path, roots: Sequence[Path]) -> LoadCache:
@@ -195,7 +198,7 @@ class LoadCache:
                 return None
             try:
                 with paused_gc():
-                    chunk = _decode_chunk(blob)
+                    chunk = _decode_chunk(blob, self._reread_for)
             except (ValueError, TypeError, RecursionError):
                 # A damaged chunk costs its files a fresh read, nothing more.
                 self.notes.append("part of the cache was unreadable; those files were re-read")
@@ -204,6 +207,17 @@ class LoadCache:
                 blob.release()
             self._results.update(chunk)
             return self._results.get(path)
+
+    def _reread_for(self, path: str) -> Reread | None:
+        reread = self.reread
+        if reread is None:
+            return None
+
+        def again() -> Briefing | None:
+            self.notes.append("part of the cache was unreadable; those files were re-read")
+            return reread(path)
+
+        return again
 
     def save(self, results: dict[str, tuple[Stamp, LoadResult]]) -> None:
         """Replace the cache with exactly `results`, so removed files drop out.
@@ -276,7 +290,9 @@ def _stamps(value: object) -> dict[str, Stamp] | None:
     return stamps
 
 
-def _decode_chunk(blob: memoryview) -> dict[str, LoadResult]:
+def _decode_chunk(
+    blob: memoryview, reread_for: Callable[[str], Reread | None] = lambda _: None
+) -> dict[str, LoadResult]:
     entries = json.loads(bytes(blob))
     if type(entries) is not list:
         raise ValueError("not a chunk")
@@ -284,5 +300,5 @@ def _decode_chunk(blob: memoryview) -> dict[str, LoadResult]:
     for entry in entries:
         if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
             raise ValueError("not a chunk entry")
-        chunk[entry[0]] = decode_result(entry[1])
+        chunk[entry[0]] = decode_result(entry[1], reread_for(entry[0]))
     return chunk

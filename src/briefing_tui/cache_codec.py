@@ -20,40 +20,29 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
+from briefing_tui.cache_lazy import LazyBriefing, Reread
+from briefing_tui.cache_values import (
+    SEP,
+    _date,
+    _fail,
+    _is_line,
+    _made,
+    _many,
+    _record,
+    _texts,
+)
 from briefing_tui.model import (
-    SHARED_MAX,
     Briefing,
-    ExtraValue,
-    Link,
     LoadResult,
     Outcome,
     Participant,
     ParticipantGroup,
     Problem,
-    Section,
     Severity,
     Source,
-    Topic,
 )
-
-# Nested "Other details" deeper than this is not something the reader ever produced.
-MAX_EXTRA_DEPTH = 80
-
-R = TypeVar("R")
-T = TypeVar("T")
-
-
-class _Bad(ValueError):
-    """A value that the model could not have produced."""
-
-
-def _fail(what: str) -> _Bad:
-    return _Bad(f"cache holds {what}")
-
 
 # -- encoding ---------------------------------------------------------------------------------
 
@@ -78,7 +67,6 @@ def _encode_value(value: object) -> Any:
     return value
 
 
-SEP = "\x1f"
 _PACKED = (Participant, ParticipantGroup, Outcome)
 
 
@@ -100,79 +88,6 @@ def _encode_texts(values: tuple[str, ...]) -> list[str] | str:
     if all(value and SEP not in value for value in values):
         return SEP.join(values)
     return list(values)
-
-
-# -- decoding ---------------------------------------------------------------------------------
-#
-# Written out class by class: a start with a 10,000-briefing cache decodes about 300,000
-# records, and a generic decoder (a checker call per field, the records' own __init__)
-# took 2.7 s where pickle had taken well under one.  Each record is checked in place and
-# made without running __init__, as pickle made them; short values are shared as the
-# model's own constructors share them (see `model._share`).
-
-
-def _shared(value: str) -> str:
-    return sys.intern(value) if len(value) <= SHARED_MAX else value
-
-
-def _made(cls: type[R], values: dict[str, Any]) -> R:
-    record = object.__new__(cls)
-    record.__dict__.update(values)
-    return record
-
-
-def _is_line(value: Any) -> bool:
-    return value is None or type(value) is int
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if type(value) is str:
-        return tuple(value.split(SEP)) if value else ()
-    if type(value) is not list or not all(type(v) is str for v in value):
-        raise _fail("a list of texts that is not one")
-    return tuple(value)
-
-
-def _fields(value: Any) -> list[Any]:
-    """A record's fields, from a packed string or a list."""
-    if type(value) is str:
-        return value.split(SEP)
-    if type(value) is list:
-        return value
-    raise _fail("a record that is not one")
-
-
-def _packed_number(value: Any) -> Any:
-    """A packed number field back to int or None; list-form values pass as they are."""
-    if type(value) is not str:
-        return value
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise _fail("a number that is not one") from None
-
-
-def _packed_date(value: Any) -> Any:
-    return None if value == "" else value
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if type(value) is not str:
-        raise _fail("a date that is not a date")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise _fail("a date that is not a date") from None
-
-
-def _record(value: Any, size: int, what: str) -> list[Any]:
-    if type(value) is not list or len(value) != size:
-        raise _fail(f"a {what} that is not one")
-    return value
 
 
 def _problem(value: Any) -> Problem:
@@ -200,122 +115,6 @@ def _problem(value: Any) -> Problem:
 _SEVERITIES = {s.value: s for s in Severity}
 
 
-def _participant(value: Any) -> Participant | ParticipantGroup:
-    packed = type(value) is str
-    value = _fields(value)
-    if len(value) == 7 and value[0] == "P":
-        _, name, role, organisation, country, notes, line = value
-        if packed:
-            line = _packed_number(line)
-        if (
-            type(name) is str
-            and type(role) is str
-            and type(organisation) is str
-            and type(country) is str
-            and type(notes) is str
-            and _is_line(line)
-        ):
-            return _made(
-                Participant,
-                {
-                    "name": _shared(name),
-                    "role": _shared(role),
-                    "organisation": _shared(organisation),
-                    "country": _shared(country),
-                    "notes": notes,
-                    "line": line,
-                },
-            )
-    elif len(value) == 5 and value[0] == "G":
-        _, group, count, notes, line = value
-        if packed:
-            count, line = _packed_number(count), _packed_number(line)
-        if type(group) is str and _is_line(count) and type(notes) is str and _is_line(line):
-            return _made(
-                ParticipantGroup,
-                {"group": _shared(group), "count": count, "notes": notes, "line": line},
-            )
-    raise _fail("a participant that is not one")
-
-
-def _participants(value: Any) -> tuple[Participant | ParticipantGroup, ...]:
-    """All of a briefing's participants: the packed people, most of a cache, on a fast path."""
-    if type(value) is not list:
-        raise _fail("a list that is not one")
-    out: list[Participant | ParticipantGroup] = []
-    append, new, intern, sep = out.append, object.__new__, sys.intern, SEP
-    for item in value:
-        if type(item) is str and item.startswith("P\x1f"):
-            parts = item.split(sep)
-            if len(parts) != 7:
-                raise _fail("a participant that is not one")
-            _, name, role, organisation, country, notes, line = parts
-            person = new(Participant)
-            person.__dict__.update(
-                name=intern(name) if len(name) <= SHARED_MAX else name,
-                role=intern(role) if len(role) <= SHARED_MAX else role,
-                organisation=(
-                    intern(organisation) if len(organisation) <= SHARED_MAX else organisation
-                ),
-                country=intern(country) if len(country) <= SHARED_MAX else country,
-                notes=notes,
-                line=int(line) if line else None,  # (int's ValueError is refusal too)
-            )
-            append(person)
-        else:
-            append(_participant(item))
-    return tuple(out)
-
-
-def _topic(value: Any) -> Topic:
-    title, summary, speakers, line = _record(value, 4, "topic")
-    if not (type(title) is str and type(summary) is str and _is_line(line)):
-        raise _fail("a topic that is not one")
-    return _made(
-        Topic, {"title": title, "summary": summary, "speakers": _texts(speakers), "line": line}
-    )
-
-
-def _outcome(value: Any) -> Outcome:
-    packed = type(value) is str
-    text, kind, owner, due, status, line = _record(_fields(value), 6, "outcome")
-    if packed:
-        due, line = _packed_date(due), _packed_number(line)
-    if not (
-        type(text) is str
-        and type(kind) is str
-        and type(owner) is str
-        and type(status) is str
-        and _is_line(line)
-    ):
-        raise _fail("an outcome that is not one")
-    return _made(
-        Outcome,
-        {
-            "text": text,
-            "kind": _shared(kind),
-            "owner": _shared(owner),
-            "due": _date(due),
-            "status": _shared(status),
-            "line": line,
-        },
-    )
-
-
-def _link(value: Any) -> Link:
-    title, url = _record(value, 2, "link")
-    if type(title) is not str or type(url) is not str:
-        raise _fail("a link that is not one")
-    return _made(Link, {"title": title, "url": url})
-
-
-def _pair(value: Any) -> tuple[str, str]:
-    first, second = _record(_fields(value), 2, "pair")
-    if type(first) is not str or type(second) is not str:
-        raise _fail("a pair that is not one")
-    return first, second
-
-
 def _source(value: Any) -> Source | None:
     if value is None:
         return None
@@ -326,39 +125,6 @@ def _source(value: Any) -> Source | None:
         Source,
         {"publisher": publisher, "published": _date(published), "url": url, "reference": reference},
     )
-
-
-def _section(value: Any) -> Section:
-    title, body, line = _record(value, 3, "section")
-    if not (type(title) is str and type(body) is str and _is_line(line)):
-        raise _fail("a section that is not one")
-    return _made(Section, {"title": title, "body": body, "line": line})
-
-
-def _extra(value: Any, depth: int = 0) -> ExtraValue:
-    if depth > MAX_EXTRA_DEPTH:
-        raise _fail("details nested too deeply")
-    kind = type(value)
-    if value is None or kind in (str, int, float, bool):
-        return value  # type: ignore[no-any-return]
-    if kind is list:
-        return [_extra(v, depth + 1) for v in value]
-    if kind is dict:
-        return {k: _extra(v, depth + 1) for k, v in value.items()}  # JSON keys are text
-    raise _fail("a detail of an unknown kind")
-
-
-def _extra_pair(value: Any) -> tuple[str, ExtraValue]:
-    key, item = _record(_fields(value), 2, "detail")
-    if type(key) is not str:
-        raise _fail("a detail that is not one")
-    return key, _extra(item)
-
-
-def _many(decode: Callable[[Any], T], value: Any) -> tuple[T, ...]:
-    if type(value) is not list:
-        raise _fail("a list that is not one")
-    return tuple(map(decode, value))
 
 
 _BRIEFING_TEXTS = (
@@ -375,7 +141,8 @@ _BRIEFING_TEXTS = (
 )
 
 
-def _briefing(value: Any) -> Briefing:
+def _briefing(value: Any, reread: Reread | None = None) -> Briefing:
+    """The briefing's own fields now; its items (`LAZY_FIELDS`) when first asked for."""
     (
         path,
         title,
@@ -413,26 +180,25 @@ def _briefing(value: Any) -> Briefing:
         "tags": _texts(tags),
         "summary": summary,
         "overview": overview,
-        "participants": _participants(participants),
-        "topics": _many(_topic, topics),
-        "outcomes": _many(_outcome, outcomes),
-        "links": _many(_link, links),
-        "glossary": _many(_pair, glossary),
         "source": _source(source),
         "participants_text": participants_text,
         "topics_text": topics_text,
         "outcomes_text": outcomes_text,
-        "sections": _many(_section, sections),
-        "extra": _many(_extra_pair, extra),
         "problems": _many(_problem, problems),
     }
     if not all(type(fields[name]) is str for name in _BRIEFING_TEXTS):
         raise _fail("a briefing that is not one")
-    return _made(Briefing, fields)
+    fields["_raw"] = (participants, topics, outcomes, links, glossary, sections, extra)
+    fields["_reread"] = reread
+    return _made(LazyBriefing, fields)
 
 
-def decode_result(value: Any) -> LoadResult:
-    """The result `encode_result` made; raises ValueError for anything it could not have made."""
+def decode_result(value: Any, reread: Reread | None = None) -> LoadResult:
+    """The result `encode_result` made; raises ValueError for anything it could not have made.
+
+    Its briefing's items are checked when first used (see `LazyBriefing`); `reread` then
+    stands in for items that fail the checks.
+    """
     path, briefing, problems = _record(value, 3, "result")
     if type(path) is not str:
         raise _fail("a result that is not one")
@@ -440,7 +206,7 @@ def decode_result(value: Any) -> LoadResult:
         LoadResult,
         {
             "path": path,
-            "briefing": None if briefing is None else _briefing(briefing),
+            "briefing": None if briefing is None else _briefing(briefing, reread),
             "problems": _many(_problem, problems),
             "search_row": None,
         },

@@ -12,6 +12,7 @@ import pytest
 
 from briefing_tui.cache import LoadCache
 from briefing_tui.cache_codec import decode_result, encode_result
+from briefing_tui.cache_lazy import LAZY_FIELDS, LazyBriefing
 from briefing_tui.library import load_library
 from briefing_tui.model import (
     Briefing,
@@ -93,9 +94,7 @@ def test_text_holding_the_separator_round_trips_unpacked() -> None:
         lambda v: [v[0], v[1][:-1], v[2]],
         lambda v: [v[0], [*v[1][:3], "not a date", *v[1][4:]], v[2]],
         lambda v: [v[0], v[1], [[*v[2][0][:3], "fatal", v[2][0][4]]]],
-        lambda v: [v[0], [*v[1][:11], [["X", "n"]], *v[1][12:]], v[2]],
         lambda v: [v[0], [*v[1][:6], 5, *v[1][7:]], v[2]],
-        lambda v: [v[0], [*v[1][:21], [["k", {"py/object": set()}]], *v[1][22:]], v[2]],
     ],
 )
 def test_anything_the_encoder_could_not_make_is_refused(mangle: object) -> None:
@@ -106,6 +105,69 @@ def test_anything_the_encoder_could_not_make_is_refused(mangle: object) -> None:
         pytest.skip("mangler does not apply")
     with pytest.raises(ValueError, match="cache holds"):
         decode_result(bad)
+
+
+# Damage in the items decoded on first use (participants, topics, extra, ...).
+DAMAGED_ITEMS = [
+    lambda v: [v[0], [*v[1][:11], [["X", "n"]], *v[1][12:]], v[2]],
+    lambda v: [v[0], [*v[1][:11], ["P\x1fonly three\x1fparts"], *v[1][12:]], v[2]],
+    lambda v: [v[0], [*v[1][:12], [["t", "s", ["a"], "six"]], *v[1][13:]], v[2]],
+    lambda v: [v[0], [*v[1][:21], [["k", {"py/object": set()}]], *v[1][22:]], v[2]],
+]
+
+
+@pytest.mark.parametrize("mangle", DAMAGED_ITEMS)
+def test_damaged_items_are_never_trusted_but_read_afresh(mangle: object) -> None:
+    value = json.loads(json.dumps(encode_result(_full())))
+    bad = mangle(value)  # type: ignore[operator]
+    alone = decode_result(bad).briefing
+    assert alone is not None and alone.title == "T"
+    # Without a way to read the file again, the damaged items show as none at all.
+    assert (alone.participants, alone.topics, alone.extra) == ((), (), ())
+    fresh = _full().briefing
+    assert fresh is not None
+    reread = decode_result(mangle(json.loads(json.dumps(encode_result(_full())))), lambda: fresh)  # type: ignore[operator]
+    assert reread.briefing == fresh
+    assert reread.briefing is not None and reread.briefing.participants == fresh.participants
+
+
+def test_what_the_list_reads_before_decoding_equals_the_full_record() -> None:
+    """The list, its sort and its filters read a cached briefing before its items are
+    decoded: every such field must equal the full record's, and decoding must then give
+    exactly the record that was saved, as a plain Briefing."""
+    original = _full().briefing
+    assert original is not None
+    lazy = decode_result(json.loads(json.dumps(encode_result(_full())))).briefing
+    assert isinstance(lazy, LazyBriefing)
+    head = [f.name for f in dataclasses.fields(Briefing) if f.name not in LAZY_FIELDS]
+    for name in head:
+        assert getattr(lazy, name) == getattr(original, name), name
+    assert set(LAZY_FIELDS) & lazy.__dict__.keys() == set(), "nothing decoded yet"
+    assert lazy.sort_key() == original.sort_key()
+    assert lazy.date_range() == original.date_range()
+    assert type(lazy) is LazyBriefing
+    assert lazy.participants == original.participants  # the first use decodes all items
+    assert type(lazy) is Briefing
+    for f in dataclasses.fields(Briefing):
+        assert getattr(lazy, f.name) == getattr(original, f.name), f.name
+    assert lazy == original
+
+
+def test_a_lazy_briefing_compares_copies_and_pickles_as_a_briefing() -> None:
+    original = _full().briefing
+    assert original is not None
+
+    def lazy() -> Briefing:
+        made = decode_result(json.loads(json.dumps(encode_result(_full())))).briefing
+        assert made is not None and type(made) is LazyBriefing
+        return made
+
+    assert lazy() == original and original == lazy() and lazy() == lazy()
+    crossed = pickle.loads(pickle.dumps(lazy()))  # as results cross to worker processes
+    assert type(crossed) is Briefing and crossed == original
+    changed = dataclasses.replace(lazy(), title="U")
+    assert type(changed) is Briefing and changed.outcomes == original.outcomes
+    assert encode_result(LoadResult("a.yaml", lazy()))[1] == encode_result(_full())[1]
 
 
 def test_a_planted_pickle_is_never_unpickled(

@@ -90,6 +90,7 @@ class LoadJob:
         # The saved search index belongs to exactly these files as they are now.
         self.index_store: IndexStore | None = None
         if cache is not None:
+            cache.reread = self._reread
             self._todo = []
             for path in self.files:
                 stamp = self._stamps.get(path)
@@ -147,6 +148,10 @@ class LoadJob:
 
     def _task(self, path: Path) -> Task:
         return (path, self._listed.get(path))
+
+    def _reread(self, real: str) -> Briefing | None:
+        path = Path(real)
+        return load_file(path, self.max_bytes, self._listed.get(path)).briefing
 
     def _cached_briefing(self, shown: str) -> Briefing | None:
         """The cached briefing shown as `shown`, before iteration has reached it."""
