@@ -141,11 +141,6 @@ def _run_app(ns: argparse.Namespace) -> int:
 
 def _private_folder(option: str, folder: Path | None, what: str) -> Path | None:
     """`folder`, or None with one line on stderr when another account could write in it."""
-    from briefing_tui.private_files import check_folder
-    from briefing_tui.sanitize import clean_path
+    from briefing_tui.cli.library_option import private_folder
 
-    refused = check_folder(folder) if folder is not None else None
-    if refused is None:
-        return folder
-    sys.stderr.write(f"briefing: {option} {clean_path(refused)}; running without {what}\n")
-    return None
+    return private_folder(option, folder, what)

@@ -1,5 +1,5 @@
-"""What the library-wide commands (entities, outcomes, timeline) share: `--library`,
-`--json`, date arguments, loading, and writing output that is safe to print."""
+"""What the library-wide commands (search, entities, outcomes, timeline) share: `--library`,
+`--cache`, `--json`, date arguments, loading, and writing output that is safe to print."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from briefing_tui.cache import LoadCache
 from briefing_tui.insights.dates import parse_period
 from briefing_tui.insights.names import one_line
-from briefing_tui.library import Library, default_library_paths, load_library
-from briefing_tui.model import Severity
+from briefing_tui.library import Library, LoadJob, default_library_paths
+from briefing_tui.model import Briefing, Severity
+from briefing_tui.private_files import check_folder
+from briefing_tui.sanitize import clean_path
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +29,55 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
         help="a library folder or briefing file; repeat for several "
         "(default: $BRIEFING_LIBRARY, else ./briefings, else the samples)",
     )
+    add_cache_option(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def add_cache_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="keep parsed briefings (and the search index) in DIR, as the reader's --cache "
+        "does, so the next call on an unchanged library is quick (off by default)",
+    )
+
+
+def private_folder(option: str, folder: Path | None, what: str) -> Path | None:
+    """`folder`, or None with one line on stderr when another account could write in it."""
+    refused = check_folder(folder) if folder is not None else None
+    if refused is None:
+        return folder
+    sys.stderr.write(f"briefing: {option} {clean_path(refused)}; running without {what}\n")
+    return None
+
+
+def open_job(paths: Sequence[Path], cache_dir: Path | None) -> LoadJob:
+    """A load of `paths`, through the cache in `cache_dir` when one is given and safe.
+
+    The same refusals as the reader's: a folder another account can write is refused
+    here, one inside the library (or a file or folder that is not this user's alone) by
+    `LoadCache.open`; either way the command runs as if no cache had been named.
+    """
+    folder = private_folder("--cache", cache_dir, "the cache")
+    cache = LoadCache.open(folder, paths) if folder is not None else None
+    job = LoadJob(paths, cache=cache)
+    if cache is not None:
+        for note in dict.fromkeys(cache.notes):
+            sys.stderr.write(f"briefing: {clean_path(note)}\n")
+    return job
+
+
+def gather(job: LoadJob) -> Library:
+    """Everything `job` yields, newest first (what `load_library` gives, from a job)."""
+    library = Library(job.paths, files=len(job.files))
+    for result in job:
+        if result.briefing is not None:
+            library.briefings.append(result.briefing)
+        library.problems.extend(result.problems)
+    library.briefings.sort(key=Briefing.sort_key)
+    library.problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0))
+    return library
 
 
 def period_arg(text: str) -> str:
@@ -55,7 +106,7 @@ def load(args: argparse.Namespace) -> Library:
     Only files that gave no briefing at all are mentioned; `briefing check` lists the rest.
     """
     paths: Sequence[Path] = args.library or default_library_paths()
-    library = load_library(paths)
+    library = gather(open_job(paths, args.cache))
     read = {b.path for b in library.briefings}
     for problem in library.problems:
         if problem.severity is Severity.ERROR and problem.path not in read:

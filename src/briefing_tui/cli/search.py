@@ -14,7 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from briefing_tui.library import default_library_paths, load_library
+from briefing_tui.cli.library_option import add_cache_option, gather, open_job
+from briefing_tui.library import LoadJob, default_library_paths
 from briefing_tui.render.as_json import path_fields
 from briefing_tui.search import Hit, SearchIndex, parse_query
 
@@ -60,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N hits (default 20)"
     )
+    add_cache_option(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
 
@@ -85,6 +87,22 @@ def _note(message: str) -> None:
     sys.stderr.write(f"briefing search: {message}\n")
 
 
+def _restore(index: SearchIndex, job: LoadJob) -> bool:
+    """Take over the index `--cache` saved for the library exactly as it is now, if any."""
+    store = job.index_store
+    data = store.load() if store is not None else None
+    return store is not None and data is not None and index.restore(data, store.key)
+
+
+def _save(index: SearchIndex, job: LoadJob) -> None:
+    """Keep the index just built for the next call, as the reader does."""
+    store = job.index_store
+    if store is None or not store.writable or not index.fts5_available:
+        return
+    if not store.save(lambda: index.snapshot(store.key)):
+        _note("the search index could not be saved in the cache folder")
+
+
 def run(args: argparse.Namespace) -> int:
     text = " ".join(args.query)
     query = parse_query(text)
@@ -100,14 +118,20 @@ def run(args: argparse.Namespace) -> int:
     if query.ignored:
         _note("ignored: " + ", ".join(query.ignored))
 
-    library = load_library(paths)
-    unread = sum(1 for p in library.problems if p.severity.value == "error")
-    if unread:
-        _note(f"{unread} problem(s) while reading the library (see `briefing check`)")
     index = SearchIndex()
     if index.notice:
         _note(index.notice)
-    index.add(library.briefings)
+    job = open_job(paths, args.cache)
+    restored = _restore(index, job)
+    library = gather(job)
+    unread = sum(1 for p in library.problems if p.severity.value == "error")
+    if unread:
+        _note(f"{unread} problem(s) while reading the library (see `briefing check`)")
+    if restored:
+        index.add(index.attach(library.briefings))  # (none, unless the cache was damaged)
+    else:
+        index.add(library.briefings)
+        _save(index, job)
     hits = index.search(query, limit=args.limit)
 
     if args.json:
