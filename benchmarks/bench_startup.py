@@ -15,7 +15,8 @@ screen every 10 ms, printing:
 
 It also times the in-process loader without a terminal (`load_library`), which is the
 parse figure free of drawing.  Figures vary with machine load; run it on a quiet machine.
-Nothing here is a test: it prints numbers against the targets and exits 0.
+Nothing here is a test: it prints numbers against the targets; with --cached-only it exits
+1 when the cached second start misses its target (within 10% of the pickle cache's).
 """
 
 from __future__ import annotations
@@ -155,19 +156,65 @@ def fill_cache(args: list[str], cache: Path, timeout: float = 180.0) -> bool:
     return bool(list(cache.glob("*.index")))
 
 
-def cached_second_start(library: Path, count: int, work: Path) -> None:
-    """Start once with `--cache` to fill it, then time a second start: listed, searchable."""
+# The pickle cache's second start at 10,000 briefings, measured on this 2-core machine before
+# issue 12 replaced it (listed 1.8-2.8 s, searchable 2.0-2.7 s): the data-only cache must
+# stay within 10% of the slow end of each, in the same conditions.
+PICKLE_LISTED = 2.8
+PICKLE_SEARCHABLE = 2.7
+WITHIN = 1.10
+
+
+def cached_second_start(library: Path, count: int, work: Path, reuse: bool = False) -> bool:
+    """Start once with `--cache` to fill it, then time a second start: listed, searchable.
+
+    Also times the cached load in one process against unpickling the same results (made
+    in memory), the comparison that does not move with the machine's load.  False when a
+    target is missed.
+    """
     cache = work / f"cache-{count}"
-    shutil.rmtree(cache, ignore_errors=True)
     args = ["--cache", str(cache), str(library)]
-    if not fill_cache(args, cache):
-        print(f"{count:>6} briefings: the first start did not save a search index")
-        return
+    if not (reuse and list(cache.glob("*.index"))):
+        shutil.rmtree(cache, ignore_errors=True)
+        if not fill_cache(args, cache):
+            print(f"{count:>6} briefings: the first start did not save a search index")
+            return False
+    runs = [_cached_load(library, cache) for _ in range(3)]
+    ours, pickled = min(r[0] for r in runs), min(r[1] for r in runs)
     _, done, peak = run_in_tmux(args, listed(count))
     _, searchable = run_search_in_tmux(args, QUERY)
-    print(f"{count:>6} briefings, second start with --cache: listed {fmt(done, 1.0)}")
-    print(f"{count:>6} briefings, second start with --cache: searchable {fmt(searchable, 1.0)}")
+    in_process = ours <= pickled * WITHIN
+    print(
+        f"{count:>6} briefings, cached load in one process: {ours:.2f}s against {pickled:.2f}s "
+        f"unpickling the same (target <= {WITHIN:.2f}x, {'ok' if in_process else 'OVER'})"
+    )
+    second = f"{count:>6} briefings, second start with --cache:"
+    print(f"{second} listed {fmt(done, PICKLE_LISTED * WITHIN)}")
+    print(
+        f"{count:>6} briefings, second start with --cache: searchable "
+        f"{fmt(searchable, PICKLE_SEARCHABLE * WITHIN)}"
+    )
     print(f"{count:>6} briefings, second start with --cache: peak RSS {fmt(peak, 400, ' MB')}")
+    return (
+        in_process
+        and done is not None
+        and done < PICKLE_LISTED * WITHIN
+        and searchable is not None
+        and searchable < PICKLE_SEARCHABLE * WITHIN
+        and peak is not None
+        and peak < 400
+    )
+
+
+def _cached_load(library: Path, cache: Path) -> tuple[float, float]:
+    """(cached load, unpickling the same) in seconds, in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, str(HERE / "time_cached_load.py"), str(library), str(cache)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    ours, pickled, _, _ = out.stdout.split()
+    return float(ours), float(pickled)
 
 
 QUERY = "evidence"
@@ -181,7 +228,7 @@ def fmt(value: float | None, target: float, unit: str = "s") -> str:
     if value is None:
         return f"not reached (target < {target}{unit})"
     verdict = "ok" if value < target else "OVER"
-    return f"{value:.2f}{unit} (target < {target}{unit}, {verdict})"
+    return f"{value:.2f}{unit} (target < {target:.2f}{unit}, {verdict})"
 
 
 def in_process_parse(path: Path) -> tuple[float, int, float]:
@@ -210,13 +257,22 @@ def main() -> int:
         action="store_true",
         help="only the second start with --cache (the figure the cache format must keep)",
     )
+    parser.add_argument(
+        "--reuse-cache",
+        action="store_true",
+        help="with --cached-only: keep a cache an earlier run filled (the library unchanged)",
+    )
     args = parser.parse_args()
     if args.cached_only:
+        ok = True
         for count in args.counts:
             library = ensure_library(args.work, count)
-            _, briefings, _ = in_process_parse(library)
-            cached_second_start(library, briefings, args.work)
-        return 0
+            # Every generated file is a briefing: count them without parsing them all.
+            from briefing_tui.library import LoadJob
+
+            briefings = len(LoadJob([library]).files)
+            ok = cached_second_start(library, briefings, args.work, args.reuse_cache) and ok
+        return 0 if ok else 1
     if shutil.which("tmux") is None or shutil.which("briefing") is None:
         print("needs tmux and the installed `briefing` command")
         return 0
@@ -240,7 +296,7 @@ def main() -> int:
     for count in args.counts:
         library = ensure_library(args.work, count)
         _, briefings, _ = in_process_parse(library)
-        cached_second_start(library, briefings, args.work)
+        cached_second_start(library, briefings, args.work)  # (this full run reports only)
     large = ensure_library(args.work, args.counts[0]) / "large-briefing.md"
     if large.exists():
         from briefing_tui.library import load_file

@@ -7,6 +7,8 @@ a folder the reader would refuse is refused here too, with the command run witho
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui import cli
+from briefing_tui.cli import answers
 from briefing_tui.library import load as load_module
 from briefing_tui.search import SearchIndex
 
@@ -154,3 +157,61 @@ def test_a_damaged_cache_is_ignored_with_a_note(
     code, out, err = _run(capsys, *args)
     assert (code, out) == first[:2]
     assert "cache was unreadable; rebuilding it" in err
+
+
+def test_a_new_question_restores_the_saved_index_without_parsing(
+    library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = tmp_path / "cache"
+    args = ["--library", str(library), "--cache", str(cache)]
+    _run(capsys, "search", "evidence", *args)
+    plain = _run(capsys, "search", "cybercrime", "--library", str(library))
+    parsed = _parses(monkeypatch)
+    built: list[int] = []
+    monkeypatch.setattr(
+        SearchIndex, "add", lambda self, docs, rows=None: built.append(len(list(docs))) or 0
+    )
+    assert _run(capsys, "search", "cybercrime", *args) == plain
+    assert parsed == [] and sum(built) == 0
+
+
+def test_a_kept_answer_that_was_tampered_with_is_worked_out_again(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = tmp_path / "cache"
+    args = ["timeline", "--library", str(library), "--cache", str(cache)]
+    first = _run(capsys, *args)
+    (kept,) = cache.glob("library-*.answers")
+    saved = json.loads(kept.read_text())
+    for answer in saved["answers"].values():
+        answer[1] = "\x1b]52;c;cGF5bG9hZA==\x07planted\n"
+    kept.write_text(json.dumps(saved))
+    assert _run(capsys, *args) == first
+
+
+def test_kept_answers_are_for_today_only(
+    library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`outcomes` says what is overdue: a day later, the same question is worked out again."""
+    cache = tmp_path / "cache"
+    args = ["outcomes", "--library", str(library), "--cache", str(cache)]
+    _run(capsys, *args)
+
+    class Tomorrow(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return dt.date.fromordinal(dt.date.fromisoformat(REAL_TODAY).toordinal() + 1)
+
+    REAL_TODAY = dt.date.today().isoformat()
+    parsed = _parses(monkeypatch)
+    monkeypatch.setattr(answers.dt, "date", Tomorrow)
+    _run(capsys, *args)
+    assert len(list(cache.glob("library-*.answers"))) == 1
+    saved = json.loads(next(cache.glob("library-*.answers")).read_text())
+    assert len(saved["answers"]) == 2 and parsed == []

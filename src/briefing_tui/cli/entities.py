@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from briefing_tui.cli.answers import answered
 from briefing_tui.cli.library_option import (
     add_common_options,
     iso,
@@ -22,6 +23,7 @@ from briefing_tui.insights.entities import (
     build_entity_index,
 )
 from briefing_tui.insights.names import one_line
+from briefing_tui.library import LoadJob
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,16 +62,19 @@ def entity_dict(e: Entity) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = load(args)
-    index = build_entity_index(library.briefings)
-    if args.name:
-        return _show(index, args)
-    entities = index.search(args.match, args.kind) if args.match else index.of_kind(args.kind)
-    if args.json:
-        write_json({"entities": [entity_dict(e) for e in entities]})
-    else:
-        write_rows([(e.kind.value, e.name, str(e.briefing_count)) for e in entities])
-    return 0 if entities else 1
+    def answer(job: LoadJob) -> int:
+        library = load(args, job)
+        index = build_entity_index(library.briefings)
+        if args.name:
+            return _show(index, args)
+        entities = index.search(args.match, args.kind) if args.match else index.of_kind(args.kind)
+        if args.json:
+            write_json({"entities": [entity_dict(e) for e in entities]})
+        else:
+            write_rows([(e.kind.value, e.name, str(e.briefing_count)) for e in entities])
+        return 0 if entities else 1
+
+    return answered(args, "entities", answer)
 
 
 def _show(index: EntityIndex, args: argparse.Namespace) -> int:

@@ -100,13 +100,15 @@ def day_arg(text: str) -> dt.date:
     return first
 
 
-def load(args: argparse.Namespace) -> Library:
+def load(args: argparse.Namespace, job: LoadJob | None = None) -> Library:
     """The library named by --library (or the default), saying on stderr what was unreadable.
 
     Only files that gave no briefing at all are mentioned; `briefing check` lists the rest.
     """
-    paths: Sequence[Path] = args.library or default_library_paths()
-    library = gather(open_job(paths, args.cache))
+    if job is None:
+        paths: Sequence[Path] = args.library or default_library_paths()
+        job = open_job(paths, args.cache)
+    library = gather(job)
     read = {b.path for b in library.briefings}
     for problem in library.problems:
         if problem.severity is Severity.ERROR and problem.path not in read:

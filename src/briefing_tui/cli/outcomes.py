@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from briefing_tui.cli.answers import answered
 from briefing_tui.cli.library_option import (
     add_common_options,
     day_arg,
@@ -22,6 +23,7 @@ from briefing_tui.insights.outcomes import (
     due_range,
     filter_outcomes,
 )
+from briefing_tui.library import LoadJob
 from briefing_tui.model import OUTCOME_KINDS, OUTCOME_STATUSES
 
 NONE = "none"
@@ -91,46 +93,50 @@ def run(args: argparse.Namespace) -> int:
         due=due,
         overdue_only=args.overdue,
     )
-    library = load(args)
-    rows = filter_outcomes(collect_outcomes(library.briefings, today), flt)
-    if args.sort == "due":
-        rows = by_due_date(rows)
-    if args.json:
-        write_json(
-            {
-                "today": today.isoformat(),
-                "outcomes": [
-                    {
-                        "path": r.path,
-                        "title": r.title,
-                        "briefing_date": iso(r.briefing.date),
-                        "index": r.index,
-                        "line": r.outcome.line,
-                        "text": r.outcome.text,
-                        "kind": r.outcome.kind,
-                        "owner": r.outcome.owner,
-                        "due": iso(r.outcome.due),
-                        "status": r.outcome.status,
-                        "overdue": r.overdue,
-                    }
+
+    def answer(job: LoadJob) -> int:
+        library = load(args, job)
+        rows = filter_outcomes(collect_outcomes(library.briefings, today), flt)
+        if args.sort == "due":
+            rows = by_due_date(rows)
+        if args.json:
+            write_json(
+                {
+                    "today": today.isoformat(),
+                    "outcomes": [
+                        {
+                            "path": r.path,
+                            "title": r.title,
+                            "briefing_date": iso(r.briefing.date),
+                            "index": r.index,
+                            "line": r.outcome.line,
+                            "text": r.outcome.text,
+                            "kind": r.outcome.kind,
+                            "owner": r.outcome.owner,
+                            "due": iso(r.outcome.due),
+                            "status": r.outcome.status,
+                            "overdue": r.overdue,
+                        }
+                        for r in rows
+                    ],
+                }
+            )
+        else:
+            write_rows(
+                [
+                    (
+                        iso(r.outcome.due) or "",
+                        r.outcome.status,
+                        "OVERDUE" if r.overdue else "",
+                        r.outcome.kind,
+                        r.outcome.owner,
+                        r.outcome.text,
+                        r.title,
+                        f"{r.path}:{r.outcome.line}" if r.outcome.line else r.path,
+                    )
                     for r in rows
-                ],
-            }
-        )
-    else:
-        write_rows(
-            [
-                (
-                    iso(r.outcome.due) or "",
-                    r.outcome.status,
-                    "OVERDUE" if r.overdue else "",
-                    r.outcome.kind,
-                    r.outcome.owner,
-                    r.outcome.text,
-                    r.title,
-                    f"{r.path}:{r.outcome.line}" if r.outcome.line else r.path,
-                )
-                for r in rows
-            ]
-        )
-    return 0 if rows else 1
+                ]
+            )
+        return 0 if rows else 1
+
+    return answered(args, "outcomes", answer)

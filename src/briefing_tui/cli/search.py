@@ -14,10 +14,11 @@ import json
 import sys
 from pathlib import Path
 
-from briefing_tui.cli.library_option import add_cache_option, gather, open_job
+from briefing_tui.cli.answers import answered
+from briefing_tui.cli.library_option import add_cache_option, gather
 from briefing_tui.library import LoadJob, default_library_paths
 from briefing_tui.render.as_json import path_fields
-from briefing_tui.search import Hit, SearchIndex, parse_query
+from briefing_tui.search import Hit, Query, SearchIndex, parse_query
 
 EXIT_HITS = 0
 EXIT_NONE = 1
@@ -118,10 +119,13 @@ def run(args: argparse.Namespace) -> int:
     if query.ignored:
         _note("ignored: " + ", ".join(query.ignored))
 
+    return answered(args, "search", lambda job: _answer(args, query, job))
+
+
+def _answer(args: argparse.Namespace, query: Query, job: LoadJob) -> int:
     index = SearchIndex()
     if index.notice:
         _note(index.notice)
-    job = open_job(paths, args.cache)
     restored = _restore(index, job)
     library = gather(job)
     unread = sum(1 for p in library.problems if p.severity.value == "error")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from briefing_tui.cli.answers import answered
 from briefing_tui.cli.library_option import (
     add_common_options,
     iso,
@@ -15,6 +16,7 @@ from briefing_tui.cli.library_option import (
 )
 from briefing_tui.insights.dates import DateRange
 from briefing_tui.insights.timeline import timeline
+from briefing_tui.library import LoadJob
 from briefing_tui.render.common import plural
 
 
@@ -44,38 +46,45 @@ def run(args: argparse.Namespace) -> int:
     if dates.start and dates.end and dates.start > dates.end:
         sys.stderr.write("briefing timeline: --from is after --to\n")
         return 2
-    library = load(args)
-    groups = timeline(library.briefings, dates)
-    if args.json:
-        write_json(
-            {
-                "from": iso(dates.start),
-                "to": iso(dates.end),
-                "groups": [
-                    {
-                        "label": g.label,
-                        "year": g.year,
-                        "month": g.month,
-                        "briefings": [
-                            {
-                                "path": b.path,
-                                "title": b.title,
-                                "date": iso(b.date),
-                                "end_date": iso(b.end_date),
-                                "marking": b.marking,
-                            }
-                            for b in g.briefings
-                        ],
-                    }
-                    for g in groups
-                ],
-            }
-        )
-    else:
-        for g in groups:
-            sys.stdout.write(f"{g.label} ({plural(len(g.briefings), 'briefing')})\n")
-            write_rows(
-                [(b.date_range() or "undated", b.marking, b.title, b.path) for b in g.briefings],
-                indent="  ",
+
+    def answer(job: LoadJob) -> int:
+        library = load(args, job)
+        groups = timeline(library.briefings, dates)
+        if args.json:
+            write_json(
+                {
+                    "from": iso(dates.start),
+                    "to": iso(dates.end),
+                    "groups": [
+                        {
+                            "label": g.label,
+                            "year": g.year,
+                            "month": g.month,
+                            "briefings": [
+                                {
+                                    "path": b.path,
+                                    "title": b.title,
+                                    "date": iso(b.date),
+                                    "end_date": iso(b.end_date),
+                                    "marking": b.marking,
+                                }
+                                for b in g.briefings
+                            ],
+                        }
+                        for g in groups
+                    ],
+                }
             )
-    return 0 if groups else 1
+        else:
+            for g in groups:
+                sys.stdout.write(f"{g.label} ({plural(len(g.briefings), 'briefing')})\n")
+                write_rows(
+                    [
+                        (b.date_range() or "undated", b.marking, b.title, b.path)
+                        for b in g.briefings
+                    ],
+                    indent="  ",
+                )
+        return 0 if groups else 1
+
+    return answered(args, "timeline", answer)
