@@ -28,10 +28,10 @@ from briefing_tui.library import LoadJob, default_library_paths, max_bytes_setti
 from briefing_tui.private_files import NotPrivate, read_private, write_private
 
 FORMAT = 1
-# Answers kept per library: the latest few questions, so the file stays small.
+# Answers kept per library, one file each: the latest few questions (older ones are removed).
 KEEP = 16
-# A longer answer (a whole library as JSON) is not kept: printing it is not the slow part.
-MAX_CHARS = 4_000_000
+# A longer answer is not kept (every outcome of a 10,000-briefing library is about 8 MB).
+MAX_CHARS = 64_000_000
 # What printed answers never hold (they are made safe to print), so a file holding it was
 # not written by this program as it is.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -48,10 +48,9 @@ def answered(args: argparse.Namespace, command: str, work: Callable[[LoadJob], i
     store = job.index_store
     if store is None:
         return work(job)
-    file = store.file.with_suffix(".answers")
     key = _key(store.key, command, args)
-    kept = _read(file)
-    found = kept.get(key)
+    file = store.file.with_name(f"{store.file.stem}-{key[:32]}.answer")
+    found = _read(file, key)
     if found is not None:
         code, out, err = found
         sys.stderr.write(err)
@@ -64,11 +63,8 @@ def answered(args: argparse.Namespace, command: str, work: Callable[[LoadJob], i
     sys.stderr.write(answer[2])
     sys.stdout.write(answer[1])
     if store.writable and len(answer[1]) + len(answer[2]) <= MAX_CHARS:
-        kept.pop(key, None)
-        kept[key] = answer
-        while len(kept) > KEEP:
-            del kept[next(iter(kept))]
-        _write(file, kept)
+        _write(file, key, answer)
+        _forget_old(file.parent, f"{store.file.stem}-*.answer")
     return code
 
 
@@ -82,32 +78,31 @@ def _key(library: str, command: str, args: argparse.Namespace) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _read(file: Path) -> dict[str, Answer]:
+def _read(file: Path, key: str) -> Answer | None:
     try:
         raw = read_private(file)
         value = json.loads(raw) if raw is not None else None
     except (NotPrivate, OSError, ValueError, RecursionError):
-        return {}
-    if type(value) is not dict or value.get("format") != FORMAT:
-        return {}
-    answers = value.get("answers")
-    if type(answers) is not dict:
-        return {}
-    kept: dict[str, Answer] = {}
-    for key, answer in answers.items():
-        if type(answer) is not list or len(answer) != 3:
-            return {}
-        code, out, err = answer
-        if type(code) is not int or type(out) is not str or type(err) is not str:
-            return {}
-        if _UNSAFE.search(out) or _UNSAFE.search(err):
-            return {}
-        kept[key] = (code, out, err)
-    return kept
+        return None
+    if type(value) is not list or len(value) != 5 or value[:2] != [FORMAT, key]:
+        return None
+    _, _, code, out, err = value
+    if type(code) is not int or type(out) is not str or type(err) is not str:
+        return None
+    if _UNSAFE.search(out) or _UNSAFE.search(err):
+        return None
+    return code, out, err
 
 
-def _write(file: Path, kept: dict[str, Answer]) -> None:
-    payload = {"format": FORMAT, "answers": {k: list(v) for k, v in kept.items()}}
-    data = json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+def _write(file: Path, key: str, answer: Answer) -> None:
+    data = json.dumps([FORMAT, key, *answer], ensure_ascii=True, separators=(",", ":"))
     with contextlib.suppress(OSError):  # only the next call's speed is lost
-        write_private(file, data)
+        write_private(file, data.encode("ascii"))
+
+
+def _forget_old(folder: Path, pattern: str) -> None:
+    """Keep the newest `KEEP` answers for this library; they go stale with any change."""
+    with contextlib.suppress(OSError):
+        files = [(f.lstat().st_mtime_ns, f) for f in folder.glob(pattern)]
+        for _, old in sorted(files, reverse=True)[KEEP:]:
+            old.unlink()
