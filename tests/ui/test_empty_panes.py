@@ -34,3 +34,24 @@ async def test_a_press_release_names_the_phrases_it_looked_for() -> None:
         await pilot.press("2")
         await settle(pilot)
         assert "'opened by NAME, ROLE'" in text_of(app.query_one("#participants-count", Static))
+
+
+async def test_the_seed_press_release_fills_the_panes_in_the_reader() -> None:
+    from pathlib import Path
+
+    from briefing_tui.readers.documents import read_document
+
+    seed = Path(__file__).parents[1] / "corpus" / "eurojust-2018-03-joint-conference-cybercrime.txt"
+    briefing = read_document(str(seed), seed.read_bytes()).briefing
+    assert briefing is not None
+    app = app_with([briefing])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, widget, text in [
+            ("2", "#participants-count", "2 named participants, 5 groups"),
+            ("3", "#topics-count", "7 topics"),
+            ("4", "#outcomes-count", "3 outcomes"),
+        ]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert text in text_of(app.query_one(widget, Static))

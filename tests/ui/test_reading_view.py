@@ -6,7 +6,6 @@ released by the test, so nothing here depends on how fast the thread is.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -169,7 +168,7 @@ async def test_the_scrollbar_grows_while_the_layout_goes_on(held: Held) -> None:
 # -- cancelled when not wanted any more -----------------------------------------------------
 
 
-async def test_the_layout_stops_within_a_tenth_of_a_second_when_the_briefing_closes() -> None:
+async def test_the_layout_stops_when_the_briefing_closes() -> None:
     words = PARAGRAPH.split()
     # Distinct paragraphs (Rich caches the wrapping of repeated ones): seconds of layout.
     varied = [" ".join([*words[n % 7 :], str(n), *words[: n % 7]]) for n in range(4_000)]
@@ -185,10 +184,10 @@ async def test_the_layout_stops_within_a_tenth_of_a_second_when_the_briefing_clo
         worker = reading._worker
         layout = reading._layout
         assert worker is not None and layout is not None
-        started = time.monotonic()
         await until(pilot, lambda: app.main.open_path("lib/other.md"), "the other briefing")
         await until(pilot, lambda: worker.is_finished, "the worker to stop")
-        assert time.monotonic() - started < 0.5  # generous: 0.1 s on a quiet machine
+        # Stopped, not finished: how fast is bench_long.py's to measure (a busy machine
+        # would make a timing here flaky).
         assert layout.cancelled and not layout.done
 
 
@@ -200,9 +199,7 @@ async def test_quitting_while_laying_out_stops_the_worker() -> None:
         worker = reading._worker
         layout = reading._layout
         assert worker is not None and layout is not None
-        started = time.monotonic()
         app.exit()
-    assert time.monotonic() - started < 1.0
     assert layout.cancelled and not layout.done
     assert worker.is_finished
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from briefing_tui.model import Participant, ParticipantGroup
+from briefing_tui.ui.locate.find_spot import is_big
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.panes.participants import BIG_TABLE, BigPeopleTable, PeopleTable
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
@@ -92,6 +93,8 @@ async def test_find_moves_to_the_row_and_marks_it() -> None:
     app = crowd()
     async with app.run_test(size=SIZE) as pilot:
         big = await open_people(pilot)
+        shown = app.main.view.briefing
+        assert shown is not None and is_big(shown)  # found in a thread
         await pilot.press("ctrl+f", *"Person 02345")
         await until(pilot, lambda: app.received(FindBar.Moved), "the match")
         await settle(pilot)

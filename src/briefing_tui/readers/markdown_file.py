@@ -103,7 +103,10 @@ def _prose_facts(
 ) -> ProseFacts | None:
     """The phrase rules over the body, for an event report written as prose: only when a
     pane would otherwise stay empty (headings and keys always win over phrases)."""
-    if all(values.get(k) or getattr(parsed, k) for k in ("participants", "topics", "outcomes")):
+    people = (*values.get("participants", ()), *parsed.participants)
+    if all(values.get(k) or getattr(parsed, k) for k in ("topics", "outcomes")) and any(
+        getattr(p, "role", "") != "Author" for p in people
+    ):
         return None
     year = values["date"].year if isinstance(values.get("date"), date) else None
     return read_prose(blocks_of(body, body_line), year)
@@ -183,8 +186,12 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
     values["overview"] = "\n\n".join(x for x in overview if x.strip())
     for key in ("participants", "topics", "outcomes"):
         values[key] = tuple(values.get(key, ())) + tuple(getattr(parsed_body, key))
-        if not values[key] and facts is not None and getattr(facts, key):
-            values[key] = tuple(getattr(facts, key))
+        # A page's authors are people, but they do not say who took part in the event.
+        only_authors = key == "participants" and all(
+            getattr(p, "role", "") == "Author" for p in values[key]
+        )
+        if (not values[key] or only_authors) and facts is not None and getattr(facts, key):
+            values[key] = tuple(values[key]) + tuple(getattr(facts, key))
             for what, how in facts.how:
                 if what == key:
                     note(what, how)

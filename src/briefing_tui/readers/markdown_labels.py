@@ -80,6 +80,18 @@ def _may_have_label(body: str) -> bool:
     return False
 
 
+def _sub_items(lines: list[str], i: int) -> tuple[int, int]:
+    """(first, end) of the items nested under a label that is itself a list item."""
+    indent = len(lines[i]) - len(lines[i].lstrip(" \t").replace("\t", "    "))
+    end = i + 1
+    while end < len(lines) and lines[end].strip():
+        line = lines[end].replace("\t", "    ")
+        if len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        end += 1
+    return i + 1, end
+
+
 def _block_after(lines: list[str], start: int, plain_ok: bool = True) -> tuple[int, int]:
     """(first, end) of the list or table right under a label (one blank line allowed)."""
     i = start
@@ -172,7 +184,10 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
             continue
         # A label in a list item ("- Protokoll: X") is one line of that list.
         in_list = line.lstrip(" ")[:1] in "-*+"
-        start, end = (i + 1, i + 1) if in_list else _block_after(lines, i + 1, not inline)
+        if in_list:
+            start, end = _sub_items(lines, i)
+        else:
+            start, end = _block_after(lines, i + 1, not inline)
         if inline and kind.pane != "participants":
             # "Decision: X" or "Agenda: A, B": the value is the item.
             if inline.casefold().strip(" .") in _EMPTY_VALUES or end > start:
@@ -188,7 +203,7 @@ def extract_labelled(body: str, first_line: int) -> tuple[str, list[Labelled]]:
             continue
         item = Labelled(kind, name, first_line + i, inline)
         if end > start:
-            block = lines[start:end]
+            block = [b.strip() if in_list else b for b in lines[start:end]]
             if not any(_LIST_ITEM.match(b) or b.lstrip().startswith("|") for b in block):
                 block = [f"- {b.strip()}" for b in block]
             item.block = block

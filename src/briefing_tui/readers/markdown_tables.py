@@ -219,6 +219,9 @@ _OUTCOME_COLUMNS = {
             "decisión",
             "acuerdo",
             "tarea",
+            "tarefa",
+            "ação",
+            "decisão",
             "acción",
             "decisione",
             "azione",
@@ -249,6 +252,7 @@ _OUTCOME_COLUMNS = {
     **dict.fromkeys(
         [
             "responsable",
+            "responsável",
             "verantwortlich",
             "verantwortliche",
             "responsabile",
@@ -264,6 +268,7 @@ _OUTCOME_COLUMNS = {
     **dict.fromkeys(
         [
             "échéance",
+            "prazo",
             "frist",
             "termin",
             "plazo",

@@ -117,8 +117,47 @@ _ORG_WORDS = re.compile(
 
 
 def looks_like_organisation(text: str) -> bool:
-    """ "Council of Europe" is a body, "Head of Unit" is a role: for "Name, X" lines."""
-    return bool(_ORG_WORDS.search(text)) and not _ROLE_WORDS.search(text)
+    """ "Council of Europe" is a body, "Head of Unit" is a role: for "Name, X" lines.
+
+    A body may hold a role word when it ends on a body's word and does not start with a
+    title: "Prosecutor General's Office" is an office, "Head of the Office" a role.
+    """
+    if not _ORG_WORDS.search(text):
+        return False
+    if not _ROLE_WORDS.search(text):
+        return True
+    words = text.split()
+    return (
+        len(words) > 1
+        and bool(_ORG_WORDS.fullmatch(words[-1].strip(".,")))
+        and words[0].casefold() not in _TITLE_FIRST
+    )
+
+
+# Words that open a role ("Head of ...", "Deputy Director of ..."), never a body's name.
+_TITLE_FIRST = frozenset(
+    [
+        "head",
+        "chief",
+        "director",
+        "deputy",
+        "president",
+        "vice",
+        "minister",
+        "secretary",
+        "member",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "senior",
+        "assistant",
+        "acting",
+        "executive",
+        "lead",
+        "principal",
+    ]
+)
 
 
 def split_one_line(text: str) -> tuple[str, str, str, str]:
@@ -134,13 +173,21 @@ def split_one_line(text: str) -> tuple[str, str, str, str]:
     name = parts[0]
     rest = parts[1:]
     country = ""
-    if len(rest) >= 2 and _COUNTRY_CODE.match(rest[-1]):
+    if len(rest) >= 2 and (_COUNTRY_CODE.match(rest[-1]) or _is_country(rest[-1])):
         country = rest.pop()
     if len(rest) == 1 and looks_like_organisation(rest[0]):
         return name, "", rest[0], country
     role = rest[0] if rest else ""
     organisation = ", ".join(rest[1:])
     return name, role, organisation, country
+
+
+def _is_country(text: str) -> bool:
+    """Whether `text` names a country ("Lithuania", "The Netherlands")."""
+    # Imported here: briefing_tui.insights imports the readers (through the library).
+    from briefing_tui.insights.countries import country_code
+
+    return len(text) <= 40 and country_code(text) is not None
 
 
 _TRAILING_PARENS = re.compile(r"^([^,()]+)\(([^()]*)\)\s*$")

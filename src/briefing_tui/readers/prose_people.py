@@ -190,10 +190,16 @@ def participants_in(text: str, line: int) -> list[tuple[Participant | Participan
                 )
             )
     counted: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for m in _FROM_COUNTRIES.finditer(text):
+        spans.append((m.start(), m.end()))
         raw = m.group(3).casefold()
         count = int(raw) if raw.isdigit() else _NUMBER_VALUES.get(raw)
         group = m.group(0)
+        before = re.search(r"(\d{1,3}(?:,\d{3})?)\s+$", text[max(0, m.start() - 12) : m.start()])
+        if before:  # "64 participants from 14 countries": 64 people
+            group = f"{before.group(1)} {group}"
+            count = int(before.group(1).replace(",", ""))
         found.append(
             (
                 ParticipantGroup(group[:1].upper() + group[1:], count, "", line),
@@ -205,6 +211,8 @@ def participants_in(text: str, line: int) -> list[tuple[Participant | Participan
         number = int(re.sub(r"[,.]", "", m.group(2)))
         if m.start() in counted or m.start(2) in counted or 1900 <= number <= 2100:
             continue
+        if any(a <= m.end() and m.start() <= b for a, b in spans):
+            continue  # "64 participants from 14 countries": one group, read above
         group = m.group(0)
         found.append(
             (

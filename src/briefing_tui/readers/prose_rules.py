@@ -305,7 +305,8 @@ def _colon_list(facts: ProseFacts, text: str, line: int, items: list[Block]) -> 
         ]
         facts.how.append(("participants", f"the list after '{last[-40:]}' (line {line})"))
         return
-    verb = _COLON_OUTCOMES.search(last)
+    verbs = list(_COLON_OUTCOMES.finditer(last))
+    verb = verbs[-1] if verbs else None  # the word nearest the colon says what follows
     if verb:
         word = (verb.group(1) or verb.group(0)).casefold()
         kind = _KIND_OF_VERB.get(word, "")

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from briefing_tui.model import LoadResult, Outcome, Participant, ParticipantGroup, Source, Topic
 from briefing_tui.readers.build import build, date_from_name, title_from_path
-from briefing_tui.readers.dates import dateline
+from briefing_tui.readers.dates import dateline, find_date
 from briefing_tui.readers.decode import decode
 from briefing_tui.readers.html_blocks import html_blocks
 from briefing_tui.readers.markdown_body import read_body
@@ -24,7 +24,7 @@ from briefing_tui.readers.markdown_text import heading_key
 from briefing_tui.readers.prose_blocks import Block, blocks_of
 from briefing_tui.readers.prose_rules import read_prose
 from briefing_tui.readers.trace import note
-from briefing_tui.readers.vocabulary import HEADINGS
+from briefing_tui.readers.vocabulary import HEADINGS, LABELS
 from briefing_tui.readers.yaml_nodes import Fields
 
 _TAGS = re.compile(r"<[^<>]{0,200}>")
@@ -65,6 +65,17 @@ def _head(blocks: list[Block], title: str) -> tuple[str, int | None, date | None
             break
         title, line, start = block.text, block.line, i + 1
     return title, line, published, start
+
+
+_INLINE_LABEL = re.compile(r",\s+([^\W\d][\w /'-]{1,30}):\s+\S")
+
+
+def _split_title_label(title: str) -> tuple[str, str]:
+    """A title line that goes on into a label ("..., present: A, B") cut in two."""
+    m = _INLINE_LABEL.search(title)
+    if m is None or heading_key(m.group(1)) not in LABELS:
+        return title, ""
+    return title[: m.start()].strip(), title[m.start() + 1 :].strip()
 
 
 def _as_markdown(blocks: list[Block]) -> tuple[str, list[int]]:
@@ -141,11 +152,17 @@ def read_text(path: str, data: bytes) -> LoadResult:
     else:
         page_title, blocks = "", _plain_blocks(text)
     title, title_line, published, start = _head(blocks, page_title)
+    title, label_line = _split_title_label(title)
     body_blocks = blocks[start:]
     if is_html:
         markdown, where = _as_markdown(body_blocks)
     else:
         markdown, where = _text_as_markdown(text, blocks[start].line if start < len(blocks) else 0)
+    if label_line and title_line and not is_html:
+        # "Meeting 3/3/2025, present: A, B": the label after the title is a line of its own.
+        lines = markdown.split("\n")
+        lines[title_line - 1] = label_line
+        markdown = "\n".join(lines)
     body = read_body(markdown, 1, title or None)
     facts = read_prose(body_blocks, published.year if published else None)
     fields = Fields()
@@ -169,6 +186,9 @@ def read_text(path: str, data: bytes) -> LoadResult:
     elif published is not None:
         values["date"] = published
         note("date", "the published date (no event date was found)")
+    elif (in_title := find_date(values["title"])) is not None:
+        values["date"] = in_title[0]  # "Overleg 3/3/2025": day first, as Europe writes it
+        note("date", "the date written in the title")
     else:
         date_from_name(path, fields)
     if published is not None:

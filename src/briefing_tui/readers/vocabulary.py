@@ -133,7 +133,12 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         "decisions made|key decisions|entscheidungen getroffen|决策事项|决议|决定事项|会议决议|"
         "결정사항|결정 사항|決定事項",
     ),
-    (LabelKind(_O, kind="decision"), LABEL, "agreed|decided"),
+    (
+        LabelKind(_O, kind="decision"),
+        LABEL,
+        "agreed|decided|besloten|beslissing|besluit(en)|décidé|beschlossen|acordado|deciso",
+    ),
+    (LabelKind(_P), LABEL, "people / companies|people met|people|personnes rencontrées"),
     (
         LabelKind(_O, kind="finding"),
         BOTH,
@@ -152,7 +157,8 @@ _TABLE: tuple[tuple[LabelKind, str, str], ...] = (
         LabelKind("date"),
         LABEL,
         "date|meeting date|date of meeting|date of the meeting|date de la réunion|datum|"
-        "date time|sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
+        "date time|data spotkania|data posiedzenia|data da reunião|fecha de la reunión|"
+        "sitzungsdatum|meeting-datum|datum der sitzung|fecha|data|dag|dato|mötesdatum|"
         "date and time|日期|日时|日時|일시|날짜",
     ),
     (

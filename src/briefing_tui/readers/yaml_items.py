@@ -163,7 +163,11 @@ class ItemReader(NodeReader):
                     self.speaker_people.append(p)
                 continue
             text = self.text(f"{key} item", item)
-            for name in split_people(text) if text else []:
+            if not text:
+                continue
+            # Most speakers are one name; only a list-like value is split ("A & B", "A, B").
+            several = "," in text or ";" in text or "&" in text or " and " in text
+            for name in split_people(text) if several else [text]:
                 names.append(name)
                 self.speaker_people.append(Participant(name, line=self.line(item)))
         return names

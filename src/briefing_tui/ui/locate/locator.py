@@ -33,6 +33,7 @@ from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.panes.overview import OVERVIEW
 from briefing_tui.ui.widgets.prose import Prose
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 # How long to wait for a pane that builds itself in a worker, in refreshes.
@@ -315,8 +316,15 @@ async def _listed(
 ) -> Shown:
     """Topics and Outcomes: an option list of items, detail or prose beside it."""
     listing = _first(list(pane.query(OptionList)), lambda w: True)
+    big = _first(list(pane.query(VirtualList)), lambda w: w.display)
+    if big is not None:  # very many topics or outcomes: the line-drawn list shows them
+        listing = big
     item = spot.item if spot.field in item_fields else None
-    if item is not None and isinstance(listing, OptionList) and item < listing.option_count:
+    if (
+        item is not None
+        and isinstance(listing, OptionList | VirtualList)
+        and item < listing.option_count
+    ):
         listing.highlighted = item
         listing.scroll_to_highlight()
         if spot.field == "summary" and item < len(b.topics):

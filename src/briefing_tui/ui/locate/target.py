@@ -17,8 +17,9 @@ from briefing_tui.ui.locate.locator import Shown
 from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.panes.outcomes import OutcomesPane
-from briefing_tui.ui.widgets.panes.participants import PeopleTable
+from briefing_tui.ui.widgets.panes.participants import BigPeopleTable, PeopleTable
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 
@@ -34,6 +35,9 @@ def reveal(view: BriefingView, spot: Spot) -> Widget:
         if spot.pane is Pane.PARTICIPANTS and _is_person(briefing, spot.item):
             table = pane.query_one(PeopleTable)
             key = people_row_key(briefing, spot.item)
+            big = pane.query_one(BigPeopleTable)
+            if key is not None and big.display and big.move_to_row(int(key)):
+                return big
             if key is not None and key in table.rows:
                 table.move_cursor(row=table.get_row_index(key), scroll=True)
                 return table
@@ -60,6 +64,9 @@ def mark_spot(marks: Marks, shown: Shown, spot: Spot, briefing: Briefing, find: 
         key = people_row_key(briefing, spot.item) if spot.item is not None else None
         if key is not None:
             marks.rows(widget, find, [int(key)])
+    elif isinstance(widget, VirtualList):
+        if spot.item is not None:
+            marks.rows(widget, find, [spot.item])
     elif isinstance(widget, OptionList):
         if spot.item is not None:
             marks.options(widget, find, only=[spot.item])

@@ -13,6 +13,7 @@ is shown only as `Content`, never as markup.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -25,41 +26,31 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
+from textual.worker import Worker, WorkerState
 
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import FindMatch, count_by_pane, find_in_briefing, find_spans
+from briefing_tui.ui.locate.find_spot import OPTION_FIELDS, document_text, is_big
 from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content, marks_for
 from briefing_tui.ui.locate.locator import show_spot, table_is_for
 from briefing_tui.ui.locate.spot import people_row_key, spot_of_match
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 DEBOUNCE_SECONDS = 0.03
 # While the bar is open it notices the reader opening another briefing this often.
 WATCH_SECONDS = 0.3
 MOVE_GROUP = "find-move"
+FIND_GROUP = "find-engine"
 # A pane with more matches than this (a single letter typed) only has the current one marked.
 MAX_MARKED = 2000
 FIND_KEYS = "enter/n next · shift+enter/N previous · ctrl+f to the text and back · escape closes"
 
 
-# Which field's items an option list of each pane lists (topics, outcomes, links).
-_OPTION_FIELDS = {
-    Pane.OVERVIEW: "link",
-    Pane.PARTICIPANTS: "",
-    Pane.TOPICS: "topic",
-    Pane.OUTCOMES: "outcome",
-}
-
-
-def _document_text(widget: Widget, sections: set[str]) -> bool:
-    """Whether a Static shows document text (not a count line, a banner or a fixed label)."""
-    if widget.has_class("pane-counts") or widget.id == "marking-banner":
-        return False
-    if widget.has_class("subheading"):
-        return getattr(getattr(widget, "content", None), "plain", None) in sections
-    return True
+def _find_in(b: Briefing, query: str) -> tuple[Briefing, str, list[FindMatch]]:
+    return b, query, find_in_briefing(b, query)
 
 
 class FindInput(Input):
@@ -221,10 +212,25 @@ class FindBar(Vertical):
 
     def _refind(self) -> None:
         self._debounce = None
-        self.query_text = self.query_one(FindInput).value
-        self.briefing = self.view.briefing
-        b = self.briefing
-        self.matches = find_in_briefing(b, self.query_text) if b is not None else []
+        self.query_text = query = self.query_one(FindInput).value
+        self.briefing = b = self.view.briefing
+        if b is not None and is_big(b):
+            # Seconds for 100,000 sections: in a thread, so typing and scrolling go on.
+            work = partial(_find_in, b, query)
+            self.run_worker(work, group=FIND_GROUP, exclusive=True, thread=True)
+            return
+        self._found(b, query, find_in_briefing(b, query) if b is not None else [])
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == FIND_GROUP and event.state is WorkerState.SUCCESS:
+            result = event.worker.result
+            if isinstance(result, tuple):
+                self._found(*result)
+
+    def _found(self, b: Briefing | None, query: str, matches: list[FindMatch]) -> None:
+        if b is not self.briefing or query != self.query_text:
+            return  # typed on, or another briefing: a newer find is on its way
+        self.matches = matches
         if not self.matches:
             self.index = -1
             self.marks.clear()
@@ -331,7 +337,9 @@ class FindBar(Vertical):
                 keys = [people_row_key(b, i) for i in items.get("participant", ())]
                 marks.rows(widget, find, [int(k) for k in keys if k is not None])
             elif isinstance(widget, OptionList):
-                marks.options(widget, find, only=items.get(_OPTION_FIELDS[pane], ()))
+                marks.options(widget, find, only=items.get(OPTION_FIELDS[pane], ()))
+            elif isinstance(widget, VirtualList) and widget.display:
+                marks.rows(widget, find, items.get(OPTION_FIELDS[pane], ()))
             elif isinstance(widget, ReadingText):
                 mine = part is not None and nth is not None and widget is current
                 marks.headings(
@@ -339,7 +347,7 @@ class FindBar(Vertical):
                     find,
                     (part, nth) if part is not None and nth is not None and mine else None,
                 )
-            elif isinstance(widget, Static) and _document_text(widget, sections):
+            elif isinstance(widget, Static) and document_text(widget, sections):
                 marks.static(widget, find)
 
     def _tab_changed(self, active: str) -> None:

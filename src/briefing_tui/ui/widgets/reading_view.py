@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style as RichStyle
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
@@ -48,6 +49,8 @@ SpanFinder = Callable[[str], list[tuple[int, int]]]
 
 # While the worker runs, the widget takes in what it laid out this often.
 GROW_SECONDS = 0.05
+# While the layout goes on out of view, the scroll view learns the new height this often.
+RELAYOUT_SECONDS = 1.0
 
 __all__ = ["GROW_SECONDS", "Part", "ReadingText"]
 
@@ -81,6 +84,9 @@ class ReadingText(Widget):
         self._blocks: list[Block] = []
         self._height = 0
         self._find: SpanFinder | None = None
+        self._unannounced = False
+        self._announced = 0.0
+        self._frame_style: RichStyle | None = None
         self._current: tuple[int, int] | None = None
         self.display = self._has_text()
 
@@ -198,14 +204,33 @@ class ReadingText(Widget):
         return True
 
     def _grow(self) -> None:
+        """Take in new lines; tell the layout only when the reader could notice.
+
+        A new height means a new layout and a repaint of the whole screen (0.1-0.2 s with
+        a big library listed), so it is announced when the lines in view need it, when
+        the layout is done, and otherwise at most every RELAYOUT_SECONDS (the scrollbar
+        grows in steps).
+        """
         layout = self._layout
-        grew = self._absorb()
-        if grew:
-            self.refresh(layout=True)
+        self._unannounced |= self._absorb()
         finished = layout is None or layout.cancelled or self.laid_out
+        now = time.monotonic()
+        due = now - self._announced >= RELAYOUT_SECONDS or finished or self._short_of_view()
+        if self._unannounced and due:
+            self._unannounced = False
+            self._announced = now
+            self.refresh(layout=True)
         if finished and self._timer is not None:
             self._timer.stop()
             self._timer = None
+
+    def _short_of_view(self) -> bool:
+        """Whether the reader sees (or is about to see) where the laid-out lines end."""
+        parent = self.parent
+        if not isinstance(parent, Widget) or not self.size.height:
+            return True
+        bottom = parent.scroll_offset.y + 2 * parent.size.height - self.virtual_region.y
+        return bottom >= self.size.height
 
     def on_unmount(self) -> None:
         self._stop()
@@ -225,9 +250,17 @@ class ReadingText(Widget):
     def _width(self) -> int:
         return self.content_region.width or self.size.width
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # `rich_style` walks the ancestors (1.3 ms): once per frame, not once per line.
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
+
     def render_line(self, y: int) -> Strip:
         width = self._width()
-        style = self.rich_style
+        style = self._frame_style or self.rich_style
         if width <= 0 or not self._has_text():
             return Strip.blank(max(width, 0), style)
         self._ensure(width)

@@ -10,6 +10,7 @@ the DataTable it stands in for (a header, zebra stripes, a row cursor).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import ClassVar
 
@@ -32,9 +33,56 @@ MAX_COLUMN = 40
 CELL_PADDING = 1
 
 
-def sort_key(text: str) -> tuple[bool, str]:
-    """Blank cells last, then case-insensitive text (as the people table sorts)."""
-    return (not text.strip(), text.casefold())
+SortKeys = list[tuple[bool, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Rows made ready off the UI thread: widths measured, sorted when `column` is set."""
+
+    rows: list[tuple[str, ...]]
+    widths: list[int]
+    order: list[int] = field(default_factory=list)
+    keys: tuple[tuple[int, SortKeys], ...] = ()
+    column: str | None = None
+    reverse: bool = False
+
+
+def column_keys(rows: Sequence[tuple[str, ...]], index: int) -> SortKeys:
+    """Sort keys of one column: blank cells last, then case-insensitive text."""
+    return [(not text.strip(), text.casefold()) for text in map(itemgetter(index), rows)]
+
+
+def sorted_order(keys: SortKeys, reverse: bool) -> list[int]:
+    """Row numbers in sorted order; blank cells stay last when reversed too."""
+    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=reverse)
+    if reverse:
+        blanks = [i for i in order if keys[i][0]]
+        order = [i for i in order if not keys[i][0]] + blanks[::-1]
+    return order
+
+
+def prepare(
+    labels: Sequence[str],
+    rows: Iterable[tuple[str, ...]],
+    sort: tuple[int, str, bool] | None = None,
+) -> Prepared:
+    """Rows with their column widths, and sorted by `sort` (index, key, reverse) if given.
+
+    Thread-safe: 200,000 rows took 0.8 s here, so the pane does it in a worker.
+    """
+    listed = list(rows)
+    widths = [len(label) + 2 for label in labels]  # room for a sort marker
+    for column in range(len(labels)):
+        # map/itemgetter run in C: 0.02 s for 200,000 rows, against 0.5 s in a loop.
+        longest = max(map(len, map(itemgetter(column), listed)), default=0)
+        widths[column] = min(MAX_COLUMN, max(widths[column], longest))
+    if sort is None:
+        return Prepared(listed, widths)
+    index, column_key, reverse = sort
+    keys = column_keys(listed, index)
+    order = sorted_order(keys, reverse)
+    return Prepared(listed, widths, order, ((index, keys),), column_key, reverse)
 
 
 class VirtualTable(ScrollView, can_focus=True):
@@ -111,20 +159,21 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def set_rows(self, rows: Iterable[tuple[str, ...]]) -> None:
         """Replace the rows (in their given order; `sort_by` re-sorts them)."""
-        self.rows = list(rows)
-        self.order = list(range(len(self.rows)))
-        widths = [len(label) + 2 for label in self.labels]  # room for a sort marker
-        for column in range(len(self.labels)):
-            # map/itemgetter run in C: 0.02 s for 200,000 rows, against 0.5 s in a loop.
-            longest = max(map(len, map(itemgetter(column), self.rows)), default=0)
-            widths[column] = min(MAX_COLUMN, max(widths[column], longest))
-        self.widths = widths
+        self.take(prepare(self.labels, rows))
+
+    def take(self, prepared: Prepared) -> None:
+        """Show rows prepared (in a thread, for very many) by `prepare`."""
+        self.rows, self.widths = prepared.rows, prepared.widths
+        self.order = prepared.order or list(range(len(self.rows)))
+        self._keys = dict(prepared.keys)
         self.cursor_row = 0
-        self._keys = {}
         self._find, self._marked = None, set()
         self._resize()
         self.scroll_to(0, 0, animate=False)
         self.refresh()
+        if prepared.column is not None:
+            self.sort_column, self.sort_reverse = prepared.column, prepared.reverse
+            self.post_message(self.Sorted(prepared.column, prepared.reverse))
 
     def sort_by(self, column: str, *, reverse: bool) -> None:
         self.sort_column, self.sort_reverse = column, reverse
@@ -132,13 +181,8 @@ class VirtualTable(ScrollView, can_focus=True):
         index = self.column_keys.index(column)
         keys = self._keys.get(index)
         if keys is None:  # made once per column: sorting again by it is one sort
-            keys = self._keys[index] = [
-                (not text.strip(), text.casefold()) for text in map(itemgetter(index), self.rows)
-            ]
-        self.order = sorted(range(len(self.rows)), key=keys.__getitem__, reverse=reverse)
-        if reverse:  # blanks stay last either way
-            blanks = [i for i in self.order if keys[i][0]]
-            self.order = [i for i in self.order if not keys[i][0]] + blanks[::-1]
+            keys = self._keys[index] = column_keys(self.rows, index)
+        self.order = sorted_order(keys, reverse)
         if current is not None:
             self.move_to_row(current)
         self.refresh()

@@ -25,6 +25,7 @@ from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+from briefing_tui.ui.widgets.virtual_list import BIG_LIST, VirtualList
 
 # Theme variables, so high-contrast and monochrome themes restyle them; words carry the meaning.
 _STATUS_STYLE = {"open": "bold $text-warning", "done": "bold $text-success"}
@@ -76,6 +77,7 @@ class OutcomesPane(LazyPane):
     def compose(self) -> ComposeResult:
         yield Static(id="outcomes-count", classes="pane-counts")
         yield OutcomeList(id="outcomes-list")
+        yield VirtualList(2, id="outcomes-list-big")
         with ReadingScroll(id="outcomes-scroll"):
             yield Prose(id="outcomes-text")
 
@@ -83,12 +85,18 @@ class OutcomesPane(LazyPane):
         today = type(self).today()
         matcher = matcher_for(self.glossary, briefing)
         listing = self.query_one(OutcomeList)
+        big = self.query_one(VirtualList)
+        listed = briefing.outcomes
+        big.display = big.can_focus = len(listed) > BIG_LIST
+        if big.display:  # made as drawn: measuring 200,000 options took 20 s
+            big.show(len(listed), lambda i: outcome_prompt(i + 1, listed[i], today, matcher))
         listing.set_options(
-            Option(outcome_prompt(n, o, today, matcher)) for n, o in enumerate(briefing.outcomes, 1)
+            Option(outcome_prompt(n, o, today, matcher))
+            for n, o in enumerate(() if big.display else listed, 1)
         )
-        listing.display = bool(briefing.outcomes)
+        listing.display = bool(briefing.outcomes) and not big.display
         listing.tooltip = None
-        if briefing.outcomes:
+        if listing.display:
             listing.highlighted = 0
         self.set_class(not briefing.outcomes, "-prose-only")
         self.query_one("#outcomes-text", Prose).set_text(briefing.outcomes_text)
@@ -99,7 +107,9 @@ class OutcomesPane(LazyPane):
 
     def select_outcome(self, index: int) -> bool:
         """Highlight outcome `index` (of `briefing.outcomes`) and bring it into view."""
-        listing = self.query_one(OutcomeList)
+        listing: OutcomeList | VirtualList = self.query_one(OutcomeList)
+        if self.query_one(VirtualList).display:
+            listing = self.query_one(VirtualList)
         if not 0 <= index < listing.option_count:
             return False
         listing.highlighted = index
@@ -132,5 +142,7 @@ class OutcomesPane(LazyPane):
         return text
 
     def focus_target(self) -> Widget:
-        listing = self.query_one(OutcomeList)
-        return listing if listing.display else self.query_one("#outcomes-scroll")
+        for listing in (self.query_one(OutcomeList), self.query_one(VirtualList)):
+            if listing.display:
+                return listing
+        return self.query_one("#outcomes-scroll")

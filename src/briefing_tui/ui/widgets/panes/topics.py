@@ -19,6 +19,7 @@ from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+from briefing_tui.ui.widgets.virtual_list import BIG_LIST, VirtualList
 
 
 class TopicList(OptionList):
@@ -41,6 +42,7 @@ class TopicsPane(LazyPane):
         yield Static(id="topics-count", classes="pane-counts")
         with Horizontal(id="topics-body"):
             yield TopicList(id="topic-list")
+            yield VirtualList(1, id="topic-list-big")
             with ReadingScroll(id="topic-detail"):
                 yield Static(id="topic-title", classes="topic-title")
                 yield Static(id="topic-speakers", classes="topic-speakers")
@@ -53,10 +55,16 @@ class TopicsPane(LazyPane):
     def build(self, briefing: Briefing) -> None:
         matcher = matcher_for(self.glossary, briefing)
         topics = self.query_one(TopicList)
+        big = self.query_one(VirtualList)
+        listed = briefing.topics
+        big.display = big.can_focus = len(listed) > BIG_LIST
+        if big.display:  # made as drawn: measuring 200,000 options took 20 s
+            big.show(len(listed), lambda i: topic_prompt(i + 1, listed[i], matcher))
         topics.set_options(
-            Option(topic_prompt(n, t, matcher)) for n, t in enumerate(briefing.topics, start=1)
+            Option(topic_prompt(n, t, matcher))
+            for n, t in enumerate(() if big.display else listed, start=1)
         )
-        topics.display = bool(briefing.topics)
+        topics.display = bool(briefing.topics) and not big.display
         count = len(briefing.topics)
         self.query_one("#topics-count", Static).update(
             Content(
@@ -70,8 +78,10 @@ class TopicsPane(LazyPane):
             briefing.topics and briefing.topics_text.strip()
         )
         self.show_topic(None)
-        if briefing.topics:
+        if briefing.topics and not big.display:
             topics.highlighted = 0
+        elif big.display:
+            self.show_topic(listed[0])
 
     def show_topic(self, topic: Topic | None) -> None:
         title = self.query_one("#topic-title", Static)
@@ -100,12 +110,22 @@ class TopicsPane(LazyPane):
             self.show_topic(self.briefing.topics[event.option_index])
             self.query_one("#topic-detail").scroll_home(animate=False)
 
+    @on(VirtualList.Highlighted, "#topic-list-big")
+    def _big_topic_highlighted(self, event: VirtualList.Highlighted) -> None:
+        event.stop()
+        if self.briefing is not None and 0 <= event.index < len(self.briefing.topics):
+            self.show_topic(self.briefing.topics[event.index])
+            self.query_one("#topic-detail").scroll_home(animate=False)
+
+    @on(VirtualList.Selected, "#topic-list-big")
     @on(OptionList.OptionSelected, "#topic-list")
-    def _topic_chosen(self, event: OptionList.OptionSelected) -> None:
+    def _topic_chosen(self, event: OptionList.OptionSelected | VirtualList.Selected) -> None:
         """Enter on a topic moves to its text, to scroll it from the keyboard."""
         event.stop()
         self.query_one("#topic-detail").focus()
 
     def focus_target(self) -> Widget:
-        topics = self.query_one(TopicList)
-        return topics if topics.display else self.query_one("#topic-detail")
+        for listing in (self.query_one(TopicList), self.query_one(VirtualList)):
+            if listing.display:
+                return listing
+        return self.query_one("#topic-detail")
