@@ -29,7 +29,8 @@ LONG = "\n\n".join(f"## Part {n}\n\n{PARAGRAPH}" for n in range(80)) + (
 
 
 def shown(prose: Prose) -> str:
-    return "\n".join(strip.text for strip in prose._lines(prose.content_region.width))
+    """Every line the widget draws, read through the public render_line."""
+    return "\n".join(prose.render_line(y).text for y in range(prose.size.height))
 
 
 @pytest.fixture
@@ -104,7 +105,7 @@ async def test_long_prose_shows_its_head_first_then_all_of_it(held: list[Prose])
         head_height = prose.size.height
         scroll = app.query_one(ReadingScroll)
         scroll.scroll_to(y=20, animate=False, immediate=True)
-        top_line = prose._lines(prose.content_region.width)[20].text
+        top_line = prose.render_line(20).text
 
         await release(prose, pilot)
         assert prose.whole_rendered
@@ -112,7 +113,7 @@ async def test_long_prose_shows_its_head_first_then_all_of_it(held: list[Prose])
         assert prose.size.height > head_height
         # The reader's place did not move: the same line is still at the top.
         assert scroll.scroll_y == 20
-        assert prose._lines(prose.content_region.width)[20].text == top_line
+        assert prose.render_line(20).text == top_line
 
 
 def test_the_head_counts_lines_too() -> None:

@@ -54,5 +54,6 @@ async def test_prose_text_is_never_markup() -> None:
         for row in range(20, 30):
             await pilot.click(offset=(3, row))
         assert app.is_running
-        shown = "".join(strip.text for strip in app.query(Prose).last()._lines(96))
+        prose = app.query(Prose).last()
+        shown = "".join(prose.render_line(y).text for y in range(prose.size.height))
         assert "[@click=app.quit]not markup[/]" in shown

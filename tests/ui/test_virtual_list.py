@@ -35,7 +35,7 @@ def agenda() -> Any:
 async def opened(pilot: Any, key: str) -> VirtualList:
     app = pilot.app
     await loaded(pilot)
-    assert app.open_path("lib/agenda.md")
+    assert app.main.open_path("lib/agenda.md")
     await pilot.press(key)
     await settle(pilot)
     big = next(w for w in app.query(VirtualList) if w.display)

@@ -93,7 +93,8 @@ async def test_find_moves_to_the_row_and_marks_it() -> None:
     app = crowd()
     async with app.run_test(size=SIZE) as pilot:
         big = await open_people(pilot)
-        assert app.view.briefing is not None and is_big(app.view.briefing)  # found in a thread
+        shown = app.main.view.briefing
+        assert shown is not None and is_big(shown)  # found in a thread
         await pilot.press("ctrl+f", *"Person 02345")
         await until(pilot, lambda: app.received(FindBar.Moved), "the match")
         await settle(pilot)

@@ -32,10 +32,11 @@ _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 class BriefingApp(ThemedApp):
     """Read a library of briefings, one at a time, in four panes (see `MainScreen`)."""
 
+    # Layout and theme rules of the main screen; the other screens bring their own sheet.
     # Absolute, so subclasses defined elsewhere (tests, embedders) still find the styles.
     CSS_PATH = [  # noqa: RUF012 (Textual's own type for it is a list)
         Path(__file__).with_name("briefing.tcss"),
-        Path(__file__).with_name("search.tcss"),
+        Path(__file__).with_name("find.tcss"),
     ]
     TITLE = "briefing"
     COMMANDS: ClassVar[set[type[BriefingCommands]]] = {BriefingCommands}  # type: ignore[assignment]

@@ -11,6 +11,7 @@ venue).  Both lists show a page at a time, so an entry met 60,000 times opens at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -92,6 +93,9 @@ class MentionList(PagedOptionList[Mention]):
 
 class EntitiesScreen(ModalScreen[OpenBriefing | None]):
     """Who appears where; closes with the briefing (and row) to open, or None."""
+
+    # Beside the module, so the screen brings its styles when first imported.
+    CSS_PATH = Path(__file__).with_name("library_views.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),

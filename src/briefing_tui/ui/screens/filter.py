@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -60,6 +61,9 @@ def date_text(flt: BriefingFilter, end: bool) -> str:
 
 class FilterScreen(ModalScreen[BriefingFilter | None]):
     """Closes with the new filter, or None when cancelled."""
+
+    # Beside the module, so the screen brings its styles when first imported.
+    CSS_PATH = Path(__file__).with_name("library_views.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

@@ -8,6 +8,7 @@ terms and expansions alike.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -58,6 +59,8 @@ class GlossaryTable(DataTable[Text]):
 
 
 class GlossaryScreen(ModalScreen[None]):
+    # Beside the module, so the screen brings its styles when first imported.
+    CSS_PATH = Path(__file__).with_name("library_views.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("g", "close", "Close", show=False),

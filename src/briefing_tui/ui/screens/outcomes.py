@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -65,6 +66,9 @@ class OutcomeRows(PagedOptionList[OutcomeRow]):
 
 class OutcomesScreen(ModalScreen[OpenBriefing | None]):
     """Every outcome; closes with the briefing and outcome to open, or None."""
+
+    # Beside the module, so the screen brings its styles when first imported.
+    CSS_PATH = Path(__file__).with_name("library_views.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),

@@ -15,6 +15,7 @@ snippets, the query itself) reaches a widget as `Content`, never as markup.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -96,6 +97,9 @@ class ResultList(OptionList, can_focus=False):
 
 class SearchScreen(ModalScreen[OpenBriefing | None]):
     """Search the library; closes with the chosen hit, or None on escape."""
+
+    # Beside the module, so the screen brings its styles when first imported.
+    CSS_PATH = Path(__file__).with_name("search.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back"),

@@ -12,6 +12,7 @@ import calendar
 import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -122,6 +123,9 @@ class TimelineList(PagedOptionList[TimelineRow]):
 
 class TimelineScreen(ModalScreen[OpenBriefing | None]):
     """Closes with the briefing to open (on Overview), or None."""
+
+    # Beside the module, so the screen brings its styles when first imported.
+    CSS_PATH = Path(__file__).with_name("library_views.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),

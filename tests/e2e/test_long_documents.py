@@ -1,0 +1,41 @@
+"""Long documents in a real terminal: the reader shows them at once, pages through them while
+the rest is laid out, finds text far down, and quits promptly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .terminal import Terminal
+
+HEADINGS = 20_000
+
+
+def long_document(folder: Path) -> Path:
+    body = "".join(f"## H{n}\n\nNote {n} of the list kept.\n\n" for n in range(1, HEADINGS + 1))
+    path = folder / "long.md"
+    path.write_text(f"---\ntitle: Many headings\n---\n\n{body}", encoding="utf-8")
+    return path
+
+
+def test_a_long_document_reads_pages_finds_and_quits(terminal: Terminal, tmp_path: Path) -> None:
+    terminal.start(long_document(tmp_path))
+    terminal.wait_for("Note 1 of the list kept.", timeout=30)
+    terminal.press("Enter")  # into the text; focus moves there once the key is handled
+
+    def paged_on(screen: str) -> bool:
+        if "Note 1 of the list kept." not in screen:
+            return True
+        terminal.press("PageDown")  # until the text has the focus and pages
+        return False
+
+    terminal.wait_until(paged_on, "paging through the text while it is laid out")
+    terminal.press("C-f")
+    terminal.wait_for("text in this briefing")  # the find box, before typing into it
+    terminal.type(f"Note {HEADINGS - 1} of")
+    # The heading above the match is in the text, not in the find bar's context line: the
+    # reveal waited for the layout to get that far, and scrolled there.
+    terminal.wait_for(f"H{HEADINGS - 1}", timeout=60)
+    terminal.press("Escape")
+    terminal.wait_gone("text in this briefing")
+    output = terminal.quit()
+    assert "Traceback" not in output
