@@ -41,7 +41,7 @@ from briefing_tui.private_files import (
     write_private,
 )
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # The file starts with this line, so a file of another kind is told apart at once.
 MAGIC = b"briefing-cache\n"
 Stamp = tuple[int, int]  # (size, mtime_ns)

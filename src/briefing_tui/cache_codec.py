@@ -6,7 +6,8 @@ describe values, and every value read back is checked against the model's field 
 before a record is made, so a damaged or foreign cache is refused (ValueError), never
 trusted.
 
-Each record is a list of its fields in declaration order (names would double the file).
+Each record is a list of its fields in declaration order (names would double the file); a
+briefing's items (`cache_lazy.LAZY_FIELDS`) come last, as one JSON text decoded on use.
 The many small records (participants, outcomes) and lists of short texts (tags) are packed
 into one string each, fields joined by U+001F, which cleaned document text never holds
 (`sanitize.clean` shows it as a visible symbol): JSON's cost is per value, and packing took
@@ -20,9 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
-from briefing_tui.cache_lazy import LazyBriefing, Reread
+from briefing_tui.cache_lazy import LAZY_FIELDS, LazyBriefing, Reread
 from briefing_tui.cache_values import (
     SEP,
     _date,
@@ -49,8 +51,23 @@ from briefing_tui.model import (
 
 def encode_result(result: LoadResult) -> list[Any]:
     """A result as plain values for `json.dumps` (its search row left out)."""
-    briefing = _encode_record(result.briefing) if result.briefing is not None else None
+    briefing = _encode_briefing(result.briefing) if result.briefing is not None else None
     return [result.path, briefing, [_encode_record(p) for p in result.problems]]
+
+
+def _encode_briefing(briefing: Briefing) -> list[Any]:
+    """The briefing's own fields in order, then its items as one JSON text (`cache_lazy`).
+
+    Kept as text, the items cost a start one string each to read (a fast scan in C):
+    reading a 10,000-briefing cache's JSON took 0.25 s instead of 0.51 s.
+    """
+    head = [
+        _encode_value(getattr(briefing, f.name))
+        for f in dataclasses.fields(briefing)
+        if f.name not in LAZY_FIELDS
+    ]
+    items = [_encode_value(getattr(briefing, name)) for name in LAZY_FIELDS]
+    return [*head, json.dumps(items, ensure_ascii=True, separators=(",", ":"))]
 
 
 def _encode_value(value: object) -> Any:
@@ -155,19 +172,13 @@ def _briefing(value: Any, reread: Reread | None = None) -> Briefing:
         tags,
         summary,
         overview,
-        participants,
-        topics,
-        outcomes,
-        links,
-        glossary,
         source,
         participants_text,
         topics_text,
         outcomes_text,
-        sections,
-        extra,
         problems,
-    ) = _record(value, 23, "briefing")
+        items,
+    ) = _record(value, 17, "briefing")
     fields = {
         "path": path,
         "title": title,
@@ -186,9 +197,9 @@ def _briefing(value: Any, reread: Reread | None = None) -> Briefing:
         "outcomes_text": outcomes_text,
         "problems": _many(_problem, problems),
     }
-    if not all(type(fields[name]) is str for name in _BRIEFING_TEXTS):
+    if type(items) is not str or not all(type(fields[name]) is str for name in _BRIEFING_TEXTS):
         raise _fail("a briefing that is not one")
-    fields["_raw"] = (participants, topics, outcomes, links, glossary, sections, extra)
+    fields["_raw"] = items
     fields["_reread"] = reread
     return _made(LazyBriefing, fields)
 

@@ -6,6 +6,7 @@ could not have made raises ValueError, and `cache_lazy` then reads the file afre
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Any
 
@@ -181,8 +182,11 @@ def _extra_pair(value: Any) -> tuple[str, ExtraValue]:
     return key, _extra(item)
 
 
-def decode_items(raw: tuple[Any, ...]) -> dict[str, Any]:
-    participants, topics, outcomes, links, glossary, sections, extra = raw
+def decode_items(raw: str) -> dict[str, Any]:
+    """A briefing's items from the JSON text `cache_codec` kept them as."""
+    participants, topics, outcomes, links, glossary, sections, extra = _record(
+        json.loads(raw), 7, "list of items"
+    )
     return {
         "participants": _participants(participants),
         "topics": _many(_topic, topics),

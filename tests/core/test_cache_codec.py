@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,11 +109,25 @@ def test_anything_the_encoder_could_not_make_is_refused(mangle: object) -> None:
 
 
 # Damage in the items decoded on first use (participants, topics, extra, ...).
+def _items(index: int, value: object) -> object:
+    """A mangler of the briefing's items (kept as one JSON text): item `index` set to `value`."""
+
+    def mangle(v: list[Any]) -> list[Any]:
+        items = json.loads(v[1][16])
+        items[index] = value
+        return [v[0], [*v[1][:16], json.dumps(items)], v[2]]
+
+    return mangle
+
+
 DAMAGED_ITEMS = [
-    lambda v: [v[0], [*v[1][:11], [["X", "n"]], *v[1][12:]], v[2]],
-    lambda v: [v[0], [*v[1][:11], ["P\x1fonly three\x1fparts"], *v[1][12:]], v[2]],
-    lambda v: [v[0], [*v[1][:12], [["t", "s", ["a"], "six"]], *v[1][13:]], v[2]],
-    lambda v: [v[0], [*v[1][:21], [["k", {"py/object": set()}]], *v[1][22:]], v[2]],
+    _items(0, [["X", "n"]]),
+    _items(0, ["P\x1fonly three\x1fparts"]),
+    _items(1, [["t", "s", ["a"], "six"]]),
+    _items(6, [["k", {"py/object": {"set": []}}], 5]),
+    _items(6, "not a list"),
+    lambda v: [v[0], [*v[1][:16], "[[" * 100_000], v[2]],
+    lambda v: [v[0], [*v[1][:16], '{"not": "a list"}'], v[2]],
 ]
 
 
