@@ -212,3 +212,17 @@ def test_kept_answers_are_for_today_only(
     monkeypatch.setattr(answers.dt, "date", Tomorrow)
     _run(capsys, *args)
     assert len(list(cache.glob("library-*.answer"))) == 2 and parsed == []
+
+
+def test_only_the_newest_answers_are_kept(
+    library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(answers, "KEEP", 2)
+    cache = tmp_path / "cache"
+    for word in ("evidence", "cybercrime", "europol"):
+        _run(capsys, "search", word, "--library", str(library), "--cache", str(cache))
+    assert len(list(cache.glob("library-*.answer"))) == 2
+    assert len(list(cache.glob("library-*.cache"))) == 1
