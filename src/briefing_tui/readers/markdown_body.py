@@ -12,18 +12,16 @@ from datetime import date
 
 from briefing_tui.model import Outcome, Pane, Participant, ParticipantGroup, Section, Topic
 from briefing_tui.readers.dates import find_date
+from briefing_tui.readers.markdown_headings import NUMBERED, pane_for, split_sections
 from briefing_tui.readers.markdown_labels import Labelled, blank_line, extract_labelled
 from briefing_tui.readers.markdown_sections import (
-    NUMBERED,
     TASK_BOX,
     TASK_LINE,
     ListItem,
     line_key,
     outcome_from_item,
     outcomes_from_lines,
-    pane_for,
     participants_from_lines,
-    split_sections,
     topic_from_block,
     topics_from_lines,
 )

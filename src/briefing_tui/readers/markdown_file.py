@@ -17,7 +17,7 @@ from briefing_tui.readers.build import build, date_from_name, title_from_path
 from briefing_tui.readers.dates import dateline, find_date
 from briefing_tui.readers.decode import decode
 from briefing_tui.readers.markdown_body import Body, read_body
-from briefing_tui.readers.markdown_sections import first_title_line
+from briefing_tui.readers.markdown_headings import first_title_line
 from briefing_tui.readers.markdown_text import plain
 from briefing_tui.readers.prose_blocks import blocks_of
 from briefing_tui.readers.prose_rules import ProseFacts, read_prose
