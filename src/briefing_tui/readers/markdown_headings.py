@@ -22,7 +22,8 @@ NUMBERED = re.compile(
     re.IGNORECASE,
 )
 
-_SPECIAL_LEADS = frozenset("#`~*_=-")
+# A line whose first character (after spaces) may open a heading or a fence.
+_SPECIAL_LINE = re.compile(r"\n *[#`~*_=\-]")
 
 
 _LIST_WORDS = frozenset(
@@ -74,12 +75,18 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
     sections = [RawSection(0, "", first_line)]
     fence: str | None = None
     lines = body.split("\n")
-    for n, line in enumerate(lines):
-        # Most lines are prose: look at the first character before trying any pattern.
+    text = "\n" + body
+    placed = 0  # lines before this one are in a section already
+    seen_at, seen_line = 0, 0
+    # Most lines are prose: a search of the whole text finds the few whose first character
+    # may start a heading or fence, and the lines between are moved over in one step.
+    for m in _SPECIAL_LINE.finditer(text):
+        n = seen_line + text.count("\n", seen_at, m.start())
+        seen_at, seen_line = m.start(), n
+        sections[-1].lines.extend(lines[placed:n])
+        placed = n + 1
+        line = lines[n]
         lead = line.lstrip(" ")[:1]
-        if lead not in _SPECIAL_LEADS:
-            sections[-1].lines.append(line)
-            continue
         is_fence, fence_now = fence_after(line, fence) if lead in "`~" else (False, fence)
         if is_fence:
             fence = fence_now
@@ -92,6 +99,7 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
                 sections.append(RawSection(level, title, first_line + at))
                 continue
         sections[-1].lines.append(line)
+    sections[-1].lines.extend(lines[placed:])
     return sections
 
 
