@@ -160,13 +160,16 @@ _TITLE_FIRST = frozenset(
 )
 
 
+_SEPARATORS = re.compile(r"\s+[—–|]\s+|\s+-\s+|;\s*")
+
+
 def split_one_line(text: str) -> tuple[str, str, str, str]:
     """(name, role, organisation, country) from "Name, Role, Organisation[, XX]".
 
     With only one part after the name ("Name – Ministry of Justice"), that part is the
     organisation when it reads like one, else the role.
     """
-    normalised = re.sub(r"\s+[—–|]\s+|\s+-\s+|;\s*", ", ", text.strip())
+    normalised = _SEPARATORS.sub(", ", text.strip())
     parts = [p.strip() for p in normalised.split(",") if p.strip()]
     if not parts:
         return "", "", "", ""
