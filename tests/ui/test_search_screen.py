@@ -326,9 +326,15 @@ async def _open_first_hit(pilot: Any, query: str) -> Hit:
     hit = screen.hits[0]
     assert hit.path == SEED_PATH
     await pilot.press("enter")
+
+    def arrived() -> bool:
+        shown = app.main.open_briefing
+        return (
+            shown is not None and shown.path == SEED_PATH and app.main.view.active_pane is hit.pane
+        )
+
+    await until(pilot, arrived, "the hit's briefing on its pane")
     await settle(pilot)
-    assert app.main.open_briefing is not None and app.main.open_briefing.path == SEED_PATH
-    assert app.main.view.active_pane is hit.pane
     return hit
 
 
@@ -340,7 +346,7 @@ async def test_hits_open_on_the_topic_outcome_group_or_paragraph_that_holds_them
 
         await _open_first_hit(pilot, '"way forward"')
         topics = view.pane_widget(Pane.TOPICS).query_one(TopicList)
-        assert topics.highlighted == 6 and app.focused is topics
+        await until(pilot, lambda: topics.highlighted == 6 and app.focused is topics, "the topic")
         prompt = topics.get_option_at_index(6).prompt
         assert isinstance(prompt, Content)
         assert [
@@ -349,19 +355,32 @@ async def test_hits_open_on_the_topic_outcome_group_or_paragraph_that_holds_them
 
         await _open_first_hit(pilot, '"better understanding"')
         outcomes = view.pane_widget(Pane.OUTCOMES).query_one(OptionList)
-        assert outcomes.highlighted == 0 and app.focused is outcomes
+        await until(
+            pilot, lambda: outcomes.highlighted == 0 and app.focused is outcomes, "the outcome"
+        )
 
         await _open_first_hit(pilot, '"Eurojust National Members"')
         groups = view.pane_widget(Pane.PARTICIPANTS).query_one(GroupsTable)
-        assert groups.get_row_at(groups.cursor_row)[0].plain == "Eurojust National Members"
+        await until(
+            pilot,
+            lambda: groups.get_row_at(groups.cursor_row)[0].plain == "Eurojust National Members",
+            "the group's row",
+        )
 
         await _open_first_hit(pilot, '"hardly any"')  # overview prose: scrolled to it
         scroll = view.pane_widget(Pane.OVERVIEW).focus_target()
         await until(pilot, lambda: scroll.scroll_y > 0, "the paragraph to come into view")
         reading = view.pane_widget(Pane.OVERVIEW).query_one(ReadingText)
-        top = reading.virtual_region.y
-        row = next(i for i, text in enumerate(reading.text_lines()) if "hardly" in text)
-        assert scroll.scroll_y <= top + row < scroll.scroll_y + scroll.size.height
+
+        def in_view() -> bool:
+            top = reading.virtual_region.y
+            rows = [i for i, text in enumerate(reading.text_lines()) if "hardly" in text]
+            return (
+                bool(rows)
+                and scroll.scroll_y <= top + rows[0] < scroll.scroll_y + scroll.size.height
+            )
+
+        await until(pilot, in_view, "the paragraph in view")
 
 
 async def test_opening_a_hit_closes_find_in_the_briefing_left() -> None:

@@ -44,7 +44,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A keyboard-first, offline terminal reader for briefing documents "
-        "(YAML, and Markdown with YAML front matter).",
+        "(YAML, Markdown, and plain-text or HTML press releases).",
         epilog=f"commands (see `briefing COMMAND --help`):\n{commands}\n\n"
         "With no PATH: $BRIEFING_LIBRARY, else ./briefings, else the bundled samples.\n"
         "Nothing is ever written, and nothing is ever fetched from the network.",

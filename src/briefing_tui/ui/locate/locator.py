@@ -105,6 +105,19 @@ async def _pane_ready(app: App[object], pane: LazyPane, briefing: Briefing) -> b
     return False
 
 
+async def focus_when_shown(widget: Widget) -> None:
+    """Focus `widget` once it can take focus.
+
+    A pane just turned to is shown at the next layout; focusing it before then does
+    nothing, while the pane turned from hides the old focus, leaving none at all.
+    """
+    for _ in range(_READY_TRIES):
+        if widget.focusable:
+            break
+        await _refreshed(widget)
+    widget.focus()
+
+
 async def _laid_out(widget: Widget) -> bool:
     for _ in range(_READY_TRIES):
         if widget.size.width > 0 and widget.size.height > 0:

@@ -175,7 +175,7 @@ class MainScreen(AcrossLibrary):
     def _show_spot(self, briefing: Briefing, event: OpenBriefing) -> None:
         """Turn to the spot and light up its words, once the pane is built (in a worker)."""
         from briefing_tui.ui.locate.highlights import marks_for
-        from briefing_tui.ui.locate.locator import show_spot
+        from briefing_tui.ui.locate.locator import focus_when_shown, show_spot
         from briefing_tui.ui.locate.target import mark_spot
         from briefing_tui.ui.widgets.find_bar import FindBar
 
@@ -191,7 +191,7 @@ class MainScreen(AcrossLibrary):
             shown = await show_spot(view, spot, find)
             if shown is not None:
                 mark_spot(marks, shown, spot, briefing, find)
-                shown.focus.focus()
+                await focus_when_shown(shown.focus)
 
         self.run_worker(land(), group=REVEAL_GROUP, exclusive=True, exit_on_error=False)
 
