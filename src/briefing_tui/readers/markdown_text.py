@@ -35,6 +35,8 @@ def plain(text: str) -> str:
     fields that are shown as plain text."""
     if "<" in text or "](" in text:
         text = _LINK.sub(r"\1", _HTML.sub("", text))
+    if "*" not in text and "_" not in text and "`" not in text:
+        return text.strip()  # no emphasis marker: most titles and names
     return _EMPHASIS.sub(r"\2", text).strip()
 
 

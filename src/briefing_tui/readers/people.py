@@ -161,6 +161,8 @@ _TITLE_FIRST = frozenset(
 
 
 _SEPARATORS = re.compile(r"\s+[—–|]\s+|\s+-\s+|;\s*")
+# A character each separator has: most lines have none, and then no pattern is tried.
+_SEPARATOR_MARKS = ("—", "–", "|", "-", ";")
 
 
 def split_one_line(text: str) -> tuple[str, str, str, str]:
@@ -169,7 +171,9 @@ def split_one_line(text: str) -> tuple[str, str, str, str]:
     With only one part after the name ("Name – Ministry of Justice"), that part is the
     organisation when it reads like one, else the role.
     """
-    normalised = _SEPARATORS.sub(", ", text.strip())
+    normalised = text.strip()
+    if any(mark in normalised for mark in _SEPARATOR_MARKS):
+        normalised = _SEPARATORS.sub(", ", normalised)
     parts = [p.strip() for p in normalised.split(",") if p.strip()]
     if not parts:
         return "", "", "", ""
