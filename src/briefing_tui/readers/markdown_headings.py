@@ -7,6 +7,7 @@ deep headings that name Participants or Outcomes.  One pass over the lines, no r
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ _TIGHT_HEADING = re.compile(r"^ {0,3}(#{2,6})([^\s#][^#\n]{0,58}?)[ \t#]*$")
 _BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)([^*_\n]{1,60}?)\1[ \t]*:?[ \t]*$")
 
 
+@functools.lru_cache(maxsize=4096)
 def pane_for(heading: str) -> Pane | None:
     """The pane a heading names; "International cooperation (8 countries)" is read without
     its count."""
