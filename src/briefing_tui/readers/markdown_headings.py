@@ -85,7 +85,8 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
     for m in _SPECIAL_LINE.finditer(text):
         n = seen_line + text.count("\n", seen_at, m.start())
         seen_at, seen_line = m.start(), n
-        sections[-1].lines.extend(lines[placed:n])
+        if placed < n:
+            sections[-1].lines.extend(lines[placed:n])
         placed = n + 1
         line = lines[n]
         lead = line.lstrip(" ")[:1]
