@@ -98,6 +98,10 @@ def _front_fields(path: str, front: str, kind: str) -> tuple[Fields | None, list
     return fields, reader.problems
 
 
+# The body cut into blocks for the phrase rules: well past their PROSE_BUDGET of paragraphs.
+PROSE_WINDOW = 64 * 1024
+
+
 def _prose_facts(
     body: str, body_line: int, values: dict[str, Any], parsed: Body
 ) -> ProseFacts | None:
@@ -109,6 +113,12 @@ def _prose_facts(
     ):
         return None
     year = values["date"].year if isinstance(values.get("date"), date) else None
+    if len(body) > PROSE_WINDOW:
+        # The rules read only the first paragraphs (PROSE_BUDGET); cutting the text into
+        # blocks past them would cost seconds on an 8 MB table and change nothing.
+        # Cut at the end of a line: one long line costs little, a million short ones do.
+        cut = body.find("\n", PROSE_WINDOW)
+        body = body if cut == -1 else body[: cut + 1]
     return read_prose(blocks_of(body, body_line), year)
 
 

@@ -7,6 +7,7 @@ deep headings that name Participants or Outcomes.  One pass over the lines, no r
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -22,7 +23,8 @@ NUMBERED = re.compile(
     re.IGNORECASE,
 )
 
-_SPECIAL_LEADS = frozenset("#`~*_=-")
+# A line whose first character (after spaces) may open a heading or a fence.
+_SPECIAL_LINE = re.compile(r"\n *[#`~*_=\-]")
 
 
 _LIST_WORDS = frozenset(
@@ -34,6 +36,7 @@ _TIGHT_HEADING = re.compile(r"^ {0,3}(#{2,6})([^\s#][^#\n]{0,58}?)[ \t#]*$")
 _BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)([^*_\n]{1,60}?)\1[ \t]*:?[ \t]*$")
 
 
+@functools.lru_cache(maxsize=4096)
 def pane_for(heading: str) -> Pane | None:
     """The pane a heading names; "International cooperation (8 countries)" is read without
     its count."""
@@ -74,12 +77,19 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
     sections = [RawSection(0, "", first_line)]
     fence: str | None = None
     lines = body.split("\n")
-    for n, line in enumerate(lines):
-        # Most lines are prose: look at the first character before trying any pattern.
+    text = "\n" + body
+    placed = 0  # lines before this one are in a section already
+    seen_at, seen_line = 0, 0
+    # Most lines are prose: a search of the whole text finds the few whose first character
+    # may start a heading or fence, and the lines between are moved over in one step.
+    for m in _SPECIAL_LINE.finditer(text):
+        n = seen_line + text.count("\n", seen_at, m.start())
+        seen_at, seen_line = m.start(), n
+        if placed < n:
+            sections[-1].lines.extend(lines[placed:n])
+        placed = n + 1
+        line = lines[n]
         lead = line.lstrip(" ")[:1]
-        if lead not in _SPECIAL_LEADS:
-            sections[-1].lines.append(line)
-            continue
         is_fence, fence_now = fence_after(line, fence) if lead in "`~" else (False, fence)
         if is_fence:
             fence = fence_now
@@ -92,6 +102,7 @@ def split_sections(body: str, first_line: int) -> list[RawSection]:
                 sections.append(RawSection(level, title, first_line + at))
                 continue
         sections[-1].lines.append(line)
+    sections[-1].lines.extend(lines[placed:])
     return sections
 
 

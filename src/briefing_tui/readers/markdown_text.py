@@ -12,17 +12,21 @@ import re
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\n]{0,500}\)")
 _HTML = re.compile(r"<!--.{0,500}?-->|</?[A-Za-z][^<>\n]{0,300}>")
+_NUMBERING = re.compile(r"^\s*(\d+[.)]?|[ivx]+\.)\s+")
+_PUNCTUATION = re.compile(r"[^\w\s&]")
 
 
 @functools.lru_cache(maxsize=4096)
 def heading_key(text: str) -> str:
     """Heading text reduced for matching: case, emphasis, numbering, punctuation, links and
     HTML (`<a name>` anchors, `<!-- required -->` comments) ignored."""
+    if text.isascii() and text.isalnum():
+        return text.lower()  # one word ("H7", "Agenda"): nothing below would change it
     if "<" in text or "[" in text:
         text = _LINK.sub(r"\1", _HTML.sub(" ", text))
     t = _EMPHASIS.sub(r"\2", text).casefold()
-    t = re.sub(r"^\s*(\d+[.)]?|[ivx]+\.)\s+", "", t)
-    t = re.sub(r"[^\w\s&]", " ", t)
+    t = _NUMBERING.sub("", t)
+    t = _PUNCTUATION.sub(" ", t)
     return " ".join(t.split())
 
 
@@ -31,6 +35,8 @@ def plain(text: str) -> str:
     fields that are shown as plain text."""
     if "<" in text or "](" in text:
         text = _LINK.sub(r"\1", _HTML.sub("", text))
+    if "*" not in text and "_" not in text and "`" not in text:
+        return text.strip()  # no emphasis marker: most titles and names
     return _EMPHASIS.sub(r"\2", text).strip()
 
 

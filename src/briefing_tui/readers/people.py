@@ -160,13 +160,20 @@ _TITLE_FIRST = frozenset(
 )
 
 
+_SEPARATORS = re.compile(r"\s+[—–|]\s+|\s+-\s+|;\s*")
+# A character each separator has: most lines have none, and then no pattern is tried.
+_SEPARATOR_MARKS = ("—", "–", "|", "-", ";")
+
+
 def split_one_line(text: str) -> tuple[str, str, str, str]:
     """(name, role, organisation, country) from "Name, Role, Organisation[, XX]".
 
     With only one part after the name ("Name – Ministry of Justice"), that part is the
     organisation when it reads like one, else the role.
     """
-    normalised = re.sub(r"\s+[—–|]\s+|\s+-\s+|;\s*", ", ", text.strip())
+    normalised = text.strip()
+    if any(mark in normalised for mark in _SEPARATOR_MARKS):
+        normalised = _SEPARATORS.sub(", ", normalised)
     parts = [p.strip() for p in normalised.split(",") if p.strip()]
     if not parts:
         return "", "", "", ""
