@@ -8,7 +8,8 @@ by default.  When on:
   an entry is used only while size and mtime still match, so a changed, added or removed
   file is noticed and re-read.  Results are kept as JSON in chunks that are decoded, and
   checked field by field (`cache_codec`), as they are needed, so a start reads the stamps
-  at once and the briefings stream in;
+  at once and the briefings stream in, each one's items decoded only when first read
+  (`cache_lazy`);
 - beside it, the search index for the library exactly as it was (see `IndexStore`);
 - written atomically through one descriptor (`private_files`), readable and writable by
   its owner only, in a folder that must be this user's alone (created as 0700);

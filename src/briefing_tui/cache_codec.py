@@ -66,6 +66,12 @@ def _encode_briefing(briefing: Briefing) -> list[Any]:
         for f in dataclasses.fields(briefing)
         if f.name not in LAZY_FIELDS
     ]
+    # A cached briefing saved again (another file changed) keeps its items' text as read:
+    # they are checked whenever they are used, and decoding 10,000 only to save them cost
+    # the end of such a load about a second.
+    kept = briefing.__dict__.get("_raw") if type(briefing) is LazyBriefing else None
+    if type(kept) is str:
+        return [*head, kept]
     items = [_encode_value(getattr(briefing, name)) for name in LAZY_FIELDS]
     return [*head, json.dumps(items, ensure_ascii=True, separators=(",", ":"))]
 

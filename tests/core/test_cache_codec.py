@@ -183,6 +183,9 @@ def test_a_lazy_briefing_compares_copies_and_pickles_as_a_briefing() -> None:
     changed = dataclasses.replace(lazy(), title="U")
     assert type(changed) is Briefing and changed.outcomes == original.outcomes
     assert encode_result(LoadResult("a.yaml", lazy()))[1] == encode_result(_full())[1]
+    saved_again = lazy()
+    encode_result(LoadResult("a.yaml", saved_again))
+    assert type(saved_again) is LazyBriefing, "saving a cached briefing again does not decode it"
 
 
 def test_a_planted_pickle_is_never_unpickled(
