@@ -50,7 +50,7 @@ async def test_links_are_reached_and_shown_from_the_keyboard() -> None:
             "https://example.org/bare",
             "https://example.org/agenda",
         ]
-        assert [n.message for n in app._notifications] == shown
+        assert [n.message for n in app.notifications()] == shown
         assert app.is_running
         await pilot.press("p")
         assert app.focused is app.query_one("#overview-scroll")
