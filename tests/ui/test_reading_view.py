@@ -190,7 +190,7 @@ async def test_the_layout_stops_when_the_briefing_closes() -> None:
         await until(pilot, laying_out, "the annex's layout worker")
         reading = app.query_one(ReadingText)
         worker = layout_worker(app, reading)
-        layout = reading.layout
+        layout = reading.text_layout
         assert layout is not None
         await until(pilot, lambda: app.main.open_path("lib/other.md"), "the other briefing")
         await until(pilot, lambda: worker.is_finished, "the worker to stop")
@@ -205,7 +205,7 @@ async def test_quitting_while_laying_out_stops_the_worker() -> None:
         reading = app.query_one(ReadingText)
         await until(pilot, lambda: reading.laying_out, "the layout worker")
         worker = layout_worker(app, reading)
-        layout = reading.layout
+        layout = reading.text_layout
         assert layout is not None
         app.exit()
     assert layout.cancelled and not layout.done

@@ -118,7 +118,7 @@ class ReadingText(Widget):
         return layout is not None and layout.done and len(self._blocks) == len(layout.blocks)
 
     @property
-    def layout(self) -> Layout | None:
+    def text_layout(self) -> Layout | None:
         """The layout for the current width: how far it got, and whether it was stopped."""
         return self._layout
 
