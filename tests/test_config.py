@@ -13,9 +13,9 @@ from briefing_tui.config import (
     DEFAULT_THEME,
     Config,
     config_path,
-    effective_config_text,
     load_config,
 )
+from briefing_tui.config_text import effective_config_text
 from briefing_tui.model import Severity
 
 

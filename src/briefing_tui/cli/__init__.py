@@ -105,7 +105,8 @@ def _run_app(ns: argparse.Namespace) -> int:
     # Importing the reader makes a few hundred thousand objects, and the collections they
     # trigger cost ~50 ms before the first paint; they are frozen afterwards instead.
     with paused_gc():
-        from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, effective_config_text, load_config
+        from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, load_config
+        from briefing_tui.config_text import effective_config_text
         from briefing_tui.library import default_library_paths
         from briefing_tui.library.pool import remove_on_hangup
 
