@@ -3,7 +3,7 @@
     python benchmarks/bench_long.py [--only NAME ...] [--work /tmp/briefing-long] [--timeout 30]
 
 For each generated document it runs the installed `briefing` command on that one file inside
-tmux (120x40) and polls the screen every 10 ms:
+tmux (120x40, via tests/terminal_driver.py, an empty HOME) and polls the screen every 10 ms:
 
 - first screen: from launch until the document's first words are on screen in the Overview;
 - peak RSS of the app process (VmHWM) until it is asked to quit;
@@ -22,12 +22,16 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+# The tmux driver the e2e tests use (tests/terminal_driver.py): one way to run the reader
+# in a terminal, read its screen, its pid and its peak RSS.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from terminal_driver import Terminal, TerminalError
 
 SOCKET = "briefing-long-bench"
 POLL = 0.01
@@ -140,36 +144,6 @@ CASES = (
 )
 
 
-# -- tmux -------------------------------------------------------------------------------------
-
-
-def tmux(*args: str) -> str:
-    out = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False)
-    return out.stdout
-
-
-def screen() -> str:
-    return tmux("capture-pane", "-p", "-t", "b")
-
-
-def peak_rss_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @dataclass
 class Result:
     first: float | None = None
@@ -178,50 +152,52 @@ class Result:
     quit: float | None = None
 
 
-def wait_for(test: Callable[[str], bool], timeout: float, pid: int, result: Result) -> float | None:
+def wait_for(
+    term: Terminal, test: Callable[[str], bool], timeout: float, result: Result
+) -> float | None:
     """Seconds until `test(screen)` holds, or None at the timeout; notes peak RSS meanwhile."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
-        if test(screen()):
+        if test(term.screen()):
             return time.perf_counter() - start
-        result.rss = peak_rss_mb(pid) or result.rss
+        result.rss = term.peak_rss_mb() or result.rss
         time.sleep(POLL)
     return None
 
 
-def run_case(path: Path, case: Case, timeout: float) -> Result:
+def run_case(path: Path, case: Case, timeout: float, home: Path) -> Result:
     result = Result()
-    tmux("kill-server")
-    briefing = shutil.which("briefing") or "briefing"
-    start = time.perf_counter()
-    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", f"exec {briefing} '{path}'")
-    pid_text = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
-    if not pid_text.isdigit():
-        return result
-    pid = int(pid_text)
-    shown = wait_for(lambda s: case.marker in s, timeout, pid, result)
-    if shown is not None:
-        result.first = time.perf_counter() - start  # from launch, not from the first poll
-        stalls: list[float] = []
-        keys = ["enter"] if case.pane == "1" else ["2"]
-        keys += ["PageDown", "PageUp"] * (STALL_PRESSES // 2)
-        for key in keys:
-            before = screen()
-            tmux("send-keys", "-t", "b", key)
-            took = wait_for(lambda s, b=before: s != b, timeout, pid, result)
-            if took is None:
-                stalls.append(float("inf"))
-                break
-            stalls.append(took)
-        result.stall = max(stalls)
-    result.rss = peak_rss_mb(pid) or result.rss
-    asked = time.perf_counter()
-    tmux("send-keys", "-t", "b", "q")
-    while time.perf_counter() - asked < timeout and alive(pid):
-        time.sleep(POLL)
-    if not alive(pid):
-        result.quit = time.perf_counter() - asked
-    tmux("kill-server")
+    term = Terminal(SOCKET, home)
+    try:
+        start = time.perf_counter()
+        term.start(path)
+        term.wait_pid()
+        shown = wait_for(term, lambda s: case.marker in s, timeout, result)
+        if shown is not None:
+            result.first = time.perf_counter() - start  # from launch, not from the first poll
+            stalls: list[float] = []
+            keys = ["enter"] if case.pane == "1" else ["2"]
+            keys += ["PageDown", "PageUp"] * (STALL_PRESSES // 2)
+            for key in keys:
+                before = term.screen()
+                term.press(key)
+                took = wait_for(term, lambda s, b=before: s != b, timeout, result)
+                if took is None:
+                    stalls.append(float("inf"))
+                    break
+                stalls.append(took)
+            result.stall = max(stalls)
+        result.rss = term.peak_rss_mb() or result.rss
+        asked = time.perf_counter()
+        term.press("q")
+        while time.perf_counter() - asked < timeout and term.running:
+            time.sleep(POLL)
+        if not term.running:
+            result.quit = time.perf_counter() - asked
+    except TerminalError as error:
+        print(f"{case.name}: {str(error).splitlines()[0]}")
+    finally:
+        term.close()
     return result
 
 
@@ -254,7 +230,7 @@ def main() -> int:
         path = args.work / f"{case.name}.md"
         if not path.exists() or args.regenerate:
             path.write_text(case.build(), encoding="utf-8")
-        result = run_case(path, case, args.timeout)
+        result = run_case(path, case, args.timeout, args.work / "home")
         cells = [
             fmt(result.first, case.first_target),
             fmt(result.rss, case.rss_target, " MB"),

@@ -2,8 +2,8 @@
 
     python benchmarks/bench_startup.py [--counts 1000 10000] [--work /tmp/briefing-bench]
 
-For each library it runs the installed `briefing` command inside tmux (120x40) and polls the
-screen every 10 ms, printing:
+For each library it runs the installed `briefing` command inside tmux (120x40, via
+tests/terminal_driver.py, an empty HOME) and polls the screen every 10 ms, printing:
 
 - first paint: the library list with its load status is on screen;
 - parsed: every file is read and listed (the status line says "N briefings");
@@ -22,13 +22,20 @@ Nothing here is a test: it prints numbers against the targets; with --cached-onl
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+# The tmux driver the e2e tests use (tests/terminal_driver.py): one way to run the reader
+# in a terminal, read its screen, its pid and its peak RSS.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from terminal_driver import Terminal
 
 HERE = Path(__file__).resolve().parent
 # Its own tmux server: `kill-server` here must not end anyone else's sessions.
@@ -36,9 +43,17 @@ SOCKET = os.environ.get("BRIEFING_BENCH_SOCKET", "briefing-bench")
 FIRST_PAINT = re.compile(r"Loading… \d+|\b\d+ briefings?\b")
 
 
-def tmux(*args: str) -> str:
-    out = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False)
-    return out.stdout
+@functools.cache
+def _home() -> Path:
+    """An empty HOME of our own, so the developer's settings and state do not leak in."""
+    return Path(tempfile.mkdtemp(prefix="briefing-bench-home-"))
+
+
+def _terminal(args: list[str]) -> Terminal:
+    """`briefing ARGS` started in a 120x40 window of our private tmux server."""
+    term = Terminal(SOCKET, _home())
+    term.start(*args)
+    return term
 
 
 def ensure_library(work: Path, count: int) -> Path:
@@ -60,16 +75,6 @@ def ensure_library(work: Path, count: int) -> Path:
     return target
 
 
-def peak_rss_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
 def run_in_tmux(
     args: list[str],
     until: re.Pattern[str],
@@ -77,30 +82,25 @@ def run_in_tmux(
     first: re.Pattern[str] | None = None,
 ) -> tuple[float | None, float | None, float | None]:
     """(first match time, final match time, peak RSS MB) for `briefing ARGS` in tmux."""
-    tmux("kill-server")
-    command = " ".join(["exec", shutil.which("briefing") or "briefing", *map(_quote, args)])
     start = time.perf_counter()
-    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
-    pid_text = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
-    pid = int(pid_text) if pid_text.isdigit() else None
+    term = _terminal(args)
+    term.wait_pid()
     first_at = done_at = None
     peak = None
     while time.perf_counter() - start < timeout:
-        screen = tmux("capture-pane", "-p", "-t", "b")
+        screen = term.screen()
         now = time.perf_counter() - start
         if first is not None and first_at is None and first.search(screen):
             first_at = now
         if until.search(screen) and "Loading" not in screen:
             done_at = now
             break
-        if pid is not None:
-            peak = peak_rss_mb(pid) or peak
+        peak = term.peak_rss_mb() or peak
         time.sleep(0.01)
-    if pid is not None:
-        peak = peak_rss_mb(pid) or peak
-    tmux("send-keys", "-t", "b", "q")
+    peak = term.peak_rss_mb() or peak
+    term.press("q")
     time.sleep(0.3)
-    tmux("kill-server")
+    term.close()
     return first_at, done_at, peak
 
 
@@ -113,46 +113,41 @@ def run_search_in_tmux(
     """(first paint, searchable) for `briefing ARGS`: at first paint it presses `/` and types
     `query` (which must match more than 50 briefings), then waits until the search screen
     shows the best 50 with no "indexing…" note, i.e. the whole library was searched."""
-    tmux("kill-server")
-    command = " ".join(["exec", shutil.which("briefing") or "briefing", *map(_quote, args)])
     start = time.perf_counter()
-    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
+    term = _terminal(args)
     first_at = searched_at = None
     typed = False
     while time.perf_counter() - start < timeout:
-        screen = tmux("capture-pane", "-p", "-t", "b")
+        screen = term.screen()
         now = time.perf_counter() - start
         if first_at is None:
             if FIRST_PAINT.search(screen):
                 first_at = now
-                tmux("send-keys", "-t", "b", "/")
+                term.press("/")
         elif not typed:
             if "Search the library" in screen:  # type once the search box is there
-                tmux("send-keys", "-t", "b", "-l", query)
+                term.type(query)
                 typed = True
         elif SEARCHED.search(screen) and "indexing" not in screen:
             searched_at = now
             break
         time.sleep(0.01)
-    tmux("send-keys", "-t", "b", "Escape")
-    tmux("send-keys", "-t", "b", "q")
+    term.press("Escape", "q")
     time.sleep(0.3)
-    tmux("kill-server")
+    term.close()
     return first_at, searched_at
 
 
 def fill_cache(args: list[str], cache: Path, timeout: float = 180.0) -> bool:
     """Run the reader until it has saved the search index into `cache` (after loading)."""
-    tmux("kill-server")
-    command = " ".join(["exec", shutil.which("briefing") or "briefing", *map(_quote, args)])
-    tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40", command)
+    term = _terminal(args)
     deadline = time.perf_counter() + timeout
     while not list(cache.glob("*.index")) and time.perf_counter() < deadline:
         time.sleep(0.2)
     time.sleep(0.5)  # the cache file is written as loading ends, the index after it
-    tmux("send-keys", "-t", "b", "q")
+    term.press("q")
     time.sleep(0.5)
-    tmux("kill-server")
+    term.close()
     return bool(list(cache.glob("*.index")))
 
 
@@ -218,10 +213,6 @@ def _cached_load(library: Path, cache: Path) -> tuple[float, float]:
 
 
 QUERY = "evidence"
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "'\\''") + "'"
 
 
 def fmt(value: float | None, target: float, unit: str = "s") -> str:

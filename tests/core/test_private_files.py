@@ -126,11 +126,12 @@ def test_briefing_refuses_a_shared_cache_folder_in_one_line(tmp_path: Path) -> N
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o777)
-    from briefing_tui import cli
+    # What `briefing` calls on --cache and --state before it starts the reader.
+    from briefing_tui.cli.library_option import private_folder
 
     code = (
-        "import sys; from pathlib import Path; from briefing_tui import cli;"
-        f"print(cli._private_folder('--cache', Path({str(shared)!r}), 'the cache'))"
+        "from pathlib import Path; from briefing_tui.cli.library_option import private_folder;"
+        f"print(private_folder('--cache', Path({str(shared)!r}), 'the cache'))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
@@ -139,7 +140,7 @@ def test_briefing_refuses_a_shared_cache_folder_in_one_line(tmp_path: Path) -> N
     assert out.stderr == (
         f"briefing: --cache {shared} can be written by other accounts; running without the cache\n"
     )
-    assert cli._private_folder("--cache", tmp_path, "the cache") == tmp_path
+    assert private_folder("--cache", tmp_path, "the cache") == tmp_path
 
 
 def test_cache_and_state_beside_a_briefing_opened_as_a_file_are_refused(tmp_path: Path) -> None:

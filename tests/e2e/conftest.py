@@ -1,8 +1,9 @@
 """Fixtures of the end-to-end tier: the installed `briefing` command inside tmux.
 
 Each test gets its own tmux server on a private socket (`tmux -L <unique>`), so the tests
-never touch a reader's own tmux sessions and can run side by side. The whole tier is
-skipped, with the reason, when tmux or the `briefing` command is missing.
+never touch a reader's own tmux sessions and can run side by side.  The driver,
+`tests/terminal_driver.py`, is shared with the benchmarks that measure in a terminal.
+The whole tier is skipped, with the reason, when tmux or the `briefing` command is missing.
 
 Adding a test for a new feature (search, say) takes a few lines:
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from .terminal import BRIEFING, TMUX, Terminal
+from terminal_driver import BRIEFING, TMUX, Terminal
 
 _sockets = itertools.count()
 

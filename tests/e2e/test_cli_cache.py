@@ -12,8 +12,7 @@ import subprocess
 from pathlib import Path
 
 from briefing_tui.library import load_library
-
-from .terminal import BRIEFING, Terminal
+from terminal_driver import BRIEFING, Terminal
 
 SAMPLES = Path(__file__).resolve().parents[2] / "briefings"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .terminal import Terminal
+from terminal_driver import Terminal
+
 from .test_reading import start_on_newest
 
 

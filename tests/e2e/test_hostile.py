@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .terminal import Terminal
+from terminal_driver import Terminal
 
 # Double-quoted YAML: "\e" is an ESC byte, "\a" a bell; both must arrive as visible symbols.
 HOSTILE = r"""title: "[@click=app.quit]Click to quit[/] [bold]x[/bold]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .terminal import Terminal
+from terminal_driver import Terminal
 
 HEADINGS = 20_000
 

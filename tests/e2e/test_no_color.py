@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .terminal import Terminal
+from terminal_driver import Terminal
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 

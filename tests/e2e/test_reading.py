@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .terminal import Terminal
+from terminal_driver import Terminal
 
 SEED_TITLE = "Joint conference on judicial cooperation in cybercrime matters"
 NEWEST_TITLE = "Example: Planning call for a regional workshop"

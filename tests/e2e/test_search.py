@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .terminal import Terminal
+from terminal_driver import Terminal
 
 
 def test_slash_seger_enter_opens_the_seed_on_participants(

@@ -12,6 +12,7 @@ from typing import Any
 from rich.console import Console
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.widgets import Static
 
 from briefing_tui.model import (
@@ -152,6 +153,14 @@ class RecordingApp(BriefingApp):
     def received(self, kind: type[Message]) -> list[Any]:
         unique = {id(m): m for m in self.messages if isinstance(m, kind)}
         return list(unique.values())
+
+    def notifications(self) -> list[Notification]:
+        """Every notification posted, in order: `App.notify` posts each as a `Notify`.
+
+        Read from the messages rather than the toasts, which time out (5 s) and would make a
+        test on a slow machine miss one.
+        """
+        return [message.notification for message in self.received(Notify)]
 
 
 def app_with(briefings: Sequence[Briefing], problems: Sequence[Problem] = ()) -> RecordingApp:

@@ -140,7 +140,7 @@ async def test_opening_a_hidden_briefing_clears_the_filter() -> None:
         assert app.main.library_list.filter.is_empty
         assert app.main.open_briefing is not None
         assert app.main.open_briefing.title == "Middle workshop"
-        assert "Filters cleared to show that briefing." in [n.message for n in app._notifications]
+        assert "Filters cleared to show that briefing." in [n.message for n in app.notifications()]
 
 
 async def test_a_filter_that_keeps_nothing_says_so() -> None:

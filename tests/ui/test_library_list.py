@@ -32,14 +32,14 @@ async def test_a_large_list_makes_only_the_entries_on_screen() -> None:
         assert library.virtual_size.height == 3000 * ENTRY_LINES
         on_screen = library.size.height // ENTRY_LINES + 1
         # Regression: OptionList made and measured all 3,000 prompts at every rebuild.
-        assert 0 < len(library._prompts) <= on_screen + 1
+        assert 0 < library.prompts_made <= on_screen + 1
         await pilot.press("end")
         await settle(pilot)
         assert library.highlighted == 2999
         assert (
             app.main.open_briefing is not None and app.main.open_briefing.title == "Briefing 00000"
         )
-        assert len(library._prompts) <= 2 * (on_screen + 1)
+        assert library.prompts_made <= 2 * (on_screen + 1)
 
 
 async def test_page_keys_move_by_a_screenful_and_home_returns() -> None:

@@ -35,9 +35,9 @@ async def test_clicking_a_link_shows_its_url(no_browser: list[Any]) -> None:
         assert [m.link.url for m in app.received(LinkList.LinkActivated)] == [
             "https://example.org/press"
         ]
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notifications()]
         assert messages == ["https://example.org/press"]
-        assert all(not n.markup for n in app._notifications)
+        assert all(not n.markup for n in app.notifications())
         assert links.links[0].title == "Press release"
         assert app.is_running
     assert no_browser == []
@@ -49,7 +49,7 @@ async def test_open_url_only_shows_the_url(no_browser: list[Any]) -> None:
         await settle(pilot)
         app.open_url("https://example.org/[b]x[/]")
         await settle(pilot)
-        assert [n.message for n in app._notifications] == ["https://example.org/[b]x[/]"]
+        assert [n.message for n in app.notifications()] == ["https://example.org/[b]x[/]"]
     assert no_browser == []
 
 
@@ -59,6 +59,6 @@ async def test_clicking_prose_opens_nothing(no_browser: list[Any]) -> None:
         await settle(pilot)
         await pilot.click("#overview-text", offset=(30, 1))  # the prose under its heading
         await settle(pilot)
-        assert list(app._notifications) == []
+        assert app.notifications() == []
         assert app.is_running
     assert no_browser == []

@@ -85,7 +85,7 @@ async def test_a_failing_loader_is_reported_not_raised() -> None:
         finished = app.received(LibraryLoader.Finished)
         assert [(m.count, m.error) for m in finished] == [(2, "OSError: disk on fire")]
         assert len(app.query_one(LibraryList).briefings) == 2
-        assert any("disk on fire" in n.message for n in app._notifications)
+        assert any("disk on fire" in n.message for n in app.notifications())
 
 
 async def test_a_large_library_streams_into_the_list_in_order() -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from briefing_tui.model import Pane
 from briefing_tui.ui.widgets.panes.overview import OverviewPane
 from briefing_tui.ui.widgets.panes.participants import ParticipantsPane, PeopleTable
 from briefing_tui.ui.widgets.reading_view import ReadingText
+from waiting import wait_until
 
-from .helpers import SIZE, app_with, rich_briefing, settle, text_of, texts
+from .helpers import SIZE, app_with, make_briefing, rich_briefing, settle, text_of, texts
 
 
 async def test_number_keys_switch_panes_and_focus_follows() -> None:
@@ -122,3 +125,21 @@ async def test_tab_does_not_switch_panes_behind_a_dialog() -> None:
         await pilot.press("escape", "tab")
         await settle(pilot)
         assert app.main.view.active_pane is Pane.PARTICIPANTS
+
+
+async def test_the_overview_says_when_it_is_built_and_shows_that_briefing() -> None:
+    """`OverviewPane.Built` is posted once the new content is mounted (bench_open.py times by
+    it), one per briefing opened, naming the briefing it now shows."""
+    older = make_briefing("lib/2020-older.yaml", "Older briefing", date(2020, 1, 1), summary="Old.")
+    app = app_with([rich_briefing(), older])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.query_one(OverviewPane)
+        built = [message.briefing for message in app.received(OverviewPane.Built)]
+        assert built == [rich_briefing()]
+        assert "A summary." in texts(pane.query(Static))
+        await pilot.press("down")
+        await wait_until(pilot, lambda: len(app.received(OverviewPane.Built)) == 2, "Built")
+        assert app.received(OverviewPane.Built)[-1].briefing == older
+        shown = texts(pane.query(Static))
+        assert "Old." in shown and "A summary." not in shown

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.worker import Worker
 
 from briefing_tui.model import Section
 from briefing_tui.ui.support.themes import HIGH_CONTRAST
@@ -70,6 +71,13 @@ def annex_app(body: str = LONG) -> Any:
     )
     other = make_briefing("lib/other.md", "Other", date(2020, 1, 1), overview="Short.")
     return app_with([briefing, other])
+
+
+def layout_worker(app: App[Any], reading: ReadingText) -> Worker[Any]:
+    """The thread laying `reading` out, found where the app lists its workers."""
+    found = [w for w in app.workers if w.node is reading and w.name == "reading-layout"]
+    assert len(found) == 1, found
+    return found[0]
 
 
 def row_of(reading: ReadingText, word: str) -> int:
@@ -181,9 +189,9 @@ async def test_the_layout_stops_when_the_briefing_closes() -> None:
 
         await until(pilot, laying_out, "the annex's layout worker")
         reading = app.query_one(ReadingText)
-        worker = reading._worker
-        layout = reading._layout
-        assert worker is not None and layout is not None
+        worker = layout_worker(app, reading)
+        layout = reading.text_layout
+        assert layout is not None
         await until(pilot, lambda: app.main.open_path("lib/other.md"), "the other briefing")
         await until(pilot, lambda: worker.is_finished, "the worker to stop")
         # Stopped, not finished: how fast is bench_long.py's to measure (a busy machine
@@ -196,9 +204,9 @@ async def test_quitting_while_laying_out_stops_the_worker() -> None:
     async with app.run_test(size=(80, 20)) as pilot:
         reading = app.query_one(ReadingText)
         await until(pilot, lambda: reading.laying_out, "the layout worker")
-        worker = reading._worker
-        layout = reading._layout
-        assert worker is not None and layout is not None
+        worker = layout_worker(app, reading)
+        layout = reading.text_layout
+        assert layout is not None
         app.exit()
     assert layout.cancelled and not layout.done
     assert worker.is_finished

@@ -92,7 +92,7 @@ async def test_hostile_text_is_literal_and_clicks_do_nothing() -> None:
         await pilot.click(".links", offset=(4, 0))
         await pilot.click(".links", offset=(4, 1))
         await settle(pilot)
-        assert [n.message for n in app._notifications] == [f"https://example.org/{CLOSE}", QUIT]
+        assert [n.message for n in app.notifications()] == [f"https://example.org/{CLOSE}", QUIT]
         assert app.is_running
 
         await pilot.press("right_square_bracket", "left_square_bracket", "question_mark")

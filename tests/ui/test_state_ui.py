@@ -72,7 +72,7 @@ async def test_read_and_bookmarked_survive_a_restart(
         await pilot.press("b")
         await settle(pilot)
         assert marks(app) == [f"{UNREAD_MARK} ", f" {BOOKMARK_MARK}"]
-        assert "Bookmarked" in [n.title for n in app._notifications]
+        assert "Bookmarked" in [n.title for n in app.notifications()]
 
     file = state_dir / STATE_FILE
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
@@ -147,7 +147,7 @@ async def test_nothing_is_stored_without_state(
         )
         await pilot.press("enter", "b", "2")
         await settle(pilot)
-        assert any("--state DIR" in n.message for n in app._notifications)
+        assert any("--state DIR" in n.message for n in app.notifications())
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 
@@ -160,7 +160,7 @@ async def test_a_state_folder_inside_the_library_is_refused(
         await settle(pilot)
         await pilot.press("enter", "b")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notifications()]
         assert "the state folder is inside the library; reading state is not kept" in messages
     assert sorted(p.name for p in root.iterdir()) == ["new.yaml", "old.yaml"]
 
@@ -175,7 +175,7 @@ async def test_a_corrupt_state_file_is_reported_and_replaced(
     app = app_for(library, state_dir)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notifications()]
         assert "reading state file was unreadable; ignored" in messages
         await pilot.press("enter")
         await settle(pilot)

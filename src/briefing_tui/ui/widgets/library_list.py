@@ -148,6 +148,11 @@ class LibraryList(ScrollView, can_focus=True):
             prompt = self._prompts[briefing.path] = entry_prompt(briefing, self._badge)
         return prompt
 
+    @property
+    def prompts_made(self) -> int:
+        """Entries made so far: only those drawn, so 10,000 briefings cost about a screenful."""
+        return len(self._prompts)
+
     def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
         """Insert in order; the visible list follows, throttled while a big library streams."""
         batch = list(briefings)

@@ -118,6 +118,11 @@ class ReadingText(Widget):
         return layout is not None and layout.done and len(self._blocks) == len(layout.blocks)
 
     @property
+    def text_layout(self) -> Layout | None:
+        """The layout for the current width: how far it got, and whether it was stopped."""
+        return self._layout
+
+    @property
     def laying_out(self) -> bool:
         """Whether a worker is still laying out the rest (for tests and the benchmark)."""
         return self._worker is not None and not self._worker.is_finished

@@ -176,7 +176,12 @@ def facts_table(facts: list[tuple[str, str]]) -> Table:
 
 class OverviewPane(LazyPane):
     class Built(Message):
-        """The pane finished building for `briefing` (lets tests and callers wait on it)."""
+        """The Overview of `briefing` is mounted and readable: the end of opening a briefing.
+
+        Posted when a build completes (one superseded by the next posts nothing), after the
+        old content is gone; benchmarks/bench_open.py times opening a briefing from the key
+        press to this message and the paint after it.
+        """
 
         def __init__(self, briefing: Briefing) -> None:
             super().__init__()

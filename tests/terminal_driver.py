@@ -1,7 +1,10 @@
-"""A real terminal for the end-to-end tier: one `briefing` process in a private tmux server.
+"""A real terminal for whoever needs one: the e2e tests and the benchmarks.
 
-Screens are read with `capture-pane` and polled against a deadline, so nothing here sleeps
-for a fixed time; a failed wait shows the last screen.
+One `briefing` process runs in a tmux server of its own (`tmux -L SOCKET`), so nothing here
+touches a person's own tmux sessions and `kill-server` ends only ours.  Screens are read
+with `capture-pane` and polled against a deadline; a failed wait raises `TerminalError`
+with the last screen.  Plain Python, no pytest: the benchmarks import it too, and pytest
+reports the error (an `AssertionError`) as the test's failure.
 """
 
 from __future__ import annotations
@@ -15,29 +18,53 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 TMUX = shutil.which("tmux")
 BRIEFING = shutil.which("briefing")
 DEFAULT_TIMEOUT = 10.0
 POLL_SECONDS = 0.05
 EXIT_MARK = "[briefing exited with status "
+SESSION = "briefing"
 
 # The app must see neither the developer's settings nor their colour preferences.
 _DROPPED_ENV_PREFIXES = ("BRIEFING_", "TEXTUAL", "XDG_", "TMUX")
 _DROPPED_ENV = {"NO_COLOR", "FORCE_COLOR", "COLORTERM", "COLUMNS", "LINES"}
 
 
+class TerminalError(AssertionError):
+    """A wait ran out or the app ended unexpectedly; the message carries the screen."""
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    """The process's peak resident set (VmHWM) in MB, or None once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def running(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 class Terminal:
     """One tmux window running one `briefing` process, read and driven like a person would."""
 
-    def __init__(self, socket: str, home: Path, cwd: Path) -> None:
+    def __init__(self, socket: str, home: Path, cwd: Path | None = None) -> None:
         self.socket = socket
         self.home = home
-        self.cwd = cwd
+        self.cwd = cwd or home
         self.env = self._clean_env()
         self.started = False
         self.config = os.devnull
+        self._pid: int | None = None
 
     def _clean_env(self) -> dict[str, str]:
         env = {
@@ -51,7 +78,8 @@ class Terminal:
     # -- tmux ---------------------------------------------------------------------------------
 
     def tmux(self, *args: str, check: bool = True) -> str:
-        assert TMUX is not None
+        if TMUX is None:
+            raise TerminalError("tmux is not on PATH")
         done = subprocess.run(
             [TMUX, "-L", self.socket, "-f", self.config, *args],
             env=self.env,
@@ -62,7 +90,7 @@ class Terminal:
             check=False,
         )
         if check and done.returncode != 0:
-            raise RuntimeError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
+            raise TerminalError(f"tmux {' '.join(args)} failed: {done.stderr.strip()}")
         return done.stdout
 
     def start(
@@ -78,48 +106,92 @@ class Terminal:
         echoes the status instead, and remain-on-exit (set in the config file, so before
         anything can exit) keeps the pane to read it.
         """
-        assert BRIEFING is not None
-        assert not self.started, "one briefing process per terminal"
+        if BRIEFING is None:
+            raise TerminalError("the `briefing` command is not on PATH")
+        if self.started:
+            raise TerminalError("one briefing process per terminal")
         extra = [f"{key}={value}" for key, value in (env or {}).items()]
         command = shlex.join(["env", *extra, BRIEFING, *map(str, args)])
         script = f'{command}; echo "{EXIT_MARK}$?]"'
+        self.home.mkdir(parents=True, exist_ok=True)
         config = self.home / f"{self.socket}.tmux.conf"
         config.write_text("set -g remain-on-exit on\nset -g history-limit 5000\n")
         self.config = str(config)
         self.tmux(
-            "new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height),
+            "new-session", "-d", "-s", SESSION, "-x", str(width), "-y", str(height),
             "sh", "-c", script,
         )  # fmt: skip
         self.started = True
 
     def close(self) -> None:
-        """Stop this test's tmux server and remove its socket (tmux 3.3 leaves it behind)."""
+        """Stop this terminal's tmux server and remove its socket (tmux 3.3 leaves it)."""
         if not self.started:
             return
         socket_path = self.tmux("display-message", "-p", "#{socket_path}", check=False).strip()
         self.tmux("kill-server", check=False)
         if socket_path.endswith(self.socket):
             Path(socket_path).unlink(missing_ok=True)
+        self.started = False
+
+    # -- the process --------------------------------------------------------------------------
+
+    @property
+    def pid(self) -> int | None:
+        """The `briefing` process: the one child of the pane's shell (None once it ended).
+
+        `env` execs `briefing`, so the child keeps its pid from fork to exit.
+        """
+        if self._pid is None:
+            shell = self.pane("pane_pid")
+            if shell.isdigit():
+                children = Path(f"/proc/{shell}/task/{shell}/children")
+                try:
+                    found = children.read_text().split()
+                except OSError:
+                    found = []
+                self._pid = int(found[0]) if found else None
+        return self._pid
+
+    def wait_pid(self, timeout: float = DEFAULT_TIMEOUT) -> int:
+        """The `briefing` process's pid, once the shell has started it."""
+        deadline = time.monotonic() + timeout
+        while (pid := self.pid) is None:
+            if time.monotonic() > deadline or not self.alive:
+                raise TerminalError(f"no briefing process appeared:\n{self.everything()}")
+            time.sleep(0.002)
+        return pid
+
+    def peak_rss_mb(self) -> float | None:
+        """Peak RSS of the `briefing` process (worker processes not included)."""
+        pid = self.pid
+        return None if pid is None else peak_rss_mb(pid)
+
+    @property
+    def running(self) -> bool:
+        """The `briefing` process itself is still there (the pane's shell may outlive it)."""
+        pid = self.pid
+        return running(pid) if pid is not None else self.alive
 
     # -- reading ------------------------------------------------------------------------------
 
     def screen(self) -> str:
         """The visible screen, one line per row, trailing blanks stripped."""
-        return self.tmux("capture-pane", "-p", "-t", "e2e")
+        return self.tmux("capture-pane", "-p", "-t", SESSION)
 
     def screen_with_attributes(self) -> str:
         """The visible screen with its colours and attributes, as escape sequences."""
-        return self.tmux("capture-pane", "-p", "-e", "-t", "e2e")
+        return self.tmux("capture-pane", "-p", "-e", "-t", SESSION)
 
     def everything(self) -> str:
         """Screen plus scrollback: where a traceback printed after exit would land."""
-        return self.tmux("capture-pane", "-p", "-S", "-", "-t", "e2e")
+        return self.tmux("capture-pane", "-p", "-S", "-", "-t", SESSION)
 
     def pane(self, field: str) -> str:
-        return self.tmux("display-message", "-p", "-t", "e2e", f"#{{{field}}}").strip()
+        return self.tmux("display-message", "-p", "-t", SESSION, f"#{{{field}}}").strip()
 
     @property
     def alive(self) -> bool:
+        """The pane's shell is still running (it ends after echoing the exit status)."""
         return self.pane("pane_dead") != "1"
 
     def size(self) -> tuple[int, int]:
@@ -145,9 +217,9 @@ class Terminal:
                 screen = self.everything()
                 if check(screen):
                     return screen
-                pytest.fail(f"briefing exited while waiting for {what}:\n{screen}")
+                raise TerminalError(f"briefing exited while waiting for {what}:\n{screen}")
             if time.monotonic() > deadline:
-                pytest.fail(f"timed out after {timeout} s waiting for {what}; screen:\n{screen}")
+                raise TerminalError(f"timed out after {timeout} s waiting for {what}:\n{screen}")
             time.sleep(POLL_SECONDS)
 
     def wait_for(self, *texts: str, timeout: float = DEFAULT_TIMEOUT) -> str:
@@ -159,12 +231,27 @@ class Terminal:
     def wait_gone(self, text: str, timeout: float = DEFAULT_TIMEOUT) -> str:
         return self.wait_until(lambda screen: text not in screen, f"{text!r} to go", timeout)
 
+    def time_until(
+        self, check: Callable[[str], bool], timeout: float, poll: float = 0.01
+    ) -> float | None:
+        """Seconds until `check(screen)` first holds, or None at the timeout: for measuring.
+
+        Unlike `wait_until` it takes the first screen that holds (a benchmark times when
+        something appears) and returns None rather than failing.
+        """
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if check(self.screen()):
+                return time.perf_counter() - start
+            time.sleep(poll)
+        return None
+
     # -- driving ------------------------------------------------------------------------------
 
     def press(self, *keys: str) -> None:
         """Send tmux key names (`q`, `Escape`, `Enter`, `Tab`, `BTab`, `]`...), one by one."""
         for key in keys:
-            self.tmux("send-keys", "-t", "e2e", key)
+            self.tmux("send-keys", "-t", SESSION, key)
             if key == "Escape":
                 # A key read within ESCDELAY (100 ms) of an ESC is taken as alt+key. This pause
                 # covers sending; a busy app may still read both at once, so tests wait for
@@ -173,7 +260,7 @@ class Terminal:
 
     def type(self, text: str) -> None:
         """Send text literally (no key-name lookup)."""
-        self.tmux("send-keys", "-t", "e2e", "-l", text)
+        self.tmux("send-keys", "-t", SESSION, "-l", text)
 
     def click(self, x: int, y: int) -> None:
         """A left click at 0-based column x, row y, sent as the SGR mouse report Textual reads."""
@@ -182,14 +269,15 @@ class Terminal:
 
     def find(self, text: str) -> tuple[int, int]:
         """Column and row of `text` on screen (first occurrence)."""
-        for row, line in enumerate(self.screen().splitlines()):
+        screen = self.screen()
+        for row, line in enumerate(screen.splitlines()):
             column = line.find(text)
             if column >= 0:
                 return column, row
-        pytest.fail(f"{text!r} is not on screen:\n{self.screen()}")
+        raise TerminalError(f"{text!r} is not on screen:\n{screen}")
 
     def resize(self, width: int, height: int) -> None:
-        self.tmux("resize-window", "-t", "e2e", "-x", str(width), "-y", str(height))
+        self.tmux("resize-window", "-t", SESSION, "-x", str(width), "-y", str(height))
 
     # -- ending -------------------------------------------------------------------------------
 
@@ -198,10 +286,12 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while self.alive:
             if time.monotonic() > deadline:
-                pytest.fail(f"briefing did not exit within {timeout} s:\n{self.screen()}")
+                raise TerminalError(f"briefing did not exit within {timeout} s:\n{self.screen()}")
             time.sleep(POLL_SECONDS)
-        found = re.search(re.escape(EXIT_MARK) + r"(\d+)\]", self.everything())
-        assert found is not None, f"no exit status printed:\n{self.everything()}"
+        output = self.everything()
+        found = re.search(re.escape(EXIT_MARK) + r"(\d+)\]", output)
+        if found is None:
+            raise TerminalError(f"no exit status printed:\n{output}")
         return int(found.group(1))
 
     def quit(self) -> str:
@@ -209,6 +299,6 @@ class Terminal:
         self.press("q")
         status = self.wait_exit()
         output = self.everything()
-        assert "Traceback" not in output, output
-        assert status == 0, output
+        if "Traceback" in output or status != 0:
+            raise TerminalError(f"briefing did not quit cleanly (status {status}):\n{output}")
         return output
