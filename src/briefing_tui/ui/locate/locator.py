@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
@@ -37,7 +38,9 @@ from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
 
 # How long to wait for a pane that builds itself in a worker, in refreshes.
-_READY_TRIES = 40
+# How long a reveal waits for a pane to be built, shown or laid out.  A deadline, not a
+# count of refreshes: on a busy machine a refresh can come before the layout it waits for.
+_READY_SECONDS = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,10 @@ def choose_occurrence(text: str, spans: list[tuple[int, int]], spot: Spot) -> in
     return min(max(spot.nth, 0), len(spans) - 1)
 
 
+def _deadline() -> float:
+    return time.monotonic() + _READY_SECONDS
+
+
 async def _refreshed(widget: Widget) -> None:
     try:
         await asyncio.wait_for(widget.wait_for_refresh(), 0.5)
@@ -94,7 +101,8 @@ async def _refreshed(widget: Widget) -> None:
 
 async def _pane_ready(app: App[object], pane: LazyPane, briefing: Briefing) -> bool:
     """Wait until `pane` is built for `briefing` and laid out (Overview builds in a worker)."""
-    for _ in range(_READY_TRIES):
+    deadline = _deadline()
+    while time.monotonic() < deadline:
         busy = [w for w in app.workers if w.node is pane and not w.is_finished]
         if busy:
             with contextlib.suppress(Exception):  # a failed build shows what it got to
@@ -106,20 +114,31 @@ async def _pane_ready(app: App[object], pane: LazyPane, briefing: Briefing) -> b
 
 
 async def focus_when_shown(widget: Widget) -> None:
-    """Focus `widget` once it can take focus.
+    """Focus `widget` once it can take focus, and see that it keeps it.
 
     A pane just turned to is shown at the next layout; focusing it before then does
-    nothing, while the pane turned from hides the old focus, leaving none at all.
+    nothing, while the pane turned from hides the old focus, leaving none at all.  On a
+    busy machine the screen coming back from a dialog can also hand focus to the widget
+    it held before (now hidden) after ours was set, so focus is checked after each
+    refresh and set again, until it holds or someone else has deliberately taken it.
     """
-    for _ in range(_READY_TRIES):
+    screen = widget.screen
+    before = screen.focused
+    deadline = _deadline()
+    while time.monotonic() < deadline:
         if widget.focusable:
-            break
+            widget.focus()
         await _refreshed(widget)
-    widget.focus()
+        focused = screen.focused
+        if focused is widget:
+            return
+        if focused is not None and focused is not before and focused.focusable:
+            return  # moved on purpose (a key, a click): leave it there
 
 
 async def _laid_out(widget: Widget) -> bool:
-    for _ in range(_READY_TRIES):
+    deadline = _deadline()
+    while time.monotonic() < deadline:
         if widget.size.width > 0 and widget.size.height > 0:
             return True
         await _refreshed(widget)
@@ -192,9 +211,8 @@ async def scroll_reading(
         return None
     # The part may have been laid out since the last layout pass: the scroll view must
     # know the new height before it can scroll there.
-    for _ in range(_READY_TRIES):
-        if text.size.height >= top + len(lines):
-            break
+    deadline = _deadline()
+    while text.size.height < top + len(lines) and time.monotonic() < deadline:
         text.refresh(layout=True)
         await _refreshed(text)
     joined = "\n".join(lines)
@@ -343,7 +361,8 @@ async def _listed(
 
 async def _prose_showing(pane: LazyPane, text: str) -> Prose | None:
     """The pane's Prose showing `text` (a topic's summary appears once its topic is shown)."""
-    for _ in range(_READY_TRIES):
+    deadline = _deadline()
+    while time.monotonic() < deadline:
         for prose in pane.query(Prose):
             if prose.text == text and prose.display:
                 return prose
