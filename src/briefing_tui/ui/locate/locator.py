@@ -117,10 +117,9 @@ async def focus_when_shown(widget: Widget) -> None:
     """Focus `widget` once it can take focus, and see that it keeps it.
 
     A pane just turned to is shown at the next layout; focusing it before then does
-    nothing, while the pane turned from hides the old focus, leaving none at all.  On a
-    busy machine the screen coming back from a dialog can also hand focus to the widget
-    it held before (now hidden) after ours was set, so focus is checked after each
-    refresh and set again, until it holds or someone else has deliberately taken it.
+    nothing, while the pane turned from hides the old focus, leaving none at all.  A screen
+    back from a dialog can also refocus its old (now hidden) widget after ours was set, so
+    focus is set again after each refresh until it holds or is moved on purpose.
     """
     screen = widget.screen
     before = screen.focused
@@ -219,14 +218,24 @@ async def scroll_reading(
     spans = find(joined)
     chosen = choose_occurrence(joined, spans, spot)
     line = top + (joined.count("\n", 0, spans[chosen][0]) if chosen is not None else 0)
-    region = text.virtual_region
-    parent.scroll_to_region(
-        Region(region.x, region.y + line, max(1, region.width), 1),
-        animate=False,
-        center=True,
-        immediate=True,
-    )
-    return index, chosen
+    # A pane just turned to may not know its full height yet, and a scroll beyond it stops
+    # short: scroll, let it lay out, and scroll again until the line is in view.
+    deadline = _deadline()
+    while True:  # returns once in view, at the end, or at the deadline
+        region = text.virtual_region
+        y = region.y + line
+        parent.scroll_to_region(
+            Region(region.x, y, max(1, region.width), 1),
+            animate=False,
+            center=True,
+            immediate=True,
+        )
+        await _refreshed(parent)
+        y = text.virtual_region.y + line
+        shown = parent.scroll_y <= y < parent.scroll_y + parent.size.height
+        at_end = text.laid_out and parent.scroll_y >= parent.max_scroll_y
+        if shown or at_end or time.monotonic() > deadline:
+            return index, chosen
 
 
 def _reveal_static(widget: Widget, focus: Widget, find: SpanFinder, spot: Spot) -> Shown:
