@@ -72,3 +72,11 @@ def test_text_with_no_title_line_falls_back_to_the_file_name() -> None:
     b = _read("2020-01-05-notice.txt", b"\n\n   \n")
     assert b.title == "notice"
     assert b.date == date(2020, 1, 5)
+
+
+def test_a_long_first_paragraph_is_summarised_at_a_word_with_an_ellipsis() -> None:
+    # The seed's summary used to end in "available to practiti": cut at 300 characters.
+    b = _read(str(SEED), SEED.read_bytes())
+    assert b.summary.endswith("…") and len(b.summary) <= 300
+    last = b.summary.removesuffix("…").split()[-1]
+    assert last in b.overview.split(), "the summary ends on a whole word of the text"

@@ -214,10 +214,21 @@ def read_text(path: str, data: bytes) -> LoadResult:
     paragraphs = [b.text for b in body_blocks if b.kind == "p"]
     values["overview"] = "\n\n".join(x for x in body.overview if x.strip())
     values["sections"] = tuple(body.sections)
-    values["summary"] = paragraphs[0][:300] if paragraphs else ""
+    values["summary"] = _summary(paragraphs[0]) if paragraphs else ""
     for key in ("participants", "topics", "outcomes"):
         prose = "\n\n".join(getattr(body, f"{key}_text"))
         if prose:
             values[f"{key}_text"] = prose
     briefing = build(path, "html" if is_html else "text", fields, problems)
     return LoadResult(path, briefing, briefing.problems)
+
+
+def _summary(text: str, limit: int = 300) -> str:
+    """The list's one-line summary: a cut at a word, marked, never a word cut in half."""
+    one = " ".join(text[: limit * 4].split())
+    if len(one) <= limit:
+        return one
+    cut = one[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
