@@ -134,7 +134,11 @@ job = LoadJob([Path(sys.argv[1])], workers=2)
 for n, result in enumerate(job):
     if n == 0 and sys.argv[2] == "hang":
         print("loading", flush=True)
-        time.sleep(60)
+        # Short sleeps, as the reader's event loop wakes often: a SIGHUP that Linux hands
+        # to a pool thread interrupts no sleep, and Python runs the handler only when the
+        # main thread next gets control (one 60 s sleep made the test time out under load).
+        for _ in range(600):
+            time.sleep(0.1)
 print("done", flush=True)
 """
 
