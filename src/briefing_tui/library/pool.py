@@ -57,18 +57,20 @@ def remove_on_hangup() -> None:
     """On SIGHUP, remove the temporary folder, then end as SIGHUP would have.
 
     Call from the main thread before the reader starts; a handler someone else installed
-    (not the default) is kept and called after the clean-up.
+    (not the default) is kept and called after the clean-up.  A SIGHUP that is ignored
+    (`nohup briefing ...`) stays ignored: the reader goes on, so its pool still needs the
+    folder, which a normal exit removes.
     """
     if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
         return
     previous = signal.getsignal(signal.SIGHUP)
+    if previous == signal.SIG_IGN:
+        return
 
     def on_hangup(signum: int, frame: FrameType | None) -> None:
         remove_private_temp_folder()
         if callable(previous):
             previous(signum, frame)
-            return
-        if previous == signal.SIG_IGN:
             return
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGHUP)
