@@ -6,10 +6,13 @@ For each generated document it runs the installed `briefing` command on that one
 tmux (120x40, via tests/terminal_driver.py, an empty HOME) and polls the screen every 10 ms:
 
 - first screen: from launch until the document's first words are on screen in the Overview;
+  for a document whose long text is in another pane (topics, outcomes), from the pane's key
+  (pressed once the Overview is on screen) until that text's first words are on screen;
 - peak RSS of the app process (VmHWM) until it is asked to quit;
 - longest stall: after the first screen, while the rest is still being laid out and indexed,
-  the reader turns to the text (enter; for the 200,000 participants, `2` to their table)
-  and pages down and up through it; each key is timed until the screen has changed;
+  the reader turns to the text (enter; for the 200,000 participants, `2` to their table;
+  for topics and outcomes, the pane's key) and pages down and up through it; each key is
+  timed until the screen has changed;
 - quit: from `q` until the process has exited.
 
 It prints one table and exits 1 if any figure misses its target (a document that never
@@ -33,7 +36,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from terminal_driver import Terminal, TerminalError
 
-SOCKET = "briefing-long-bench"
+# One tmux server per run, so runs from two worktrees at once do not collide.
+SOCKET = f"briefing-long-bench-{os.getpid()}"
 POLL = 0.01
 STALL_PRESSES = 8
 STALL_TARGET = 0.100
@@ -54,6 +58,7 @@ class Case:
     first_target: float
     rss_target: float
     pane: str = "1"  # the pane whose text or table is paged through for the stall figure
+    pane_marker: str = ""  # text on screen once that pane shows its text (first screen then)
 
 
 def _front(title: str) -> str:
@@ -124,6 +129,21 @@ def long_paragraph() -> str:
     return _front("One paragraph of 700,000 words") + "## Notes\n\n" + " ".join(words) + ".\n"
 
 
+def pane_prose(heading: str, lead: str) -> Callable[[], str]:
+    """A short Overview, then a pane heading over 12,000 lines of prose (no list items, so
+    all of it is the pane's text): 400 paragraphs of 30 lines, about 1.1 MB."""
+
+    def build() -> str:
+        out = [_front(f"Long {heading.lower()} text"), "## Background\n\n"]
+        out.append("Opening remarks kickoff of a long meeting.\n\n")
+        out.append(f"## {heading}\n\n{lead} first line of the text.\n\n")
+        for n in range(400):
+            out.append("\n".join(_sentence(n * 30 + i, 14) for i in range(30)) + "\n\n")
+        return "".join(out)
+
+    return build
+
+
 CASES = (
     Case("sections", "350 KB, 400 sections", sections_400, "Opening remarks kickoff", 1.0, 400),
     Case("h10k", "10,000 headings", headings(10_000), "Note 1 of the list", 1.0, 200),
@@ -140,6 +160,26 @@ CASES = (
         "kickoff_first_line",
         1.5,
         400,
+    ),
+    Case(
+        "topics",
+        "12,000-line topics text",
+        pane_prose("Topics", "Topics kickoff"),
+        "Opening remarks kickoff",
+        1.5,
+        400,
+        "3",
+        "Topics kickoff first line",
+    ),
+    Case(
+        "outcomes",
+        "12,000-line outcomes text",
+        pane_prose("Outcomes", "Outcomes kickoff"),
+        "Opening remarks kickoff",
+        1.5,
+        400,
+        "4",
+        "Outcomes kickoff first line",
     ),
 )
 
@@ -176,7 +216,14 @@ def run_case(path: Path, case: Case, timeout: float, home: Path) -> Result:
         if shown is not None:
             result.first = time.perf_counter() - start  # from launch, not from the first poll
             stalls: list[float] = []
-            keys = ["enter"] if case.pane == "1" else ["2"]
+            keys = ["enter"] if case.pane == "1" else [case.pane]
+            if case.pane_marker:
+                # The text is in another pane: its first screen is from the key to its text.
+                term.press(case.pane)
+                result.first = wait_for(term, lambda s: case.pane_marker in s, timeout, result)
+                if result.first is None:
+                    raise TerminalError(f"{case.pane_marker!r} not on screen")
+                keys = []
             keys += ["PageDown", "PageUp"] * (STALL_PRESSES // 2)
             for key in keys:
                 before = term.screen()
