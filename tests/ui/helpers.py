@@ -28,7 +28,6 @@ from briefing_tui.model import (
     Topic,
 )
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.widgets.prose import Prose, markdown
 from briefing_tui.ui.widgets.reading_view import ReadingText
 from waiting import settle as settle  # re-exported: the UI tests import it from here
 
@@ -173,10 +172,10 @@ def filter_summary(app: Any) -> str:
 
 
 def text_of(widget: Any) -> str:
-    """What a Static, Prose or ReadingText shows, as plain text."""
+    """What a Static or ReadingText (the Overview's, a pane's ProseText) shows, as plain text."""
     if isinstance(widget, ReadingText):
         return "\n".join(widget.text_lines())
-    content = markdown(widget.text) if isinstance(widget, Prose) else widget.content
+    content = widget.content
     if isinstance(content, str | Content):
         return str(content)
     console = Console(width=100, file=io.StringIO(), color_system=None, legacy_windows=False)

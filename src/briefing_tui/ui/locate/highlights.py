@@ -7,8 +7,9 @@ original; `clear` puts the original back, but only where the widget still shows 
 (a pane that rebuilt itself meanwhile is left alone).  Every highlighted copy is made from
 the widget's own plain text, so document text never passes through markup.
 
-Prose (Markdown rendered by Rich) draws its own lines and cannot be marked from outside;
-callers bring the paragraph into view instead.  A ReadingText marks its headings itself.
+Markdown prose (a ReadingText, the Overview's or a pane's ProseText) is drawn line by line
+from Rich's rendering and cannot be marked from outside; callers bring the paragraph into
+view instead.  A ReadingText marks its headings itself.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Search hits and find matches both say where they are as the engine sees a briefi
 pane, a field (`search.fields.Field` keys: "participant", "topic", "overview", ...) and the
 item it belongs to.  `show_spot` turns that into what a reader sees: it switches to the
 pane, waits for the pane to be built, selects the participant row, topic or outcome, or
-scrolls the paragraph of prose into view, and says which widget now shows the spot.
+scrolls the paragraph of prose into view (waiting, with the screen free, for a
+long text to be laid out as far as the spot), and says which widget now shows the spot.
 
 The panes belong to other modules; this one only reads them and uses their public widget
 API (switch_to, move_cursor, highlighted, scrolling), and falls back to the pane's top when
@@ -18,7 +19,6 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from textual.app import App
 from textual.content import Content
@@ -32,7 +32,7 @@ from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.panes.overview import OVERVIEW
-from briefing_tui.ui.widgets.prose import Prose
+from briefing_tui.ui.widgets.prose_text import PROSE_KEY, ProseText
 from briefing_tui.ui.widgets.reading_view import ReadingText
 from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
@@ -144,55 +144,6 @@ async def _laid_out(widget: Widget) -> bool:
     return False
 
 
-_PROSE_TEXT: WeakKeyDictionary[Prose, tuple[str, int, int, str]] = WeakKeyDictionary()
-
-
-def prose_text(prose: Prose) -> str:
-    """What a Prose shows, line by line as rendered (so positions map to lines).
-
-    Remembered per widget, text and width: reading a long annex line by line takes a
-    while, and find steps through the same prose many times.
-    """
-    key = (prose.text, prose.size.width, prose.size.height)
-    cached = _PROSE_TEXT.get(prose)
-    if cached is not None and cached[:3] == key:
-        return cached[3]
-    # Prose keeps its rendered lines per width; asking for them all at once skips the
-    # per-line style lookup of render_line (a second for a 3,700-line annex).  `lines`
-    # renders the whole should only the head of long prose be ready yet.
-    strips = prose.lines(prose.content_region.width or prose.size.width)
-    text = "\n".join(strip.text.rstrip() for strip in strips)
-    _PROSE_TEXT[prose] = (*key, text)
-    return text
-
-
-async def scroll_prose(prose: Prose, find: SpanFinder, spot: Spot) -> bool:
-    """Scroll the prose's container to the meant occurrence; False if it is not there."""
-    if not prose.display or not await _laid_out(prose):
-        return False
-    if not prose.whole_rendered:
-        # Long prose shows its head first; the match may be further on.
-        await prose.wait_rendered()
-        await _refreshed(prose)
-    text = prose_text(prose)
-    spans = find(text)
-    index = choose_occurrence(text, spans, spot)
-    parent = prose.parent
-    if index is None or not isinstance(parent, Widget):
-        if isinstance(parent, Widget):
-            parent.scroll_to_widget(prose, animate=False, top=True, immediate=True)
-        return False
-    line = text.count("\n", 0, spans[index][0])
-    region = prose.virtual_region
-    parent.scroll_to_region(
-        Region(region.x, region.y + line, max(1, region.width), 1),
-        animate=False,
-        center=True,
-        immediate=True,
-    )
-    return True
-
-
 async def scroll_reading(
     text: ReadingText, key: tuple[object, ...], find: SpanFinder, spot: Spot
 ) -> tuple[int, int | None] | None:
@@ -298,9 +249,6 @@ async def _overview(
         target = tables[1] if len(tables) > 1 else (tables[0] if tables else None)
     else:  # date, location, marking, organiser, tag, source: the facts table
         target = _facts(statics)
-    if isinstance(target, Prose):
-        await scroll_prose(target, find, spot)
-        return Shown(target, focus)
     if target is None:
         focus.scroll_home(animate=False, immediate=True)
         return Shown(None, focus)
@@ -325,9 +273,9 @@ async def _participants(pane: LazyPane, b: Briefing, spot: Spot, find: SpanFinde
                 if table_is_for(table, kind) and key in table.rows:
                     table.move_cursor(row=table.get_row_index(key), column=0, scroll=True)
                     return Shown(table, table)
-    prose = _first(list(pane.query(Prose)), lambda w: w.display)
-    if isinstance(prose, Prose) and spot.field == "text":
-        await scroll_prose(prose, find, spot)
+    prose = _first(list(pane.query(ProseText)), lambda w: w.display)
+    if isinstance(prose, ProseText) and spot.field == "text":
+        await scroll_reading(prose, PROSE_KEY, find, spot)
         return Shown(prose, pane.focus_target())
     return Shown(None, pane.focus_target())
 
@@ -357,22 +305,22 @@ async def _listed(
         if spot.field == "summary" and item < len(b.topics):
             prose = await _prose_showing(pane, b.topics[item].summary)
             if prose is not None:
-                await scroll_prose(prose, find, spot)
+                await scroll_reading(prose, PROSE_KEY, find, spot)
         return Shown(listing, listing)
     if spot.field == "text":
         text = b.topics_text if spot.pane is Pane.TOPICS else b.outcomes_text
         prose = await _prose_showing(pane, text)
         if prose is not None:
-            await scroll_prose(prose, find, spot)
+            await scroll_reading(prose, PROSE_KEY, find, spot)
             return Shown(prose, pane.focus_target())
     return Shown(listing, pane.focus_target())
 
 
-async def _prose_showing(pane: LazyPane, text: str) -> Prose | None:
-    """The pane's Prose showing `text` (a topic's summary appears once its topic is shown)."""
+async def _prose_showing(pane: LazyPane, text: str) -> ProseText | None:
+    """The pane's ProseText showing `text` (a topic's summary appears once its topic is shown)."""
     deadline = _deadline()
     while time.monotonic() < deadline:
-        for prose in pane.query(Prose):
+        for prose in pane.query(ProseText):
             if prose.text == text and prose.display:
                 return prose
         await _refreshed(pane)

@@ -24,7 +24,8 @@ from briefing_tui.model import Briefing, Outcome, Pane
 from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
-from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+from briefing_tui.ui.widgets.prose import ReadingScroll
+from briefing_tui.ui.widgets.prose_text import ProseText
 from briefing_tui.ui.widgets.virtual_list import BIG_LIST, VirtualList
 
 # Theme variables, so high-contrast and monochrome themes restyle them; words carry the meaning.
@@ -79,7 +80,7 @@ class OutcomesPane(LazyPane):
         yield OutcomeList(id="outcomes-list")
         yield VirtualList(2, id="outcomes-list-big")
         with ReadingScroll(id="outcomes-scroll"):
-            yield Prose(id="outcomes-text")
+            yield ProseText(id="outcomes-text")
 
     def build(self, briefing: Briefing) -> None:
         today = type(self).today()
@@ -99,7 +100,7 @@ class OutcomesPane(LazyPane):
         if listing.display:
             listing.highlighted = 0
         self.set_class(not briefing.outcomes, "-prose-only")
-        self.query_one("#outcomes-text", Prose).set_text(briefing.outcomes_text)
+        self.query_one("#outcomes-text", ProseText).set_text(briefing.outcomes_text)
         scroll = self.query_one("#outcomes-scroll")
         scroll.display = bool(briefing.outcomes_text.strip())
         scroll.scroll_home(animate=False)

@@ -21,7 +21,8 @@ from briefing_tui.model import Briefing, Pane, Participant
 from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui import command_table
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
-from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+from briefing_tui.ui.widgets.prose import ReadingScroll
+from briefing_tui.ui.widgets.prose_text import ProseText
 from briefing_tui.ui.widgets.virtual_table import Prepared, VirtualTable, prepare
 
 # Up to this many people a DataTable lists them; more go to a line-drawn VirtualTable
@@ -166,7 +167,7 @@ class ParticipantsPane(LazyPane):
         yield Static(Content("Groups"), id="groups-heading", classes="subheading")
         yield GroupsTable(id="groups")
         with ReadingScroll(id="participants-prose-scroll"):
-            yield Prose(id="participants-prose")
+            yield ProseText(id="participants-prose")
 
     def build(self, briefing: Briefing) -> None:
         named = briefing.people  # a property that filters every participant: once here
@@ -209,7 +210,7 @@ class ParticipantsPane(LazyPane):
         groups.display = bool(briefing.groups)
         self.query_one("#groups-heading").display = bool(briefing.groups)
 
-        prose = self.query_one(Prose)
+        prose = self.query_one(ProseText)
         prose.set_text(briefing.participants_text)
         self.query_one("#participants-prose-scroll").display = bool(
             briefing.participants_text.strip()

@@ -18,7 +18,8 @@ from briefing_tui.model import Briefing, Pane, Topic
 from briefing_tui.readers.explain import empty_pane_reason
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
-from briefing_tui.ui.widgets.prose import Prose, ReadingScroll
+from briefing_tui.ui.widgets.prose import ReadingScroll
+from briefing_tui.ui.widgets.prose_text import ProseText
 from briefing_tui.ui.widgets.virtual_list import BIG_LIST, VirtualList
 
 
@@ -46,11 +47,11 @@ class TopicsPane(LazyPane):
             with ReadingScroll(id="topic-detail"):
                 yield Static(id="topic-title", classes="topic-title")
                 yield Static(id="topic-speakers", classes="topic-speakers")
-                yield Prose(id="topic-summary")
+                yield ProseText(id="topic-summary")
                 yield Static(
                     Content("Notes on the topics"), id="topics-text-heading", classes="subheading"
                 )
-                yield Prose(id="topics-text")
+                yield ProseText(id="topics-text")
 
     def build(self, briefing: Briefing) -> None:
         matcher = matcher_for(self.glossary, briefing)
@@ -73,7 +74,7 @@ class TopicsPane(LazyPane):
                 else empty_pane_reason(briefing, Pane.TOPICS)
             )
         )
-        self.query_one("#topics-text", Prose).set_text(briefing.topics_text)
+        self.query_one("#topics-text", ProseText).set_text(briefing.topics_text)
         self.query_one("#topics-text-heading").display = bool(
             briefing.topics and briefing.topics_text.strip()
         )
@@ -101,7 +102,7 @@ class TopicsPane(LazyPane):
             else Content("")
         )
         speakers.display = bool(topic and topic.speakers)
-        self.query_one("#topic-summary", Prose).set_text(topic.summary if topic else "")
+        self.query_one("#topic-summary", ProseText).set_text(topic.summary if topic else "")
 
     @on(OptionList.OptionHighlighted, "#topic-list")
     def _topic_highlighted(self, event: OptionList.OptionHighlighted) -> None:
