@@ -144,6 +144,15 @@ def pane_prose(heading: str, lead: str) -> Callable[[], str]:
     return build
 
 
+def topic_paragraph() -> str:
+    """One paragraph of 700,000 words as the notes on the topics (Rich wraps a paragraph
+    whole before it yields a line: 18 s in one call that cannot be stopped)."""
+    words = ["Topics", "kickoff", "paragraph"]
+    words += [WORDS[(n * 7) % len(WORDS)] for n in range(700_000 - 3)]
+    body = "## Background\n\nOpening remarks kickoff of a long meeting.\n\n## Topics\n\n"
+    return _front("A topics text of 700,000 words") + body + " ".join(words) + ".\n"
+
+
 CASES = (
     Case("sections", "350 KB, 400 sections", sections_400, "Opening remarks kickoff", 1.0, 400),
     Case("h10k", "10,000 headings", headings(10_000), "Note 1 of the list", 1.0, 200),
@@ -180,6 +189,16 @@ CASES = (
         400,
         "4",
         "Outcomes kickoff first line",
+    ),
+    Case(
+        "topicwords",
+        "700,000-word topics text",
+        topic_paragraph,
+        "Opening remarks kickoff",
+        1.5,
+        400,
+        "3",
+        "Topics kickoff paragraph",
     ),
 )
 
