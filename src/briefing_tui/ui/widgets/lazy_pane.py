@@ -15,6 +15,7 @@ from textual.widget import Widget
 from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing
 from briefing_tui.ui import command_table
+from briefing_tui.ui.widgets.prose_text import ProseText
 
 
 class LazyPane(Vertical):
@@ -38,6 +39,11 @@ class LazyPane(Vertical):
 
     def set_briefing(self, briefing: Briefing) -> None:
         """Remember the briefing; nothing is rendered until `ensure_built`."""
+        if briefing is not self.built_for:
+            # The prose of the briefing shown before would go on being laid out in a
+            # hidden pane, for seconds if it is long: stop it now, not when next shown.
+            for prose in self.query(ProseText):
+                prose.set_text("")
         self.briefing = briefing
 
     def ensure_built(self) -> None:

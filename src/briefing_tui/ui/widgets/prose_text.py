@@ -10,6 +10,9 @@ worker, and only the lines in view are drawn.
 
 from __future__ import annotations
 
+from textual.geometry import Size
+from textual.widget import Widget
+
 from briefing_tui.ui.widgets.reading_layout import Part
 from briefing_tui.ui.widgets.reading_view import ReadingText
 
@@ -33,6 +36,19 @@ class ProseText(ReadingText):
         if text == self.text:
             return
         self.set_parts(_parts(text))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # A scroll view of auto height (the outcomes' and participants' prose, under their
+        # lists) measures its content at its whole width, scrollbar gutter included, then
+        # lays it out without the gutter.  The text is laid out for one width at a time, so
+        # it would start again at each of the two, on every pass, and never get past the
+        # first screenful.  It is never wider than where it is drawn.
+        parent = self.parent
+        if isinstance(parent, Widget) and parent.size.width:
+            inner = parent.scrollable_content_region.width
+            if 0 < inner < width:
+                width = inner
+        return super().get_content_height(container, viewport, width)
 
 
 def _parts(text: str) -> list[Part]:
