@@ -251,14 +251,14 @@ async def test_quitting_while_laying_out_outcomes_stops_the_worker() -> None:
     assert worker.is_finished
 
 
-class ParticipantsProse(App[None]):
+class OneProse(App[None]):
     def compose(self) -> ComposeResult:
         with ReadingScroll():
             yield ProseText(MANY, id="p")
 
 
 async def test_setting_the_same_text_keeps_its_layout() -> None:
-    app = ParticipantsProse()
+    app = OneProse()
     async with app.run_test(size=(80, 20)) as pilot:
         prose = app.query_one(ProseText)
         await until(pilot, lambda: prose.laid_out, "the layout")
