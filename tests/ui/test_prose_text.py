@@ -180,6 +180,21 @@ async def test_find_lands_on_a_topics_line_the_layout_has_not_reached(held: Held
         assert in_view(prose, row_of(prose, "quokka")), "the match is in view"
 
 
+async def test_find_from_the_overview_turns_to_a_topics_text_never_shown() -> None:
+    app = prose_app(topics_text=LONG)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.main.open_path("lib/long.md")
+        await settle(pilot)
+        prose = app.query_one("#topics-text", ProseText)
+        assert prose.text == "" and prose.text_layout is None  # the pane is not built yet
+        await pilot.press("ctrl+f", *"quokka")
+        await until(pilot, lambda: app.received(FindBar.Moved), "the match to be shown")
+        assert prose.text == LONG
+        await until(pilot, lambda: revealed([], prose, "quokka"), "the match in view")
+        assert app.focused is not None
+
+
 async def test_a_search_hit_in_outcomes_text_is_revealed_as_the_layout_arrives(
     held: Held,
 ) -> None:
