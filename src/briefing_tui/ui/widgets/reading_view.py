@@ -32,6 +32,7 @@ from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from briefing_tui.ui.locate.highlights import CURRENT_STYLE, MATCH_STYLE, mark_content
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.widgets.reading_layout import (
     HEAD_LINES,
     SYNC_CHARS,
@@ -162,6 +163,8 @@ class ReadingText(Widget):
             self._start(layout, blocks)
 
     def _start(self, layout: Layout, blocks: Iterator[Block]) -> None:
+        pulse = ui_pulse()
+
         def work() -> None:
             worker = get_current_worker()
 
@@ -173,6 +176,8 @@ class ReadingText(Widget):
                     layout.blocks.append(block)
                     if stopped():
                         return
+                    # A piece at a time, and none while the screen is busy (a key).
+                    pulse.yield_to_ui(stopped)
             except Stopped:
                 return
             layout.done = True
