@@ -206,11 +206,14 @@ class ParticipantsPane(LazyPane):
 
         groups = self.query_one(GroupsTable)
         groups.clear()
-        for index, group in enumerate(briefing.groups):
+        # Like `people`, a property that filters every participant (200,000: 0.1 s each).
+        listed = briefing.groups
+        for index, group in enumerate(listed):
             count = "" if group.count is None else str(group.count)
             groups.add_row(Text(group.group), Text(count), Text(group.notes), key=str(index))
-        groups.display = bool(briefing.groups)
-        self.query_one("#groups-heading").display = bool(briefing.groups)
+        groups.display = bool(listed)
+        self.query_one("#groups-heading").display = bool(listed)
+        self._counted = (briefing, len(named), len(listed))
 
         prose = self.query_one(Prose)
         prose.set_text(briefing.participants_text)
