@@ -11,6 +11,8 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 BUSY_SECONDS = 60
 # Far below BUSY_SECONDS, far above an interpreter start on a busy machine.
 ENDS_WITHIN = 20
@@ -72,3 +74,41 @@ def test_nothing_busy_exits_normally() -> None:
         """
     )
     assert code == 0 and "atexit ran" in output, output
+
+
+def test_leaving_runs_exit_handlers_flushes_and_keeps_the_code() -> None:
+    """`briefing` ends through `leave`: the pool's folder is removed by an exit handler, so
+    handlers must run although the interpreter is not torn down; a busy thread is not
+    waited for."""
+    code, took, output = run_python(
+        f"""
+        import atexit, threading, time
+        from briefing_tui.ui.services.quitting import leave
+        atexit.register(lambda: print("atexit ran"))
+        held = [[n] for n in range(200_000)]  # what the reader held: never freed one by one
+        threading.Thread(target=time.sleep, args=({BUSY_SECONDS},)).start()
+        print("bye", flush=False)
+        leave(5)
+        print("not reached")
+        """
+    )
+    assert code == 5, output
+    assert "bye" in output and "atexit ran" in output and "not reached" not in output
+    assert took < ENDS_WITHIN
+
+
+def test_the_briefing_command_leaves_through_leave(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing_tui.ui import app as app_module
+
+    asked: list[object] = []
+
+    def fake_run(paths: list[object], **kwargs: object) -> int:
+        asked.append(kwargs.get("leave_at_end"))
+        return 0
+
+    monkeypatch.setattr(app_module, "run", fake_run)
+    monkeypatch.setenv("BRIEFING_LIBRARY", "")
+    from briefing_tui import cli
+
+    assert cli.main([]) == 0
+    assert asked == [True]

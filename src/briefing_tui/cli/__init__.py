@@ -151,6 +151,7 @@ def _run_app(ns: argparse.Namespace) -> int:
             cache_dir=_private_folder("--cache", ns.cache or config.cache_dir, "the cache"),
             state_dir=_private_folder("--state", ns.state or config.state_dir, "reading state"),
             keymap=dict(config.keys),
+            leave_at_end=True,
         )
     )
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from briefing_tui.insights.countries import country_code, country_name
 from briefing_tui.insights.names import fold, organisation_key, person_key
+from briefing_tui.insights.pacing import paced
 from briefing_tui.model import Briefing, Participant
 
 
@@ -266,11 +267,15 @@ def _is_body(p: Participant) -> bool:
     return bool(p.organisation) and organisation_key(p.name) == organisation_key(p.organisation)
 
 
-def build_entity_index(briefings: Sequence[Briefing]) -> EntityIndex:
+def build_entity_index(
+    briefings: Sequence[Briefing], pause: Callable[[], None] | None = None
+) -> EntityIndex:
     """Index every person, organisation and country in `briefings` (one pass, no I/O).
 
     The pass only files references under the text as written; keys are computed once per
-    distinct spelling afterwards, which is what keeps 10,000 briefings fast.
+    distinct spelling afterwards, which is what keeps 10,000 briefings fast.  `pause` is
+    called every few ms of work: the reader builds the index in a thread beside the
+    screen, and a briefing of 200,000 participants took 3 to 5 s in one go.
     """
     people: defaultdict[str, list[Ref]] = defaultdict(list)
     organisations: defaultdict[str, list[Ref]] = defaultdict(list)
@@ -279,7 +284,7 @@ def build_entity_index(briefings: Sequence[Briefing]) -> EntityIndex:
 
     for bi, b in enumerate(briefings):
         base = bi << shift
-        for pi, p in enumerate(b.participants):
+        for pi, p in enumerate(paced(b.participants, pause)):
             if not isinstance(p, Participant):
                 continue
             ref = base | ((pi + 1) << _VIA_BITS)
@@ -298,17 +303,17 @@ def build_entity_index(briefings: Sequence[Briefing]) -> EntityIndex:
             if place:
                 countries[place].append(_ref(bi, -1, _LOCATION))
 
-    person_groups = _group(people, person_key)
-    org_groups = _group(organisations, organisation_key)
-    country_groups = _group(countries, _country_key)
-    _reassign(person_groups, org_groups, country_groups)
+    person_groups = _group(people, person_key, pause)
+    org_groups = _group(organisations, organisation_key, pause)
+    country_groups = _group(countries, _country_key, pause)
+    _reassign(person_groups, org_groups, country_groups, pause)
     entities: list[Entity] = []
     for kind, groups in (
         (EntityKind.PERSON, person_groups),
         (EntityKind.ORGANISATION, org_groups),
         (EntityKind.COUNTRY, country_groups),
     ):
-        entities.extend(_entity(kind, key, group) for key, group in groups.items())
+        entities.extend(_entity(kind, key, group) for key, group in paced(groups.items(), pause))
     return EntityIndex(briefings, entities)
 
 
@@ -316,10 +321,14 @@ def _country_key(text: str) -> str:
     return country_code(text) or "?" + fold(text)
 
 
-def _group(table: dict[str, list[Ref]], key_of: Callable[[str], str]) -> dict[str, _Group]:
+def _group(
+    table: dict[str, list[Ref]],
+    key_of: Callable[[str], str],
+    pause: Callable[[], None] | None = None,
+) -> dict[str, _Group]:
     """Spellings gathered under their key; spellings whose key is empty are dropped."""
     groups: dict[str, _Group] = {}
-    for written, refs in table.items():
+    for written, refs in paced(table.items(), pause):
         spelling = written.strip()
         key = key_of(spelling) if spelling else ""
         if not key:
@@ -333,14 +342,17 @@ def _group(table: dict[str, list[Ref]], key_of: Callable[[str], str]) -> dict[st
 
 
 def _reassign(
-    people: dict[str, _Group], organisations: dict[str, _Group], countries: dict[str, _Group]
+    people: dict[str, _Group],
+    organisations: dict[str, _Group],
+    countries: dict[str, _Group],
+    pause: Callable[[], None] | None = None,
 ) -> None:
     """A "person" named like a known organisation, or a country, is filed under that.
 
     A row can then be filed twice under one organisation (its name and its organisation
     field both name it); such duplicate references are dropped.
     """
-    for key in list(people):
+    for key in paced(list(people), pause):
         group = people[key]
         if key in organisations:
             target = organisations[key]

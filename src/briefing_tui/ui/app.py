@@ -22,7 +22,7 @@ from briefing_tui.ui.providers.briefing_commands import BriefingCommands
 from briefing_tui.ui.providers.search_commands import SearchCommands
 from briefing_tui.ui.screens.main import MainScreen
 from briefing_tui.ui.services.loader import Counter, Loader, make_loader
-from briefing_tui.ui.services.quitting import exit_now_if_busy, run_app
+from briefing_tui.ui.services.quitting import exit_now_if_busy, leave, run_app
 from briefing_tui.ui.support.links import show_link
 from briefing_tui.ui.support.themes import ThemedApp, default_theme, resolve_theme_name
 
@@ -109,12 +109,15 @@ def run(
     cache_dir: Path | None = None,
     state_dir: Path | None = None,
     keymap: Mapping[str, str] | None = None,
+    leave_at_end: bool = False,
 ) -> int:
     """Start the reader on `paths`; returns the process exit code.
 
     `cache_dir` turns on the optional parse cache, `state_dir` the reading state (read and
     bookmarked briefings); both are off by default, when nothing is written.  `keymap`
-    maps binding ids (see `binding_ids()`) to the keys the user prefers.
+    maps binding ids (see `binding_ids()`) to the keys the user prefers.  With
+    `leave_at_end` (the `briefing` command), the process ends when the reader does
+    (`quitting.leave`), instead of returning.
     """
     app = BriefingApp(paths, loader=make_loader(cache_dir), state_dir=state_dir)
     if keymap:
@@ -137,5 +140,7 @@ def run(
     code = app.return_code if app.return_code not in (None, 0) else int(result or 0)
     # The screen is gone: background threads (a search index of a huge briefing, say)
     # must not hold the process, and the terminal's prompt, for seconds more.
+    if leave_at_end:
+        leave(code or 0)
     exit_now_if_busy(code or 0)
     return code or 0

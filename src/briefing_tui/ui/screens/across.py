@@ -29,6 +29,7 @@ from briefing_tui.ui.locate.spot import OpenBriefing
 from briefing_tui.ui.screens.timeline import TimelineScreen
 from briefing_tui.ui.services.insights_cache import LibraryInsights
 from briefing_tui.ui.services.reading_state import ReadingTracker
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.support.acronyms import glossary_for
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.filter_bar import FilterBar
@@ -79,6 +80,8 @@ class AcrossLibrary(Screen[None]):
 
     def prepare_across(self) -> None:
         """Load the library glossary and build the index and outcome rows, off the UI thread."""
+        # The build steps aside while the screen is busy (a key), a slice at a time.
+        self.insights.pause = ui_pulse().yield_to_ui
         self.run_worker(
             self._prepare,
             thread=True,

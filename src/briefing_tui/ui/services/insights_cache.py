@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing_tui.insights.entities import EntityIndex, build_entity_index
 from briefing_tui.insights.outcomes import OutcomeRow, collect_outcomes
@@ -25,8 +25,10 @@ class LibraryInsights:
     loads, so a different count means the data must be rebuilt.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pause: Callable[[], None] | None = None) -> None:
+        """`pause` is called between slices of a long build (see `UiPulse.yield_to_ui`)."""
         self._lock = threading.Lock()
+        self.pause = pause
         self._index: EntityIndex | None = None
         self._rows: list[OutcomeRow] | None = None
         self._rows_day: dt.date | None = None
@@ -46,7 +48,7 @@ class LibraryInsights:
             index = self._index
             if index is None or len(index.briefings) != len(briefings):
                 with paused_gc():
-                    index = build_entity_index(tuple(briefings))
+                    index = build_entity_index(tuple(briefings), self.pause)
                 self._index = index
             return index
 

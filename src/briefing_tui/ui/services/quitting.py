@@ -13,13 +13,14 @@ if threads are still busy after a short grace the process ends without joining t
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import os
 import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from textual.app import App
 
@@ -67,3 +68,23 @@ def exit_now_if_busy(code: int, grace: float = GRACE_SECONDS) -> None:
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
         os._exit(code)
+
+
+def leave(code: int, grace: float = GRACE_SECONDS) -> NoReturn:
+    """End the process with `code` now that the screen is gone, without tearing it down.
+
+    Exit handlers run (the worker pool's private folder is removed) and the streams are
+    flushed, but the interpreter does not free what the reader held one object at a time:
+    for a 700,000-word Overview that took 0.5 s after the screen had gone, and `q` up to
+    1.25 s on a busy machine.  Threads still busy after `grace` are not waited for
+    (see `exit_now_if_busy`).
+    """
+    deadline = time.monotonic() + grace
+    for thread in busy_threads():
+        thread.join(max(0.0, deadline - time.monotonic()))
+    with contextlib.suppress(Exception):
+        atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -23,8 +23,11 @@ from briefing_tui.cache import IndexStore
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing
 from briefing_tui.search import Hit, SearchIndex
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 
 SEARCH_GROUP = "search-index"
+
+Pause = Callable[[Callable[[], bool]], None]
 
 
 # Briefings indexed between two looks at whether the reader is quitting (about 50 ms).
@@ -172,15 +175,16 @@ class LibraryIndex:
             if self._draining:
                 return
             self._draining = True
+        pulse = ui_pulse()
         self.host.run_worker(
-            lambda: self._drain(index),
+            lambda: self._drain(index, pulse.yield_to_ui),
             name="search-indexer",
             group=SEARCH_GROUP,
             thread=True,
             exit_on_error=False,
         )
 
-    def _drain(self, index: SearchIndex) -> None:
+    def _drain(self, index: SearchIndex, pause: Pause) -> None:
         """Worker thread: index queued batches until the queue is empty, then save.
 
         The collector is held meanwhile and what was built frozen after, as the loader
@@ -188,14 +192,18 @@ class LibraryIndex:
         objects without cycles, and a full collection walking them later stalls typing.
         """
         with paused_gc():
-            save = self._drain_queue(index)
+            save = self._drain_queue(index, pause)
         if save is not None:
             self._save(index, save)
 
-    def _drain_queue(self, index: SearchIndex) -> IndexStore | None:
-        """Index what is queued; returns the store to save into once all is done, if any."""
+    def _drain_queue(self, index: SearchIndex, pause: Pause) -> IndexStore | None:
+        """Index what is queued; returns the store to save into once all is done, if any.
+
+        Between slices it steps aside while the screen is busy (`UiPulse.yield_to_ui`).
+        """
         worker = get_current_worker()
         while True:
+            pause(lambda: worker.is_cancelled)
             with self._lock:
                 # Quitting cancels the worker: stop between slices rather than index the
                 # rest of a large library on the way out (it kept the reader open 9 s).
