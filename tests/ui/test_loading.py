@@ -40,7 +40,7 @@ async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
             ),
             "the first three briefings listed, one open, and the progress shown",
         )
-        assert app.main.loading
+        assert app.main.library_loading
         assert app.is_running
         first = app.main.open_briefing
         await pilot.press("right_square_bracket")  # keys keep working while loading
@@ -48,7 +48,7 @@ async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
 
         gate.release.set()
         await settle(pilot)
-        assert not app.main.loading
+        assert not app.main.library_loading
         assert len(app.query_one(LibraryList).briefings) == 10
         assert "10 briefings" in text_of(app.query_one("#load-count", Static))
         started = app.received(LibraryLoader.Started)
@@ -63,7 +63,7 @@ async def test_quitting_mid_load_is_clean() -> None:
     app = RecordingApp([Path("lib")], loader=gate)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) >= 5, "5 listed")
-        assert app.main.loading
+        assert app.main.library_loading
         await pilot.press("q")
     assert app.return_code == 0
     # The worker notices the cancellation at the next result and closes the loader.

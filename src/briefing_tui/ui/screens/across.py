@@ -38,7 +38,9 @@ from briefing_tui.ui.widgets.library_list import LibraryList
 class AcrossLibrary(Screen[None]):
     """State and actions of the views across the library; `MainScreen` fills the rest."""
 
-    loading: reactive[bool] = reactive(True)
+    # Not `loading`: on a Textual widget (a screen is one) that covers it with a loading
+    # indicator, which hid the whole reader until a large library had finished loading.
+    library_loading: reactive[bool] = reactive(True)
     open_briefing: reactive[Briefing | None] = reactive(None)
     # What the list shows; the list and the filter bar follow it.
     list_filter: reactive[BriefingFilter] = reactive(BriefingFilter, init=False, always_update=True)
