@@ -36,3 +36,16 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def no_personal_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests never read the settings file of whoever runs them (a personal `cache_dir` or
+    `library` would change what the commands under test do); a test that needs settings
+    points $BRIEFING_CONFIG at its own file."""
+    empty = tmp_path_factory.getbasetemp() / "empty-config.toml"
+    if not empty.exists():
+        empty.write_text("# the tests' settings: all defaults\n")
+    monkeypatch.setenv("BRIEFING_CONFIG", str(empty))

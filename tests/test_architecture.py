@@ -13,10 +13,9 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "briefing_tui"
 MAX_LINES = 400
+
+
 # Owned by the work on it now (the data-only cache); to be split there, then dropped here.
-NOT_YET_SPLIT = ("cache_codec.py",)
-
-
 def _module_name(path: Path, src: Path) -> str:
     parts = list(path.relative_to(src).with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -113,7 +112,7 @@ def test_no_module_over_the_line_budget() -> None:
         for p in PACKAGE.rglob("*.py")
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
-    assert {k: v for k, v in long.items() if not k.startswith(NOT_YET_SPLIT)} == {}
+    assert long == {}
 
 
 def test_the_reader_is_in_its_rooms() -> None:

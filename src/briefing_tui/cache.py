@@ -42,7 +42,9 @@ from briefing_tui.private_files import (
     write_private,
 )
 
-CACHE_FORMAT = 4
+# 5: the search text words extra fields as the Overview does (yes/no), so an index saved
+# by format 4 is not taken over.
+CACHE_FORMAT = 5
 # The file starts with this line, so a file of another kind is told apart at once.
 MAGIC = b"briefing-cache\n"
 Stamp = tuple[int, int]  # (size, mtime_ns)

@@ -226,3 +226,29 @@ def test_only_the_newest_answers_are_kept(
         _run(capsys, "search", word, "--library", str(library), "--cache", str(cache))
     assert len(list(cache.glob("library-*.answer"))) == 2
     assert len(list(cache.glob("library-*.cache"))) == 1
+
+
+def test_the_settings_files_cache_dir_serves_the_commands_too(
+    library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`cache_dir` in the settings file is the commands' cache, as it is the reader's; an
+    explicit --cache still wins."""
+    cache = tmp_path / "configured-cache"
+    cache.mkdir(mode=0o700)
+    config = tmp_path / "config.toml"
+    config.write_text(f'cache_dir = "{cache}"\n')
+    monkeypatch.setenv("BRIEFING_CONFIG", str(config))
+    code, first, _ = _run(capsys, "search", "evidence", "--library", str(library))
+    assert code == 0
+    assert list(cache.glob("library-*.cache")), "the configured cache was filled"
+    parsed = _parses(monkeypatch)
+    code, second, _ = _run(capsys, "search", "evidence", "--library", str(library))
+    assert (code, second) == (0, first)
+    assert parsed == [], "the second call answered from the configured cache"
+    other = tmp_path / "explicit"
+    other.mkdir(mode=0o700)
+    _run(capsys, "entities", "--library", str(library), "--cache", str(other))
+    assert list(other.glob("library-*.cache"))

@@ -112,8 +112,14 @@ def test_results_are_unpacked_only_when_asked_for(lib: Path, tmp_path: Path) -> 
     _load(lib, tmp_path / "cache")
     cache = LoadCache.open(tmp_path / "cache", [lib])
     assert len(cache.stamps) == 3
-    assert cache._results == {}, "opening reads stamps only"
     path = os.path.realpath(lib / "b.yaml")
+    # Opening reads the stamps only: damage to the results shows when they are asked for.
+    raw = bytearray(cache.file.read_bytes())
+    raw[-20:] = b"\xff" * 20
+    cache.file.write_bytes(bytes(raw))
+    damaged = LoadCache.open(tmp_path / "cache", [lib])
+    assert len(damaged.stamps) == 3 and damaged.notes == [], "opening read the results"
+    assert damaged.result(path) is None and damaged.notes, "asking reads them"
     result = cache.result(path)
     assert result is not None and result.briefing is not None
     assert result.briefing.title == "B"

@@ -33,6 +33,20 @@ def test_recursive_and_only_briefing_files(write, tmp_path: Path) -> None:
     assert sorted(p.name for p in files) == ["a.yaml", "b.md", "c.yml"]
 
 
+def test_a_folders_own_notes_are_not_briefings(write, tmp_path: Path) -> None:
+    """A README or LICENSE beside the briefings listed as a briefing titled "README"."""
+    write("release.txt", "Conference on e-evidence\n\nThe conference was held in Strasbourg.\n")
+    write("README.md", "# About this folder\n")
+    write("sub/LICENSE.txt", "Permission is hereby granted\n")
+    write("sub/Changelog.md", "# Changes\n")
+    write("readme-first.yaml", "title: Not a note, a briefing\n")
+    files, problems = discover([tmp_path])
+    assert problems == []
+    assert sorted(p.name for p in files) == ["readme-first.yaml", "release.txt"]
+    named, _ = discover([tmp_path / "README.md"])
+    assert [p.name for p in named] == ["README.md"], "a file named on the command line is read"
+
+
 def test_one_bad_file_never_stops_the_rest(write, tmp_path: Path) -> None:
     write("good.yaml", "title: Good\n")
     write("bad.yaml", "title: [\n")

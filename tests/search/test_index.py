@@ -328,3 +328,18 @@ def test_snippets_are_one_line_with_their_highlights_intact() -> None:
     (hit,) = index.search("seger")
     assert "\n" not in hit.snippet and "\t" not in hit.snippet
     assert highlighted(hit) == ["seger"]
+
+
+def test_an_extra_field_is_searched_as_the_overview_words_it() -> None:
+    """The Overview shows `interpretation: yes` and `minutes: —`; a search used to hold
+    "True" and "(empty)", so searching for what was on screen found nothing."""
+    b = Briefing(
+        path="x.yaml",
+        title="Plenary",
+        extra=(("interpretation", True), ("minutes", None)),
+    )
+    index = SearchIndex()
+    index.add([b])
+    assert paths(index.search("interpretation yes")) == ["x.yaml"]
+    assert index.search("interpretation true") == []
+    assert index.search("empty") == []

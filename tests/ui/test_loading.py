@@ -137,3 +137,16 @@ async def test_the_newest_briefing_is_open_after_loading_until_the_reader_moves(
         await wait_until(pilot, lambda: len(library.listed) == 6, "all 6 listed")
         await settle(pilot)
         assert app.main.open_briefing == chosen
+
+
+def test_the_librarys_load_job_is_a_planned_load(tmp_path: Path) -> None:
+    """The loader asks a LoadJob for its total and index store through `PlannedLoad`; a
+    rename on either side would silently turn the progress count off."""
+    from briefing_tui.library import LoadJob
+    from briefing_tui.ui.services.loader import PlannedLoad
+
+    (tmp_path / "a.yaml").write_text("title: A\n")
+    job = LoadJob([tmp_path])
+    assert isinstance(job, PlannedLoad)
+    assert job.total == 1
+    assert not isinstance([], PlannedLoad)

@@ -55,3 +55,24 @@ async def test_palette_with_hostile_titles_stays_safe() -> None:
         await settle(pilot)
         assert app.is_running
         assert app.return_code is None
+
+
+async def test_reader_commands_are_offered_over_the_reader_only() -> None:
+    """Over the help screen, "Open: ..." and the pane commands would act on the reader
+    hidden beneath, with the help still covering it."""
+    from briefing_tui.ui.providers.briefing_commands import BriefingCommands
+    from briefing_tui.ui.screens.help import HelpScreen
+    from waiting import wait_until
+
+    async def titles(screen: object, query: str) -> list[str]:
+        provider = BriefingCommands(screen)  # type: ignore[arg-type]
+        return [str(hit.text) async for hit in provider.search(query)]
+
+    app = app_with(library())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Open: Old meeting" in await titles(app.main, "oldmeet")
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert await titles(app.screen, "oldmeet") == []
+        assert await titles(app.screen, "participants") == []

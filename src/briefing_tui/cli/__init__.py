@@ -88,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in COMMANDS:
             ns = _command_parser(args[0]).parse_args(args)
+            _apply_config(ns)
             return int(ns.func(ns))
         ns = _app_parser().parse_args(args)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
@@ -97,6 +98,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return _run_app(ns)
+
+
+def _apply_config(ns: argparse.Namespace) -> None:
+    """Give a command the settings file's cache folder and file size limit, as the reader
+    has them: a user who set `cache_dir` expects `briefing search` to use it too."""
+    from briefing_tui.config import DEFAULT, ENV_MAX_BYTES, load_config
+
+    config, problems = load_config()
+    for problem in problems:
+        sys.stderr.write(f"briefing: {problem}\n")
+    if config.origin("max_file_bytes") != DEFAULT and ENV_MAX_BYTES not in os.environ:
+        os.environ[ENV_MAX_BYTES] = str(config.max_file_bytes)
+    if "cache" in vars(ns) and ns.cache is None:
+        ns.cache = config.cache_dir
 
 
 def _run_app(ns: argparse.Namespace) -> int:

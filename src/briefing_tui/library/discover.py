@@ -30,6 +30,30 @@ from briefing_tui.sanitize import clean_path
 SUFFIXES = BRIEFING_SUFFIXES
 # A library-wide glossary, not a briefing (see docs/format.md).
 RESERVED_NAMES = ("glossary.yaml", "glossary.yml")
+# A folder's own notes (README.md, LICENSE.txt, ...) are about the folder, not briefings;
+# listed as briefings they showed as titles such as "README" among the events.  A file
+# named on the command line is still read, whatever its name.
+FOLDER_NOTES = frozenset(
+    (
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "changes",
+        "notice",
+        "authors",
+        "contributing",
+        "security",
+        "code_of_conduct",
+    )
+)
+
+
+def is_folder_note(name: str) -> bool:
+    return name.split(".", 1)[0].lower() in FOLDER_NOTES
+
+
 # Folders nested deeper than this are not walked (each level holds one open descriptor).
 MAX_FOLDER_DEPTH = 128
 
@@ -163,6 +187,8 @@ class _Walk:
                     subfolders.append((path, os.path.join(real, name), _identity(st)))
                     continue
                 if not wanted or (shown == root and name.lower() in RESERVED_NAMES):
+                    continue
+                if is_folder_note(name):
                     continue
                 st = entry.stat(follow_symlinks=False)
             except OSError as exc:

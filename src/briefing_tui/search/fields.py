@@ -109,7 +109,9 @@ class Field:
 
 
 def _extra_text(value: ExtraValue) -> str:
-    return " ".join(line.strip() for line in format_extra(value))
+    # Worded as the Overview shows it (yes/no, a dash), so a search for what is on screen
+    # finds it, and a hit's text can be found again in the pane it opens.
+    return " ".join(line.strip() for line in format_extra(value, reader=True))
 
 
 def _source_text(b: Briefing) -> str:

@@ -23,6 +23,7 @@ from briefing_tui.ui.providers.search_commands import SearchCommands
 from briefing_tui.ui.screens.main import MainScreen
 from briefing_tui.ui.services.loader import Counter, Loader, make_loader
 from briefing_tui.ui.services.quitting import exit_now_if_busy, run_app
+from briefing_tui.ui.support.links import show_link
 from briefing_tui.ui.support.themes import ThemedApp, default_theme, resolve_theme_name
 
 # System palette entries that would write files (Screenshot) or duplicate our own commands.
@@ -88,13 +89,9 @@ class BriefingApp(ThemedApp):
 
     # -- nothing leaves the machine, nothing is written ---------------------------------------
 
-    def show_url(self, url: str) -> None:
-        """Tell the reader where a link points; the reader never opens anything itself."""
-        self.notify(url, title="Link (not opened)", markup=False, timeout=8)
-
     def open_url(self, url: str, *, new_tab: bool = True) -> None:  # never opens: offline
-        """Backstop: whatever asks to open a URL only gets it shown."""
-        self.show_url(url)
+        """Backstop: whatever asks Textual to open a URL only gets it shown."""
+        show_link(self, url)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """Disabled: the reader writes nothing, and documents must not trigger file writes."""

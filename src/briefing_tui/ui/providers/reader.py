@@ -29,8 +29,11 @@ class Reader(Protocol):
 
 
 def reader_of(provider: Provider) -> Reader | None:
-    """The reader under the palette (the bottom screen), or None in a bare app."""
-    for screen in provider.app.screen_stack:
-        if isinstance(screen, Reader):
-            return screen
-    return None
+    """The reader, when the palette was opened over it; else None.
+
+    Over a dialog or another screen (help, search, who-was-where...) the reader's commands
+    would act on the screen hidden underneath, with the dialog still in the way, so they
+    are not offered there.
+    """
+    screen = provider.screen
+    return screen if isinstance(screen, Reader) else None

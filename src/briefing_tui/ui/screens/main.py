@@ -25,6 +25,7 @@ from briefing_tui.ui.locate.spot import OpenBriefing
 from briefing_tui.ui.screens.across import AcrossLibrary
 from briefing_tui.ui.services.loader import Counter, LibraryLoader, Loader
 from briefing_tui.ui.services.search_index import LibraryIndex
+from briefing_tui.ui.support.links import show_link
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.filter_bar import FilterBar
 from briefing_tui.ui.widgets.library_list import LibraryList
@@ -211,7 +212,7 @@ class MainScreen(AcrossLibrary):
 
     @on(LinkList.LinkActivated)
     def _link_activated(self, event: LinkList.LinkActivated) -> None:
-        self.app.open_url(event.link.url or event.link.title)
+        show_link(self.app, event.link.url or event.link.title)
 
     # -- actions -----------------------------------------------------------------------------
 

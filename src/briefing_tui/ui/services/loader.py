@@ -10,8 +10,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from textual import work
 from textual.message import Message
@@ -24,6 +25,21 @@ from briefing_tui.model import LoadResult
 
 Loader = Callable[[Sequence[Path]], Iterable[LoadResult]]
 """Streams load results for the given paths; may be slow, runs in a thread."""
+
+
+@runtime_checkable
+class PlannedLoad(Protocol):
+    """A load that knows up front how many results it yields and where its cached search
+    index lives (the library's `LoadJob`); the UI needs no library import to ask."""
+
+    @property
+    def total(self) -> int: ...
+
+    @property
+    def index_store(self) -> IndexStore | None: ...
+
+    def __iter__(self) -> Iterator[LoadResult]: ...
+
 
 Counter = Callable[[Sequence[Path]], int | None]
 """How many results the loader will yield, or None when that is not known up front."""
@@ -145,13 +161,14 @@ class LibraryLoader(Widget):
             source = self.loader(self.paths)
             if self.before_results is not None:
                 self.before_results(source)
-            # A LoadJob knows how many results it will yield; other loaders may be counted.
-            total = getattr(source, "total", None)
+            # A planned load knows how many results it will yield; others may be counted.
+            planned = source if isinstance(source, PlannedLoad) else None
+            total = planned.total if planned is not None else None
             if total is None and self.counter is not None:
                 total = self.counter(self.paths)
             if worker.is_cancelled:
                 return
-            store = getattr(source, "index_store", None)
+            store = planned.index_store if planned is not None else None
             self.post_message(self.Started(total, store))
             results = iter(source)
             for result in results:
@@ -163,9 +180,8 @@ class LibraryLoader(Widget):
             error = f"{type(exc).__name__}: {exc}"
         finally:
             # Generators (and the process pool behind them) release their resources on close().
-            close = getattr(results, "close", None)
-            if callable(close):
-                close()
+            if isinstance(results, Generator):
+                results.close()
         self._put(_End(count, error))
 
     # -- UI thread --------------------------------------------------------------------------
