@@ -114,7 +114,7 @@ class LibraryList(ScrollView, can_focus=True):
         self._rebuild_cost = 0.0
         self._pending: Timer | None = None
         self._announced: str | None = None
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = None  # made on first use, not at each rebuild
         self.filter = BriefingFilter()
         self.listed: list[Briefing] = []
         self._badge: Badge | None = None
@@ -197,7 +197,7 @@ class LibraryList(ScrollView, can_focus=True):
         current = self.selected_briefing
         self.listed = filter_briefings(self.briefings, self.filter)
         self._shown = len(self.briefings)
-        self._index = {b.path: i for i, b in enumerate(self.listed)}
+        self._index = None
         self._rendered.clear()
         self._last_rebuild = time.monotonic()
         self._resize_virtual()
@@ -245,6 +245,8 @@ class LibraryList(ScrollView, can_focus=True):
         self._set_highlight(index, user=True)
 
     def index_of(self, path: str) -> int | None:
+        if self._index is None:
+            self._index = {b.path: i for i, b in enumerate(self.listed)}
         return self._index.get(path)
 
     def select_path(self, path: str) -> bool:
