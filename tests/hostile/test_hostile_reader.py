@@ -37,7 +37,7 @@ async def test_every_hostile_briefing_and_pane_renders_safely(
 
     app = BriefingApp([corpus])
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: not app.main.loading, "loading to end")
+        await wait_until(pilot, lambda: not app.main.library_loading, "loading to end")
         await settle(pilot)
         count = len(app.main.briefings)
         assert count >= 10

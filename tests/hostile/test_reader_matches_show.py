@@ -94,7 +94,7 @@ async def test_html_is_drawn_by_the_reader(
 ) -> None:
     app = BriefingApp([corpus / "html.md"])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: not app.main.loading, "loading to end")
+        await wait_until(pilot, lambda: not app.main.library_loading, "loading to end")
         await settle(pilot)
         await wait_until(
             pilot,

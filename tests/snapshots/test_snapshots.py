@@ -55,7 +55,7 @@ def make_app(folder: str, theme: str | None = None) -> BriefingApp:
 async def settled(pilot: Any) -> None:
     """Loading over, workers (pane builds) done, messages handled."""
     app = pilot.app
-    await wait_until(pilot, lambda: not app.main.loading, "loading to end")
+    await wait_until(pilot, lambda: not app.main.library_loading, "loading to end")
     await settle(pilot)
 
 

@@ -46,6 +46,6 @@ async def loaded(pilot: Any) -> None:
     await settle(pilot)
     await until(
         pilot,
-        lambda: not app.main.loading and not app.main.library_index.progress().building,
+        lambda: not app.main.library_loading and not app.main.library_index.progress().building,
         "indexing",
     )

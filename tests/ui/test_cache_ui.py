@@ -106,7 +106,7 @@ async def test_a_load_that_stopped_early_saves_no_index(tmp_path: Path, monkeypa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await settle(pilot)
-        assert not app.main.loading
+        assert not app.main.library_loading
         assert len(app.main.briefings) == 1
     # An index of one briefing saved as the whole library's would hide the other one.
     assert list(cache.glob("*.index")) == []
@@ -137,5 +137,5 @@ async def test_an_open_search_asks_again_as_soon_as_the_saved_index_is_restored(
         gate.set()
         await until(pilot, lambda: app.main.library_index.restored, "the index to be restored")
         await until(pilot, lambda: [h.title for h in screen.hits] == ["Beta"], "the hit")
-        await until(pilot, lambda: not app.main.loading, "loading to end")
+        await until(pilot, lambda: not app.main.library_loading, "loading to end")
         await settle(pilot)

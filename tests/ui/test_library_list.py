@@ -106,7 +106,7 @@ async def test_while_loading_the_newest_briefing_is_opened_at_most_once_a_second
 
     app = RecordingApp([Path("lib")], loader=streaming)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: not app.main.loading, "loading to end")
+        await wait_until(pilot, lambda: not app.main.library_loading, "loading to end")
         await settle(pilot)
         opened = [m.briefing.title for m in app.received(LibraryList.BriefingSelected)]
         assert opened[-1] == "Briefing 039", "the newest is open once loading ends"

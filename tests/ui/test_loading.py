@@ -40,7 +40,7 @@ async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
             ),
             "the first three briefings listed, one open, and the progress shown",
         )
-        assert app.main.loading
+        assert app.main.library_loading
         assert app.is_running
         first = app.main.open_briefing
         await pilot.press("right_square_bracket")  # keys keep working while loading
@@ -48,7 +48,7 @@ async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
 
         gate.release.set()
         await settle(pilot)
-        assert not app.main.loading
+        assert not app.main.library_loading
         assert len(app.query_one(LibraryList).briefings) == 10
         assert "10 briefings" in text_of(app.query_one("#load-count", Static))
         started = app.received(LibraryLoader.Started)
@@ -63,7 +63,7 @@ async def test_quitting_mid_load_is_clean() -> None:
     app = RecordingApp([Path("lib")], loader=gate)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) >= 5, "5 listed")
-        assert app.main.loading
+        assert app.main.library_loading
         await pilot.press("q")
     assert app.return_code == 0
     # The worker notices the cancellation at the next result and closes the loader.
@@ -150,3 +150,31 @@ def test_the_librarys_load_job_is_a_planned_load(tmp_path: Path) -> None:
     assert isinstance(job, PlannedLoad)
     assert job.total == 1
     assert not isinstance([], PlannedLoad)
+
+
+async def test_a_list_growing_while_it_streams_in_keeps_its_scrollbar_and_end_right() -> None:
+    # A list that already scrolls grows without a layout pass of the screen (see
+    # support/scroll_size.py): its scrollbar and its end must still follow every batch.
+    gate = GatedLoader(many(900), first=300)
+    app = RecordingApp([Path("lib")], loader=gate, counter=lambda paths: 900)
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.query_one(LibraryList)
+        await wait_until(pilot, lambda: len(library.listed) == 300, "300 listed")
+        assert library.max_scroll_y > 0  # it scrolls before it grows
+        gate.release.set()
+        await wait_until(pilot, lambda: not app.main.library_loading, "loading to end")
+        await wait_until(pilot, lambda: len(library.listed) == 900, "900 listed")
+        rows = 900 * 2
+        assert library.virtual_size.height == rows
+        await wait_until(
+            pilot,
+            lambda: library.vertical_scrollbar.window_virtual_size == rows,
+            "the scrollbar sized for all 900 entries",
+        )
+        assert library.max_scroll_y == rows - library.scrollable_content_region.height
+        library.focus()
+        await pilot.press("end")
+        await wait_until(pilot, lambda: library.highlighted == 899, "the last entry highlighted")
+        await wait_until(
+            pilot, lambda: library.scroll_offset.y == library.max_scroll_y, "scrolled to the end"
+        )

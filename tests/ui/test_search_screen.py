@@ -264,7 +264,7 @@ async def test_without_fts5_the_scan_is_used_and_said_once() -> None:
     app = sample_app()
     scan = ScanIndex()
     scan.notice = FALLBACK_NOTICE  # what SearchIndex sets when SQLite has no FTS5
-    app.main.library_index = LibraryIndex(app.main, lambda: app.main.loading, index=scan)
+    app.main.library_index = LibraryIndex(app.main, lambda: app.main.library_loading, index=scan)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = await search_for(pilot, "seger")

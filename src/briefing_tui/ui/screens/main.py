@@ -55,7 +55,7 @@ class MainScreen(AcrossLibrary):
         self._results_seen = 0
         self._total: int | None = None
         self._loader = LibraryLoader(self.paths, loader=loader, counter=counter)
-        self.library_index = LibraryIndex(self, lambda: self.loading)
+        self.library_index = LibraryIndex(self, lambda: self.library_loading)
         self._loader.before_results = self.library_index.restore
         self.library_glossary = LibraryGlossary()
         self.state = ReadingState.open(state_dir, self.paths) if state_dir is not None else None
@@ -115,7 +115,7 @@ class MainScreen(AcrossLibrary):
 
     @on(LibraryLoader.Finished)
     def _load_finished(self, event: LibraryLoader.Finished) -> None:
-        self.loading = False
+        self.library_loading = False
         self.library_index.load_finished(complete=event.error is None)
         self.library_list.flush(force=True)
         self.query_one(LoadStatus).finish(len(self.briefings), len(self.problems))

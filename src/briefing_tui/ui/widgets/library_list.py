@@ -29,9 +29,9 @@ from briefing_tui.insights.filters import BriefingFilter, filter_briefings
 from briefing_tui.model import Briefing
 from briefing_tui.ui.locate.spot import OpenBriefing
 from briefing_tui.ui.support.row_format import Badge, entry_prompt
+from briefing_tui.ui.support.scroll_size import set_virtual_size
 
-# While a big library streams in, the list is re-sorted at most this often (small ones at
-# once); a rebuild costs a sort and a count, not a measurement of every entry.
+# A big library streaming in is re-sorted at most this often (small ones at once).
 REBUILD_INTERVAL = 0.2
 REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
@@ -114,7 +114,7 @@ class LibraryList(ScrollView, can_focus=True):
         self._rebuild_cost = 0.0
         self._pending: Timer | None = None
         self._announced: str | None = None
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = None  # made on first use, not at each rebuild
         self.filter = BriefingFilter()
         self.listed: list[Briefing] = []
         self._badge: Badge | None = None
@@ -197,7 +197,7 @@ class LibraryList(ScrollView, can_focus=True):
         current = self.selected_briefing
         self.listed = filter_briefings(self.briefings, self.filter)
         self._shown = len(self.briefings)
-        self._index = {b.path: i for i, b in enumerate(self.listed)}
+        self._index = None
         self._rendered.clear()
         self._last_rebuild = time.monotonic()
         self._resize_virtual()
@@ -245,6 +245,8 @@ class LibraryList(ScrollView, can_focus=True):
         self._set_highlight(index, user=True)
 
     def index_of(self, path: str) -> int | None:
+        if self._index is None:
+            self._index = {b.path: i for i, b in enumerate(self.listed)}
         return self._index.get(path)
 
     def select_path(self, path: str) -> bool:
@@ -354,8 +356,8 @@ class LibraryList(ScrollView, can_focus=True):
     # -- drawing ----------------------------------------------------------------------------
 
     def _resize_virtual(self) -> None:
-        width = self.scrollable_content_region.width
-        self.virtual_size = Size(width, len(self.listed) * ENTRY_LINES)
+        size = Size(self.scrollable_content_region.width, len(self.listed) * ENTRY_LINES)
+        set_virtual_size(self, size)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rendered.clear()
