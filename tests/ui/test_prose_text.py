@@ -8,6 +8,7 @@ by the test, so nothing here depends on how fast the thread is.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -252,10 +253,24 @@ async def test_opening_another_briefing_stops_the_topics_layout(held: Held, pane
         assert not layout.done
 
 
-async def test_quitting_while_laying_out_outcomes_stops_the_worker() -> None:
+def gated(layout: Any, rest: Any, go: threading.Event) -> Any:
+    """The layout's pieces, the fourth onwards only once `go` is set (or the layout is
+    stopped): a layout that is still running when the test acts, however fast the machine."""
+    for n, block in enumerate(rest):
+        while n >= 3 and not go.is_set() and not layout.cancelled:
+            go.wait(0.01)
+        yield block
+
+
+async def test_quitting_while_laying_out_outcomes_stops_the_worker(held: Held) -> None:
+    # Without the gate the layout could end before the test saw it running (a fast run)
+    # and the test waited for a worker that had already finished.
     app = prose_app(outcomes_text=VARIED)
     async with app.run_test(size=SIZE) as pilot:
         prose = await open_pane(pilot, "4", "#outcomes-text")
+        await until(pilot, lambda: any(w is prose for w, _, _ in held), "the layout held")
+        widget, held_layout, rest = next(h for h in held if h[0] is prose)
+        START(widget, held_layout, gated(held_layout, rest, threading.Event()))
         await until(pilot, lambda: prose.laying_out, "the layout worker")
         worker = layout_worker(app, prose)
         layout = prose.text_layout
