@@ -9,7 +9,6 @@ by the test, so nothing here depends on how fast the thread is.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -20,10 +19,11 @@ from briefing_tui.model import Outcome, Participant, Topic
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.prose import ReadingScroll
 from briefing_tui.ui.widgets.prose_text import ProseText
-from briefing_tui.ui.widgets.reading_layout import Block, Layout
+from briefing_tui.ui.widgets.reading_layout import Block
 from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, app_with, make_briefing, settle
+from .layout_hold import START, Held, release
 from .search_helpers import loaded, search_for, until
 
 PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
@@ -31,27 +31,6 @@ LONG = "\n\n".join(f"Paragraph {n}. {PARAGRAPH}" for n in range(80)) + (
     "\n\nThe last words: zanzibar quokka.\n"
 )
 MANY = "\n\n".join(f"Note {n} of many." for n in range(3_000))
-
-Held = list[tuple[ReadingText, Layout, Iterator[Block]]]
-
-
-@pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> Held:
-    """Hold back every layout worker: (widget, layout, rest) to release later."""
-    asked: Held = []
-    monkeypatch.setattr(
-        ReadingText, "_start", lambda self, layout, rest: asked.append((self, layout, rest))
-    )
-    return asked
-
-
-START = ReadingText._start
-
-
-def release(held: Held) -> None:
-    for widget, layout, rest in held:
-        START(widget, layout, rest)
-    held.clear()
 
 
 def revealed(held: Held, prose: ReadingText, word: str) -> bool:

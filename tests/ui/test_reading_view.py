@@ -24,13 +24,13 @@ from briefing_tui.ui.widgets.reading_layout import (
     PLAIN_CODE_CHARS,
     SYNC_CHARS,
     Block,
-    Layout,
     pieces_of,
     top_blocks,
 )
 from briefing_tui.ui.widgets.reading_view import Part, ReadingText
 
 from .helpers import SIZE, app_with, make_briefing, settle
+from .layout_hold import Held, release
 from .search_helpers import loaded, search_for, until
 
 PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
@@ -38,28 +38,6 @@ LONG = "\n\n".join(f"## Part {n}\n\n{PARAGRAPH}" for n in range(80)) + (
     "\n\nThe last words: zanzibar quokka.\n"
 )
 MANY = [Part(("section", n), f"Note {n} of many.") for n in range(3_000)]
-
-
-Held = list[tuple[ReadingText, Layout, Iterator[Block]]]
-
-
-@pytest.fixture
-def held(monkeypatch: pytest.MonkeyPatch) -> Held:
-    """Hold back every layout worker: (widget, layout, rest) to release later."""
-    asked: Held = []
-    monkeypatch.setattr(
-        ReadingText, "_start", lambda self, layout, rest: asked.append((self, layout, rest))
-    )
-    return asked
-
-
-START = ReadingText._start
-
-
-def release(held: Held) -> None:
-    for widget, layout, rest in held:
-        START(widget, layout, rest)
-    held.clear()
 
 
 def annex_app(body: str = LONG) -> Any:

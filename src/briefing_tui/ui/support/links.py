@@ -1,7 +1,7 @@
 """What following a link does in a reader that never goes online: it shows the address.
 
 Documents are untrusted, so the address is shown as plain text (never markup), and
-nothing is opened: no browser, no socket.
+nothing is opened and no connection is made.
 """
 
 from __future__ import annotations
