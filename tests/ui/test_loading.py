@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import ProgressBar, Static
 
+from briefing_tui.ui.services import loader as loader_module
 from briefing_tui.ui.services.loader import LibraryLoader
 from briefing_tui.ui.widgets.library_list import LibraryList
 from waiting import wait_until
@@ -56,6 +58,21 @@ async def test_list_appears_before_loading_ends_and_progress_updates() -> None:
         loaded = sum(len(m.results) for m in app.received(LibraryLoader.Loaded))
         assert loaded == 10
         assert [m.count for m in app.received(LibraryLoader.Finished)] == [10]
+
+
+async def test_settling_waits_for_results_held_for_the_next_drain(monkeypatch: Any) -> None:
+    # The loader drains at most every DRAIN_SECONDS; a worker that finished inside that window
+    # leaves its last results behind a timer while nothing runs and no message waits.  Settling
+    # then must not call the app quiet (CI failed on the test above this way, once).
+    monkeypatch.setattr(loader_module, "DRAIN_SECONDS", 2.0)
+    gate = GatedLoader(many(10), first=3)
+    app = RecordingApp([Path("lib")], loader=gate, counter=lambda paths: 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) == 3, "3 listed")
+        gate.release.set()
+        await settle(pilot)
+        assert not app.main.library_loading
+        assert len(app.query_one(LibraryList).briefings) == 10
 
 
 async def test_quitting_mid_load_is_clean() -> None:

@@ -141,6 +141,17 @@ class LibraryLoader(Widget):
     def start(self) -> None:
         self._load()
 
+    @property
+    def delivered(self) -> bool:
+        """Everything the worker queued has been posted to the UI.
+
+        Between a worker that has finished and the deferred drain (up to DRAIN_SECONDS
+        later) nothing runs and no message waits, yet results are still undelivered; a
+        caller asking "is loading done?" must ask this too.
+        """
+        with self._lock:
+            return not self._queue and self._drain_timer is None
+
     # -- worker thread ----------------------------------------------------------------------
 
     def _put(self, item: LoadResult | _End) -> None:
