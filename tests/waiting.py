@@ -16,8 +16,6 @@ from typing import Any
 from textual.app import App
 from textual.worker import WorkerState
 
-from briefing_tui.ui.services.loader import LibraryLoader
-
 # Long enough for a busy, shared machine; only ever reached when something is wrong.
 TIMEOUT = 60.0
 POLL = 0.01
@@ -36,13 +34,17 @@ async def wait_until(
 
 def quiet(app: App[Any]) -> bool:
     """No worker running, no message waiting anywhere in the app or its screens, and no
-    loaded result held back for the loader's next drain."""
+    debounced or throttled step due (a widget with such a timer says so in `work_pending`).
+
+    A step behind a timer runs nothing and queues nothing until the timer fires, so without
+    asking, a test would call the app quiet with, say, the last loaded results undrawn.
+    """
     if any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
         return False
     if app.message_queue_size:
         return False
     return all(
-        node.message_queue_size == 0 and (not isinstance(node, LibraryLoader) or node.delivered)
+        node.message_queue_size == 0 and not getattr(node, "work_pending", False)
         for screen in app.screen_stack
         for node in screen.walk_children(with_self=True)
     )

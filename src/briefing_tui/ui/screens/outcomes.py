@@ -162,6 +162,11 @@ class OutcomesScreen(ModalScreen[OpenBriefing | None]):
             overdue_only=self.query_one("#outcome-overdue", Checkbox).value,
         )
 
+    @property
+    def work_pending(self) -> bool:
+        """The filters are applied once typing pauses; until then the rows are out of date."""
+        return self._typing is not None
+
     def _apply(self) -> None:
         if self._typing is not None:
             self._typing.stop()

@@ -161,6 +161,11 @@ class SearchScreen(ModalScreen[OpenBriefing | None]):
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._debounced)
 
+    @property
+    def work_pending(self) -> bool:
+        """A search is due once typing pauses; until then the results are out of date."""
+        return self._debounce is not None
+
     def _debounced(self) -> None:
         self._debounce = None
         self._run(self.query_text)

@@ -142,15 +142,15 @@ class LibraryLoader(Widget):
         self._load()
 
     @property
-    def delivered(self) -> bool:
-        """Everything the worker queued has been posted to the UI.
+    def work_pending(self) -> bool:
+        """Results are queued for the UI, or a drain is due.
 
         Between a worker that has finished and the deferred drain (up to DRAIN_SECONDS
         later) nothing runs and no message waits, yet results are still undelivered; a
-        caller asking "is loading done?" must ask this too.
+        caller asking "is the app idle?" must ask this too.
         """
         with self._lock:
-            return not self._queue and self._drain_timer is None
+            return bool(self._queue) or self._drain_timer is not None
 
     # -- worker thread ----------------------------------------------------------------------
 

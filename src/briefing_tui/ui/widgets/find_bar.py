@@ -210,6 +210,11 @@ class FindBar(Vertical):
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._refind)
 
+    @property
+    def work_pending(self) -> bool:
+        """Finding again is due once typing pauses; until then the matches are out of date."""
+        return self._debounce is not None
+
     def _refind(self) -> None:
         self._debounce = None
         self.query_text = query = self.query_one(FindInput).value

@@ -189,6 +189,11 @@ class LibraryList(ScrollView, can_focus=True):
         if force and self._auto_timer is not None:
             self._announce()  # loading ended: open the newest now, not after the interval
 
+    @property
+    def work_pending(self) -> bool:
+        """A throttled rebuild or the newest briefing's opening is due; the list may be stale."""
+        return self._pending is not None or self._auto_timer is not None
+
     def _rebuild(self) -> None:
         if self._pending is not None:
             self._pending.stop()
