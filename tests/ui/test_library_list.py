@@ -6,8 +6,12 @@ import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 from briefing_tui.model import LoadResult
+from briefing_tui.ui.widgets import library_list
 from briefing_tui.ui.widgets.library_list import ENTRY_LINES, LibraryList
 from waiting import wait_until
 
@@ -117,6 +121,31 @@ async def test_while_loading_the_newest_briefing_is_opened_at_most_once_a_second
         assert opened[-2:] == ["Briefing 038", "Briefing 037"]
 
 
+async def test_a_long_load_opens_the_newest_less_and_less_often(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Regression: the newest briefing was opened once a second however long loading went
+    # on: half the UI thread's time at 10,000 (each opening lays a new Overview out).
+    app = _library(0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        now = [1000.0]  # the list's clock, moved by hand: no test waits for real seconds
+        monkeypatch.setattr(library_list, "time", SimpleNamespace(monotonic=lambda: now[0]))
+        start = date(2020, 1, 1)
+        for n in range(40):  # a newer briefing every half second for 20 s
+            now[0] += 0.5
+            day = start + timedelta(days=n)
+            library.add_briefings([make_briefing(f"lib/{n:03}.yaml", f"Briefing {n:03}", day)])
+        library.add_briefings([], final=True)  # loading ended
+        await settle(pilot)
+        opened = [m.briefing.title for m in app.received(LibraryList.BriefingSelected)]
+        # At 0.5 s, then 1, 2, 4 and 8 s after each opening (1.5, 3.5, 7.5 and 15.5 s),
+        # and the newest when loading ends.
+        assert len(opened) == 6, opened
+        assert opened[-1] == "Briefing 039"
+
+
 async def test_small_and_large_batches_keep_the_list_in_order() -> None:
     # Large batches are merged by one sort (inserting 10,000 one by one moved the list's
     # tail each time); either way the list is in sort_key order (keys end with the path,
@@ -135,3 +164,50 @@ async def test_small_and_large_batches_keep_the_list_in_order() -> None:
         keys = [b.sort_key() for b in library.briefings]
         assert keys == sorted(b.sort_key() for b in briefings)
         assert [b.path for b in library.listed] == [b.path for b in library.briefings]
+
+
+async def test_a_rebuild_draws_again_only_entries_it_moved_into_view() -> None:
+    # Regression: every rebuild of a streaming list threw away the drawn entries, so each
+    # of the ~50 rebuilds of a 10,000 start drew the whole screenful again.
+    app = _library(300)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        # Focus restyles the list and its scrollbar narrows it: both draw it anew, so the
+        # screenful is drawn once they are done, and then a rebuild must not draw it again.
+        await wait_until(
+            pilot,
+            lambda: library.has_focus and library.show_vertical_scrollbar,
+            "the list to take focus and scroll",
+        )
+        await settle(pilot)
+        height = library.scrollable_content_region.height
+        screenful = [library.render_line(y).text for y in range(height)]
+        drawn = library.entries_drawn
+        assert drawn > 0
+        older = [
+            make_briefing(f"old/{n:03}.yaml", f"Old {n:03}", date(2000, 1, 1) + timedelta(days=n))
+            for n in range(50)
+        ]
+        library.add_briefings(older, final=True)  # all below the screen
+        await settle(pilot)
+        assert len(library.listed) == 350
+        assert [library.render_line(y).text for y in range(height)] == screenful
+        assert library.entries_drawn == drawn
+        assert screenful[0].startswith("Briefing 00299")
+
+
+async def test_clicking_an_entry_of_a_scrolled_list_opens_that_entry() -> None:
+    app = _library(200)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot)
+        top = library.scroll_offset.y // ENTRY_LINES
+        assert top > 0
+        await pilot.click(LibraryList, offset=(3, 3 * ENTRY_LINES))
+        await settle(pilot)
+        assert library.highlighted == top + 3
+        chosen = app.received(LibraryList.BriefingChosen)
+        assert [m.briefing.title for m in chosen] == [f"Briefing {199 - top - 3:05}"]

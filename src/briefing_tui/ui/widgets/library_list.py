@@ -21,15 +21,14 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 from textual.timer import Timer
-from textual.visual import Visual, visualize
 
 from briefing_tui.insights.filters import BriefingFilter, filter_briefings
 from briefing_tui.model import Briefing
 from briefing_tui.ui.locate.spot import OpenBriefing
-from briefing_tui.ui.support.row_format import Badge, entry_prompt
+from briefing_tui.ui.support.row_format import Badge
 from briefing_tui.ui.support.scroll_size import set_virtual_size
+from briefing_tui.ui.widgets.library_entries import ENTRY_LINES, EntryLines
 
 # A big library streaming in is re-sorted at most this often (small ones at once).
 REBUILD_INTERVAL = 0.2
@@ -37,11 +36,13 @@ REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
 # A batch larger than this is merged by sorting rather than inserted entry by entry.
 BULK_INSERT = 200
-# A briefing highlighted by a rebuild (not by the reader) is opened at most this often.
+# A briefing highlighted by a rebuild (not by the reader) is opened at most this often at
+# first, then half as often after each such opening, down to once every AUTO_OPEN_LONGEST:
+# each opening (a new Overview, laid out) costs the UI thread about 0.1 s, and once a second
+# it was 40% of that thread's time while 10,000 briefings streamed in; a view that keeps
+# changing is hard to start reading anyway.
 AUTO_OPEN_INTERVAL = 1.0
-ENTRY_LINES = 2
-# Rendered entries kept (a few screens' worth), so scrolling back does not render again.
-RENDER_CACHE = 512
+AUTO_OPEN_LONGEST = 8.0
 
 
 class LibraryList(ScrollView, can_focus=True):
@@ -117,13 +118,12 @@ class LibraryList(ScrollView, can_focus=True):
         self._index: dict[str, int] | None = None  # made on first use, not at each rebuild
         self.filter = BriefingFilter()
         self.listed: list[Briefing] = []
-        self._badge: Badge | None = None
-        # Each entry's prompt is made once, not at every rebuild or redraw.
-        self._prompts: dict[str, Content] = {}
-        self._rendered: dict[tuple[str, Style, int], list[Strip]] = {}
+        # Each entry's prompt and lines are made once, not at every rebuild or redraw.
+        self._entries = EntryLines()
         self._highlighted: int | None = None
         self._auto_timer: Timer | None = None
         self._auto_opened = 0.0
+        self._auto_interval = AUTO_OPEN_INTERVAL
         # Until the reader moves in the list, the newest briefing stays the open one while
         # the library streams in (entries arrive in no particular order).
         self.user_moved = False
@@ -132,26 +132,26 @@ class LibraryList(ScrollView, can_focus=True):
 
     @property
     def badge(self) -> Badge | None:
-        return self._badge
+        return self._entries.badge
 
     @badge.setter
     def badge(self, badge: Badge | None) -> None:
-        self._badge = badge
-        self._prompts.clear()
-        self._rendered.clear()
+        self._entries.badge = badge
         self.refresh()
 
     def prompt(self, briefing: Briefing) -> Content:
         """What the entry for `briefing` shows (made once, until its badge changes)."""
-        prompt = self._prompts.get(briefing.path)
-        if prompt is None:
-            prompt = self._prompts[briefing.path] = entry_prompt(briefing, self._badge)
-        return prompt
+        return self._entries.prompt(briefing)
 
     @property
     def prompts_made(self) -> int:
         """Entries made so far: only those drawn, so 10,000 briefings cost about a screenful."""
-        return len(self._prompts)
+        return self._entries.prompts_made
+
+    @property
+    def entries_drawn(self) -> int:
+        """How often an entry's lines were drawn rather than taken as kept."""
+        return self._entries.drawn
 
     def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
         """Insert in order; the visible list follows, throttled while a big library streams."""
@@ -176,18 +176,18 @@ class LibraryList(ScrollView, can_focus=True):
         self.flush(force=final)
 
     def flush(self, *, force: bool = False) -> None:
-        if len(self.briefings) == self._shown:
-            if force and self._auto_timer is not None:
-                self._announce()
-            return
-        interval = max(REBUILD_INTERVAL, self._rebuild_cost / REBUILD_SHARE)
-        due = time.monotonic() - self._last_rebuild >= interval
-        if force or due or len(self.briefings) <= IMMEDIATE_LIMIT:
-            self._rebuild()
-        elif self._pending is None:
-            self._pending = self.set_timer(interval, self._rebuild)
-        if force and self._auto_timer is not None:
-            self._announce()  # loading ended: open the newest now, not after the interval
+        """Rebuild the list if it is due (now, with `force`: loading has ended)."""
+        if len(self.briefings) != self._shown:
+            interval = max(REBUILD_INTERVAL, self._rebuild_cost / REBUILD_SHARE)
+            due = time.monotonic() - self._last_rebuild >= interval
+            if force or due or len(self.briefings) <= IMMEDIATE_LIMIT:
+                self._rebuild()
+            elif self._pending is None:
+                self._pending = self.set_timer(interval, self._rebuild)
+        if force:
+            if self._auto_timer is not None:
+                self._announce()  # loading ended: open the newest now, not after the wait
+            self._auto_interval = AUTO_OPEN_INTERVAL  # the next load starts quick again
 
     @property
     def work_pending(self) -> bool:
@@ -203,13 +203,12 @@ class LibraryList(ScrollView, can_focus=True):
         self.listed = filter_briefings(self.briefings, self.filter)
         self._shown = len(self.briefings)
         self._index = None
-        self._rendered.clear()
+        # Entries are drawn the same wherever they are, so what was drawn stays valid.
         self._last_rebuild = time.monotonic()
         self._resize_virtual()
-        kept = self.index_of(current.path) if current is not None else None
         if not self.user_moved and self.listed:
             self._set_highlight(0, user=False)
-        elif kept is not None:
+        elif (kept := self._place_of(current)) is not None:
             self._set_highlight(kept, user=False)
         elif self.listed:
             self._set_highlight(0, user=False)
@@ -226,9 +225,7 @@ class LibraryList(ScrollView, can_focus=True):
 
     def refresh_entry(self, path: str) -> None:
         """Redraw one entry (its reading-state badge changed)."""
-        self._prompts.pop(path, None)
-        for key in [key for key in self._rendered if key[0] == path]:
-            del self._rendered[key]
+        self._entries.forget(path)
         index = self.index_of(path)
         if index is not None:
             self.refresh(Region(0, index * ENTRY_LINES - self.scroll_offset.y, self.size.width, 2))
@@ -253,6 +250,16 @@ class LibraryList(ScrollView, can_focus=True):
         if self._index is None:
             self._index = {b.path: i for i, b in enumerate(self.listed)}
         return self._index.get(path)
+
+    def _place_of(self, briefing: Briefing | None) -> int | None:
+        """Where `briefing` is listed now, found by its sort key: at every rebuild of a
+        streaming list, a path index of all 10,000 entries cost the UI 10-15 ms."""
+        if briefing is None:
+            return None
+        index = bisect.bisect_left(self.listed, briefing.sort_key(), key=Briefing.sort_key)
+        if index < len(self.listed) and self.listed[index].path == briefing.path:
+            return index
+        return self.index_of(briefing.path)  # read again with another date or title
 
     def select_path(self, path: str) -> bool:
         """Highlight (and so open) the briefing at `path`; False if it is not in the list.
@@ -300,14 +307,19 @@ class LibraryList(ScrollView, can_focus=True):
             force=True,
         )
         if self.listed[index].path != self._announced:
-            # Placed by a rebuild, not by the reader: while a large library streams in,
-            # the newest briefing changes with almost every batch, and opening each one
-            # (a new Overview) took a third of the reader's time while loading.
-            wait = AUTO_OPEN_INTERVAL - (time.monotonic() - self._auto_opened)
-            if user or self._announced is None or wait <= 0:
+            # Placed by a rebuild, not by the reader: while a large library streams in, the
+            # newest changes with almost every batch; see AUTO_OPEN_INTERVAL.
+            wait = self._auto_interval - (time.monotonic() - self._auto_opened)
+            if user or self._announced is None:
                 self._announce()
+            elif wait <= 0:
+                self._auto_announce()
             elif self._auto_timer is None:
-                self._auto_timer = self.set_timer(wait, self._announce)
+                self._auto_timer = self.set_timer(wait, self._auto_announce)
+
+    def _auto_announce(self) -> None:
+        self._announce()
+        self._auto_interval = min(AUTO_OPEN_LONGEST, self._auto_interval * 2)
 
     def _announce(self) -> None:
         """Say which briefing is highlighted now, if that changed since it was last said."""
@@ -365,12 +377,12 @@ class LibraryList(ScrollView, can_focus=True):
         set_virtual_size(self, size)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._rendered.clear()
+        self._entries.forget_lines()
         self._resize_virtual()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._rendered.clear()
+        self._entries.forget_lines()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -382,24 +394,7 @@ class LibraryList(ScrollView, can_focus=True):
             style = self.get_visual_style("library-list--entry", "library-list--cursor")
         else:
             style = self.get_visual_style("library-list--entry")
-        return self._entry_strips(index, style, width)[part]
-
-    def _entry_strips(self, index: int, style: Style, width: int) -> list[Strip]:
-        briefing = self.listed[index]
-        key = (briefing.path, style, width)
-        strips = self._rendered.get(key)
-        if strips is None:
-            visual: Visual = visualize(self, self.prompt(briefing), markup=False)
-            rendered = Visual.to_strips(self, visual, width, ENTRY_LINES, style)
-            blank = Strip.blank(width, style.rich_style)
-            strips = [
-                (rendered[n] if n < len(rendered) else blank)
-                .extend_cell_length(width, style.rich_style)
-                .crop(0, width)
-                .apply_meta({"entry": index})
-                for n in range(ENTRY_LINES)
-            ]
-            if len(self._rendered) >= RENDER_CACHE:
-                self._rendered.clear()
-            self._rendered[key] = strips
-        return strips
+        # The entry's place is marked as it is drawn, not kept with its lines (see
+        # library_entries): a rebuild moves entries.
+        strip = self._entries.lines(self, self.listed[index], style, width)[part]
+        return strip.apply_meta({"entry": index})
