@@ -1,6 +1,6 @@
 """Long documents must not freeze the reader: issue 13's figures, measured in a real terminal.
 
-    python benchmarks/bench_long.py [--only NAME ...] [--work DIR] [--timeout 30] [--stacks]
+    python benchmarks/bench_long.py [--only NAME ...] [--work DIR] [--stacks] [--profile]
 
 For each generated document it runs the installed `briefing` command on that one file inside
 tmux (120x40, via tests/terminal_driver.py, an empty HOME) and polls the screen every 10 ms:
@@ -120,7 +120,7 @@ def run_case(path: Path, case: Case, args: argparse.Namespace, home: Path) -> Re
     first_at = quit_at = 0.0
     try:
         start = time.perf_counter()
-        term.start(path, env=probe_env(out))
+        term.start(path, env=probe_env(out, args.profile))
         term.wait_pid()
         shown = wait_for(term, lambda s: case.marker in s, timeout, result)
         if shown is not None:
@@ -221,6 +221,9 @@ def main() -> int:
     parser.add_argument("--regenerate", action="store_true", help="write the documents again")
     parser.add_argument(
         "--stacks", action="store_true", help="write NAME.stacks.txt: stacks of each stall"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the UI thread from the first key (skews)"
     )
     args = parser.parse_args()
     if shutil.which("tmux") is None or shutil.which("briefing") is None:

@@ -52,10 +52,11 @@ class Probe:
         return max(self.keys, key=lambda k: k.total, default=None)
 
 
-def probe_env(out: Path) -> dict[str, str]:
+def probe_env(out: Path, profile: bool = False) -> dict[str, str]:
     """The environment that loads the probe (only into the process given it)."""
     path = os.pathsep.join(p for p in (str(PROBE_DIR), os.environ.get("PYTHONPATH", "")) if p)
-    return {"PYTHONPATH": path, "LONGBENCH_PROBE_OUT": str(out)}
+    env = {"PYTHONPATH": path, "LONGBENCH_PROBE_OUT": str(out)}
+    return env | ({"LONGBENCH_PROBE_PROFILE": "1"} if profile else {})
 
 
 def read_probe(report: dict[str, Any], first_at: float, quit_at: float) -> Probe:

@@ -19,13 +19,16 @@ this folder on PYTHONPATH) and times from inside:
 
 Nothing is patched until Textual's `textual.app` is imported (worker processes that never
 import it stay untouched), and the figures are written, as JSON, to the file named by
-LONGBENCH_PROBE_OUT when `App.run` returns.  All times are `time.monotonic()`, the clock
-bench_long uses too, so it can cut the records into phases (loading, after, quitting).
+LONGBENCH_PROBE_OUT when `App.run` returns.  With LONGBENCH_PROBE_PROFILE set too, the loop
+thread runs under cProfile from the first key on, saved beside it as OUT.prof.  All times
+are `time.monotonic()`, the clock bench_long uses too, so it can cut the records into
+phases (loading, after, quitting).
 """
 
 from __future__ import annotations
 
 import asyncio
+import cProfile
 import importlib.abc
 import importlib.util
 import json
@@ -62,6 +65,9 @@ class _State:
         self.samples: list[dict[str, Any]] = []
         self.stop = threading.Event()
         self.loop_thread = 0
+        # With LONGBENCH_PROBE_PROFILE set: cProfile of the loop thread from the first key.
+        self.profile: cProfile.Profile | None = None
+        self.profiling = bool(os.environ.get("LONGBENCH_PROBE_PROFILE"))
 
 
 STATE: _State | None = None
@@ -149,6 +155,9 @@ def _patch(app_module: ModuleType, state: _State) -> None:
             await dispatch(self, message)
             return
         record = state.keys.get(id(message))
+        if state.profiling and state.profile is None:
+            state.profile = cProfile.Profile()
+            state.profile.enable()
         if record is None:
             state._key_objects.append(message)
             record = state.keys[id(message)] = {
@@ -204,6 +213,9 @@ def _patch(app_module: ModuleType, state: _State) -> None:
             return run(self, *args, **kwargs)
         finally:
             state.stop.set()
+            if state.profile is not None:
+                state.profile.disable()
+                state.profile.dump_stats(state.out + ".prof")
             _write(state)
 
     app_class.run = run_and_report
