@@ -33,11 +33,16 @@ _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 class BriefingApp(ThemedApp):
     """Read a library of briefings, one at a time, in four panes (see `MainScreen`)."""
 
-    # Layout and theme rules of the main screen; the other screens bring their own sheet.
+    # Layout and theme rules of the main screen.  The other screens' sheets live beside
+    # them (their CSS_PATH), and are read here too: a sheet first read when its screen is
+    # pushed makes Textual reparse every sheet and restyle every widget, 40-80 ms of the
+    # UI thread on the first `/`, `i`, `o`, `t`, `g` or `f` (bench_long's probe).
     # Absolute, so subclasses defined elsewhere (tests, embedders) still find the styles.
     CSS_PATH = [  # noqa: RUF012 (Textual's own type for it is a list)
         Path(__file__).with_name("briefing.tcss"),
         Path(__file__).with_name("find.tcss"),
+        Path(__file__).parent / "screens" / "search.tcss",
+        Path(__file__).parent / "screens" / "library_views.tcss",
     ]
     TITLE = "briefing"
     COMMANDS: ClassVar[set[type[BriefingCommands]]] = {BriefingCommands}  # type: ignore[assignment]
