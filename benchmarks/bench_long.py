@@ -48,7 +48,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # The tmux driver the e2e tests use (tests/terminal_driver.py): one way to run the reader
@@ -75,6 +75,7 @@ class Result:
     rss: float | None = None
     stall: float | None = None  # outer view: tmux, key sent to a changed capture
     unchanged: int = 0  # keys after which tmux saw no change within KEY_WAIT
+    changed: list[bool] = field(default_factory=list)  # per key sent, in order
     quit: float | None = None
     probe: Probe | None = None  # inner view: the probe inside the process
 
@@ -105,6 +106,7 @@ def press_round(term: Terminal, keys: list[str], result: Result, stalls: list[fl
         before = term.screen()
         term.press(key)
         took = wait_for(term, lambda s, b=before: s != b, KEY_WAIT, result)
+        result.changed.append(took is not None)
         if took is None:
             result.unchanged += 1
         else:
@@ -133,6 +135,7 @@ def run_case(path: Path, case: Case, args: argparse.Namespace, home: Path) -> Re
                 result.first = wait_for(term, lambda s: case.pane_marker in s, timeout, result)
                 if result.first is None:
                     raise TerminalError(f"{case.pane_marker!r} not on screen")
+                result.changed.append(True)
             # While the rest is laid out and indexed, then once more after a pause.
             press_round(term, keys_for(case), result, stalls)
             time.sleep(args.later)
@@ -152,10 +155,11 @@ def run_case(path: Path, case: Case, args: argparse.Namespace, home: Path) -> Re
         term.close()
     if first_at and quit_at and out.exists():
         report = json.loads(out.read_text(encoding="utf-8"))
-        result.probe = read_probe(report, first_at, quit_at)
+        result.probe = read_probe(report, first_at, quit_at, result.changed)
         if args.stacks:
             stacks = args.work / f"{case.name}.stacks.txt"
-            stacks.write_text(describe_stalls(report, first_at, quit_at), encoding="utf-8")
+            text = describe_stalls(report, first_at, quit_at, result.changed)
+            stacks.write_text(text, encoding="utf-8")
     return result
 
 
@@ -202,13 +206,22 @@ def detail(result: Result) -> str:
     if probe is None or worst is None:
         return "  probe: no figures (the process did not report)"
     paint = "" if worst.painted else ", no screen update followed"
+    if not worst.changed:
+        paint += ", a key that changed nothing on screen: timed to handled"
+    matched = len(result.changed) == len(probe.keys)
+    unchanged = (
+        f"; {result.unchanged} keys changed nothing on screen (tmux), timed to handled"
+        if matched and result.unchanged
+        else f"; {len(result.changed)} keys sent, {len(probe.keys)} seen: none excluded"
+        if not matched
+        else ""
+    )
     return (
-        f"  probe: worst key {worst.key!r} {worst.total * 1000:.0f} ms (waited for the loop "
+        f"  probe: worst key {worst.key!r} {worst.stall * 1000:.0f} ms (waited for the loop "
         f"{worst.waited * 1000:.0f} ms, handled by {worst.handled * 1000:.0f} ms{paint}, "
         f"{worst.cpu * 1000:.0f} ms of the loop's CPU); most CPU for one key "
         f"{(probe.cpu or 0) * 1000:.0f} ms; "
-        f"{len(probe.keys)} keys, {probe.late_50} heartbeats > 50 ms late"
-        + (f"; tmux saw no change after {result.unchanged} keys" if result.unchanged else "")
+        f"{len(probe.keys)} keys, {probe.late_50} heartbeats > 50 ms late{unchanged}"
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,13 @@ class KeyTime:
     handled: float  # made -> the last handler of it returned
     cpu: float  # the loop thread's CPU time from its first handler to its screen update
     painted: bool  # a screen update followed within PAINT_WAIT
+    changed: bool = True  # the outer view saw the screen change after it
+
+    @property
+    def stall(self) -> float:
+        """Key to its screen; for a key that changed nothing, key to handled (the next
+        screen update, whatever drew it, is not this key's)."""
+        return self.total if self.changed else self.handled
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ class Probe:
 
     @property
     def stall(self) -> float | None:
-        return max((k.total for k in self.keys), default=None)
+        return max((k.stall for k in self.keys), default=None)
 
     @property
     def cpu(self) -> float | None:
@@ -49,7 +56,7 @@ class Probe:
 
     @property
     def worst(self) -> KeyTime | None:
-        return max(self.keys, key=lambda k: k.total, default=None)
+        return max(self.keys, key=lambda k: k.stall, default=None)
 
 
 def probe_env(out: Path, profile: bool = False) -> dict[str, str]:
@@ -59,7 +66,11 @@ def probe_env(out: Path, profile: bool = False) -> dict[str, str]:
     return env | ({"LONGBENCH_PROBE_PROFILE": "1"} if profile else {})
 
 
-def read_probe(report: dict[str, Any], first_at: float, quit_at: float) -> Probe:
+def read_probe(
+    report: dict[str, Any], first_at: float, quit_at: float, changed: list[bool] | None = None
+) -> Probe:
+    """The keys between first screen and `q`; `changed` says, per key sent in that time,
+    whether tmux saw the screen change (when it lists as many keys as the probe saw)."""
     paints = [float(p[0]) for p in report["paints"]]
     paint_cpu = [float(p[2]) for p in report["paints"]]
     flushes = [float(t) for t in report["flushes"]]
@@ -85,6 +96,8 @@ def read_probe(report: dict[str, Any], first_at: float, quit_at: float) -> Probe
                 painted,
             )
         )
+    if changed is not None and len(changed) == len(keys):
+        keys = [replace(k, changed=c) for k, c in zip(keys, changed, strict=True)]
     lags = [float(lag) for due, lag in report["late"] if first_at <= float(due) < quit_at]
     return Probe(
         tuple(keys), max(lags, default=0.0), sum(lag > 0.05 for lag in lags), report["beats"]
@@ -101,7 +114,9 @@ def _frame(line: str) -> str:
     return Path(path).name + ":" + rest
 
 
-def describe_stalls(report: dict[str, Any], first_at: float, quit_at: float) -> str:
+def describe_stalls(
+    report: dict[str, Any], first_at: float, quit_at: float, changed: list[bool] | None = None
+) -> str:
     """Every heartbeat later than STALL_SHOWN, with the stacks sampled while it was late.
 
     The loop thread's stack says what held the loop; a worker thread caught outside a
@@ -112,12 +127,12 @@ def describe_stalls(report: dict[str, Any], first_at: float, quit_at: float) -> 
     times = [float(s["t"]) for s in samples]
     out = [
         "== keys: total (waited for the loop, handled by) ms, the loop's CPU ms,"
-        " + if a screen update followed"
+        " + if a screen update followed, ! if tmux saw no change (its stall is handled by)"
     ]
-    for k in read_probe(report, first_at, quit_at).keys:
+    for k in read_probe(report, first_at, quit_at, changed).keys:
         figures = f"{k.total * 1000:5.0f} ({k.waited * 1000:4.0f}, {k.handled * 1000:4.0f})"
         figures += f" cpu {k.cpu * 1000:4.0f}"
-        out.append(f"  {k.key:<10} {figures} {'+' if k.painted else '-'}")
+        out.append(f"  {k.key:<10} {figures} {'+' if k.painted else '-'}{'' if k.changed else '!'}")
     tally: Counter[str] = Counter()
     for due, lag in report["late"]:
         due, lag = float(due), float(lag)
