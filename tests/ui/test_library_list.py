@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
-import pytest
+from textual.visual import visualize
 
 from briefing_tui.model import LoadResult
-from briefing_tui.ui.widgets import library_list
+from briefing_tui.ui.support.row_format import entry_prompt
+from briefing_tui.ui.widgets import library_entries, library_list
 from briefing_tui.ui.widgets.library_list import ENTRY_LINES, LibraryList
 from waiting import wait_until
 
@@ -27,7 +29,14 @@ def _library(count: int) -> RecordingApp:
     return RecordingApp([Path("lib")], loader=lambda paths: iter(results(briefings)))
 
 
-async def test_a_large_list_makes_only_the_entries_on_screen() -> None:
+async def test_a_large_list_makes_only_the_entries_on_screen(monkeypatch: Any) -> None:
+    made: list[str] = []
+
+    def counting(briefing: Any, badge: Any) -> Any:
+        made.append(briefing.path)
+        return entry_prompt(briefing, badge)
+
+    monkeypatch.setattr(library_entries, "entry_prompt", counting)
     app = _library(3000)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -36,14 +45,15 @@ async def test_a_large_list_makes_only_the_entries_on_screen() -> None:
         assert library.virtual_size.height == 3000 * ENTRY_LINES
         on_screen = library.size.height // ENTRY_LINES + 1
         # Regression: OptionList made and measured all 3,000 prompts at every rebuild.
-        assert 0 < library.prompts_made <= on_screen + 1
+        assert 0 < len(set(made)) <= on_screen + 1
         await pilot.press("end")
         await settle(pilot)
         assert library.highlighted == 2999
         assert (
             app.main.open_briefing is not None and app.main.open_briefing.title == "Briefing 00000"
         )
-        assert library.prompts_made <= 2 * (on_screen + 1)
+        assert len(set(made)) <= 2 * (on_screen + 1)
+        assert len(made) == len(set(made)), "each entry's prompt is made once"
 
 
 async def test_page_keys_move_by_a_screenful_and_home_returns() -> None:
@@ -122,7 +132,7 @@ async def test_while_loading_the_newest_briefing_is_opened_at_most_once_a_second
 
 
 async def test_a_long_load_opens_the_newest_less_and_less_often(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: Any,
 ) -> None:
     # Regression: the newest briefing was opened once a second however long loading went
     # on: half the UI thread's time at 10,000 (each opening lays a new Overview out).
@@ -166,9 +176,16 @@ async def test_small_and_large_batches_keep_the_list_in_order() -> None:
         assert [b.path for b in library.listed] == [b.path for b in library.briefings]
 
 
-async def test_a_rebuild_draws_again_only_entries_it_moved_into_view() -> None:
+async def test_a_rebuild_draws_again_only_entries_it_moved_into_view(monkeypatch: Any) -> None:
     # Regression: every rebuild of a streaming list threw away the drawn entries, so each
     # of the ~50 rebuilds of a 10,000 start drew the whole screenful again.
+    drawn: list[object] = []
+
+    def counting(widget: Any, obj: Any, markup: bool = True) -> Any:
+        drawn.append(obj)
+        return visualize(widget, obj, markup=markup)
+
+    monkeypatch.setattr(library_entries, "visualize", counting)
     app = _library(300)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -183,8 +200,8 @@ async def test_a_rebuild_draws_again_only_entries_it_moved_into_view() -> None:
         await settle(pilot)
         height = library.scrollable_content_region.height
         screenful = [library.render_line(y).text for y in range(height)]
-        drawn = library.entries_drawn
-        assert drawn > 0
+        before = len(drawn)
+        assert before > 0
         older = [
             make_briefing(f"old/{n:03}.yaml", f"Old {n:03}", date(2000, 1, 1) + timedelta(days=n))
             for n in range(50)
@@ -193,7 +210,7 @@ async def test_a_rebuild_draws_again_only_entries_it_moved_into_view() -> None:
         await settle(pilot)
         assert len(library.listed) == 350
         assert [library.render_line(y).text for y in range(height)] == screenful
-        assert library.entries_drawn == drawn
+        assert len(drawn) == before
         assert screenful[0].startswith("Briefing 00299")
 
 

@@ -29,7 +29,6 @@ class EntryLines:
         self._badge: Badge | None = None
         self._prompts: dict[str, Content] = {}
         self._lines: dict[tuple[str, Style, int], list[Strip]] = {}
-        self.drawn = 0  # how often an entry's lines were made rather than taken as kept
 
     @property
     def badge(self) -> Badge | None:
@@ -40,10 +39,6 @@ class EntryLines:
         self._badge = badge
         self._prompts.clear()
         self._lines.clear()
-
-    @property
-    def prompts_made(self) -> int:
-        return len(self._prompts)
 
     def prompt(self, briefing: Briefing) -> Content:
         """What the entry for `briefing` shows (made once, until its badge changes)."""
@@ -79,5 +74,4 @@ class EntryLines:
             if len(self._lines) >= KEEP:
                 self._lines.clear()
             self._lines[key] = strips
-            self.drawn += 1
         return strips
