@@ -13,7 +13,7 @@ from textual.visual import visualize
 
 from briefing_tui.model import LoadResult
 from briefing_tui.ui.support.row_format import entry_prompt
-from briefing_tui.ui.widgets import library_entries, library_list
+from briefing_tui.ui.widgets import library_entries, library_pacing
 from briefing_tui.ui.widgets.library_list import ENTRY_LINES, LibraryList
 from waiting import wait_until
 
@@ -141,7 +141,7 @@ async def test_a_long_load_opens_the_newest_less_and_less_often(
         await settle(pilot)
         library = app.query_one(LibraryList)
         now = [1000.0]  # the list's clock, moved by hand: no test waits for real seconds
-        monkeypatch.setattr(library_list, "time", SimpleNamespace(monotonic=lambda: now[0]))
+        monkeypatch.setattr(library_pacing, "time", SimpleNamespace(monotonic=lambda: now[0]))
         start = date(2020, 1, 1)
         for n in range(40):  # a newer briefing every half second for 20 s
             now[0] += 0.5

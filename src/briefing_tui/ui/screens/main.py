@@ -114,6 +114,11 @@ class MainScreen(AcrossLibrary):
         self.library_index.add(briefings, rows)
         self.query_one(LoadStatus).advance(self._results_seen, self._total)
 
+    def on_screen_resume(self) -> None:
+        """Back on top: show what loaded while another screen covered this one."""
+        self.library_list.show_held()
+        self.query_one(LoadStatus).show_held()
+
     @on(LibraryLoader.Finished)
     def _load_finished(self, event: LibraryLoader.Finished) -> None:
         self.library_loading = False

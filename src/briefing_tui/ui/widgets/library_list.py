@@ -28,20 +28,13 @@ from briefing_tui.ui.locate.spot import OpenBriefing
 from briefing_tui.ui.support.row_format import Badge
 from briefing_tui.ui.support.scroll_size import set_virtual_size
 from briefing_tui.ui.widgets.library_entries import ENTRY_LINES, EntryLines
+from briefing_tui.ui.widgets.library_order import Key, insert_sorted
+from briefing_tui.ui.widgets.library_pacing import AutoOpen
 
 # A big library streaming in is re-sorted at most this often (small ones at once).
 REBUILD_INTERVAL = 0.2
 REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
-# A batch larger than this is merged by sorting rather than inserted entry by entry.
-BULK_INSERT = 200
-# A briefing highlighted by a rebuild (not by the reader) is opened at most this often at
-# first, then half as often after each such opening, down to once every AUTO_OPEN_LONGEST:
-# each opening (a new Overview, laid out) costs the UI thread about 0.1 s, and once a second
-# it was 40% of that thread's time while 10,000 briefings streamed in; a view that keeps
-# changing is hard to start reading anyway.
-AUTO_OPEN_INTERVAL = 1.0
-AUTO_OPEN_LONGEST = 8.0
 
 
 class LibraryList(ScrollView, can_focus=True):
@@ -108,7 +101,7 @@ class LibraryList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefings: list[Briefing] = []
-        self._keys: list[tuple[int, str, str]] = []
+        self._keys: list[Key] = []
         self._shown = 0
         self._last_rebuild = 0.0
         self._rebuild_cost = 0.0
@@ -121,8 +114,8 @@ class LibraryList(ScrollView, can_focus=True):
         self._entries = EntryLines()
         self._highlighted: int | None = None
         self._auto_timer: Timer | None = None
-        self._auto_opened = 0.0
-        self._auto_interval = AUTO_OPEN_INTERVAL
+        self._auto_open = AutoOpen()
+        self._held = self._held_force = False  # a rebuild waits for the screen (see flush)
         # Until the reader moves in the list, the newest briefing stays the open one while
         # the library streams in (entries arrive in no particular order).
         self.user_moved = False
@@ -144,28 +137,20 @@ class LibraryList(ScrollView, can_focus=True):
 
     def add_briefings(self, briefings: Iterable[Briefing], *, final: bool = False) -> None:
         """Insert in order; the visible list follows, throttled while a big library streams."""
-        batch = list(briefings)
-        if len(batch) > BULK_INSERT:
-            # One sort of everything: inserting 10,000 cached briefings one by one into a
-            # list moved its tail each time.  (Both sorts are stable: equal keys keep
-            # their arrival order, as the one-by-one insert after equals does.)
-            pairs = sorted(
-                [*zip(self._keys, self.briefings, strict=True)]
-                + [(b.sort_key(), b) for b in batch],
-                key=lambda pair: pair[0],
-            )
-            self._keys = [key for key, _ in pairs]
-            self.briefings = [b for _, b in pairs]
-        else:
-            for briefing in batch:
-                key = briefing.sort_key()
-                index = bisect.bisect_right(self._keys, key)
-                self._keys.insert(index, key)
-                self.briefings.insert(index, briefing)
+        insert_sorted(self._keys, self.briefings, list(briefings))
         self.flush(force=final)
 
     def flush(self, *, force: bool = False) -> None:
-        """Rebuild the list if it is due (now, with `force`: loading has ended)."""
+        """Rebuild the list if it is due (now, with `force`: loading has ended).
+
+        Not while another screen covers the list (search, help): every change under a
+        see-through screen redraws all of that screen, which cost the UI thread 4 s of a
+        10,000 start with the search screen open.  `show_held` catches up.
+        """
+        if self.screen is not self.app.screen:
+            self._held = self._held or force or len(self.briefings) != self._shown
+            self._held_force = self._held_force or force
+            return
         if len(self.briefings) != self._shown:
             interval = max(REBUILD_INTERVAL, self._rebuild_cost / REBUILD_SHARE)
             due = time.monotonic() - self._last_rebuild >= interval
@@ -176,7 +161,21 @@ class LibraryList(ScrollView, can_focus=True):
         if force:
             if self._auto_timer is not None:
                 self._announce()  # loading ended: open the newest now, not after the wait
-            self._auto_interval = AUTO_OPEN_INTERVAL  # the next load starts quick again
+            self._auto_open.restart()
+
+    def show_held(self) -> None:
+        """The list is on screen again: show what loaded while it was covered."""
+        if self._held:
+            force, self._held, self._held_force = self._held_force, False, False
+            self.flush(force=force)
+            briefing = self.selected_briefing
+            if briefing is not None and briefing.path != self._announced:
+                self._announce()
+
+    def _catch_up(self) -> None:
+        """Bring `listed` up to date before a briefing is looked up in it."""
+        if len(self.briefings) != self._shown:
+            self._rebuild()
 
     @property
     def work_pending(self) -> bool:
@@ -255,6 +254,7 @@ class LibraryList(ScrollView, can_focus=True):
 
         A briefing the filter hides is shown by clearing the filter, with a note saying so.
         """
+        self._catch_up()
         index = self.index_of(path)
         hidden = index is None and not self.filter.is_empty
         if hidden and any(b.path == path for b in self.briefings):
@@ -297,8 +297,8 @@ class LibraryList(ScrollView, can_focus=True):
         )
         if self.listed[index].path != self._announced:
             # Placed by a rebuild, not by the reader: while a large library streams in, the
-            # newest changes with almost every batch; see AUTO_OPEN_INTERVAL.
-            wait = self._auto_interval - (time.monotonic() - self._auto_opened)
+            # newest changes with almost every batch; see library_pacing.
+            wait = self._auto_open.wait()
             if user or self._announced is None:
                 self._announce()
             elif wait <= 0:
@@ -307,10 +307,12 @@ class LibraryList(ScrollView, can_focus=True):
                 self._auto_timer = self.set_timer(wait, self._auto_announce)
 
     def _auto_announce(self) -> None:
-        self._announce()
-        self._auto_interval = min(AUTO_OPEN_LONGEST, self._auto_interval * 2)
+        if self.screen is not self.app.screen:  # opened when the list is back (see flush)
+            self._auto_timer, self._held = None, True
+            return
+        self._announce(automatic=True)
 
-    def _announce(self) -> None:
+    def _announce(self, *, automatic: bool = False) -> None:
         """Say which briefing is highlighted now, if that changed since it was last said."""
         if self._auto_timer is not None:
             self._auto_timer.stop()
@@ -318,7 +320,7 @@ class LibraryList(ScrollView, can_focus=True):
         briefing = self.selected_briefing
         if briefing is not None and briefing.path != self._announced:
             self._announced = briefing.path
-            self._auto_opened = time.monotonic()
+            self._auto_open.opened(automatic=automatic)
             self.post_message(self.BriefingSelected(briefing))
 
     def _refresh_entry_lines(self, index: int | None) -> None:

@@ -11,6 +11,8 @@ from textual.widgets import ProgressBar, Static
 class LoadStatus(Vertical):
     """Count and bar while loading; hides itself when loading ends, leaving a summary line."""
 
+    _held: tuple[int, int | None] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(Content("Loading…"), id="load-count")
         yield ProgressBar(total=None, show_eta=False, show_percentage=True, id="load-bar")
@@ -20,10 +22,21 @@ class LoadStatus(Vertical):
         self._show(0, total)
 
     def advance(self, loaded: int, total: int | None) -> None:
-        self.query_one(ProgressBar).update(progress=loaded)
-        self._show(loaded, total)
+        """A new count; while another screen covers this one it waits for `show_held` (any
+        change under a see-through screen redraws all of that screen)."""
+        self._held = (loaded, total)
+        if self.screen is self.app.screen:
+            self.show_held()
+
+    def show_held(self) -> None:
+        """Show the count that arrived while the screen was covered, if any."""
+        held, self._held = self._held, None
+        if held is not None:
+            self.query_one(ProgressBar).update(progress=held[0])
+            self._show(*held)
 
     def finish(self, briefings: int, problems: int) -> None:
+        self._held = None
         self.query_one(ProgressBar).display = False
         text = f"{briefings} briefing{'s' if briefings != 1 else ''}"
         if problems:
