@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_long import headings, participant_items, sections_400
+from long_documents import headings, participant_items, sections_400
 
 MB = 1024 * 1024
 

@@ -23,7 +23,7 @@ from briefing_tui.ui.widgets.reading_layout import Block
 from briefing_tui.ui.widgets.reading_view import ReadingText
 
 from .helpers import SIZE, app_with, make_briefing, settle
-from .layout_hold import START, Held, release
+from .layout_hold import START, Held, find_while_held, in_view, release, row_of
 from .search_helpers import loaded, search_for, until
 
 PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
@@ -56,17 +56,6 @@ async def open_pane(pilot: Any, key: str, selector: str) -> ProseText:
     prose = app.query_one(selector, ProseText)
     await until(pilot, lambda: prose.size.height > 0, f"{selector} on screen")
     return prose
-
-
-def row_of(prose: ReadingText, word: str) -> int:
-    return next(n for n, text in enumerate(prose.text_lines()) if word in text)
-
-
-def in_view(prose: ReadingText, row: int) -> bool:
-    scroll = prose.parent
-    assert isinstance(scroll, ReadingScroll)
-    top = prose.virtual_region.y + row - scroll.scroll_y
-    return 0 <= top < scroll.size.height
 
 
 def layout_worker(app: App[Any], prose: ReadingText) -> Any:
@@ -147,17 +136,7 @@ async def test_find_lands_on_a_topics_line_the_layout_has_not_reached(held: Held
     app = prose_app(topics_text=LONG)
     async with app.run_test(size=SIZE) as pilot:
         prose = await open_pane(pilot, "3", "#topics-text")
-        assert not prose.laid_out and "quokka" not in "\n".join(prose.text_lines())
-        await pilot.press("ctrl+f")
-        await until(pilot, lambda: FindBar.of(app.main.view) is not None, "the find bar")
-        await pilot.press(*"quokka")
-        bar = FindBar.of(app.main.view)
-        assert bar is not None
-        await until(pilot, lambda: bar.counter == "1/1", "the count (from the document)")
-        assert not app.received(FindBar.Moved)  # waiting for the layout, screen free
-        release(held)
-        await until(pilot, lambda: app.received(FindBar.Moved), "the match to be shown")
-        assert in_view(prose, row_of(prose, "quokka")), "the match is in view"
+        await find_while_held(pilot, prose, held, "quokka")
 
 
 async def test_find_from_the_overview_turns_to_a_topics_text_never_shown() -> None:

@@ -30,7 +30,7 @@ from briefing_tui.ui.widgets.reading_layout import (
 from briefing_tui.ui.widgets.reading_view import Part, ReadingText
 
 from .helpers import SIZE, app_with, make_briefing, settle
-from .layout_hold import Held, release
+from .layout_hold import Held, find_while_held, in_view, release, row_of
 from .search_helpers import loaded, search_for, until
 
 PARAGRAPH = "A sentence of prose about mutual legal assistance that goes on. " * 12
@@ -57,17 +57,6 @@ def layout_worker(app: App[Any], reading: ReadingText) -> Worker[Any]:
     found = [w for w in app.workers if w.node is reading and w.name == "reading-layout"]
     assert len(found) == 1, found
     return found[0]
-
-
-def row_of(reading: ReadingText, word: str) -> int:
-    return next(n for n, text in enumerate(reading.text_lines()) if word in text)
-
-
-def in_view(reading: ReadingText, row: int) -> bool:
-    scroll = reading.parent
-    assert isinstance(scroll, ReadingScroll)
-    top = reading.virtual_region.y + row - scroll.scroll_y
-    return 0 <= top < scroll.size.height
 
 
 # -- cutting text into pieces ---------------------------------------------------------------
@@ -243,18 +232,7 @@ async def test_find_reaches_a_match_the_layout_has_not_reached_yet(held: Held) -
         await settle(pilot)
         assert app.main.open_path("lib/long.md")
         await until(pilot, lambda: held, "the layout to be held")
-        reading = app.query_one(ReadingText)
-        assert not reading.laid_out and "quokka" not in "\n".join(reading.text_lines())
-        await pilot.press("ctrl+f")
-        await until(pilot, lambda: FindBar.of(app.main.view) is not None, "the find bar")
-        await pilot.press(*"quokka")
-        bar = FindBar.of(app.main.view)
-        assert bar is not None
-        await until(pilot, lambda: bar.counter == "1/1", "the count (from the document)")
-        assert not app.received(FindBar.Moved)  # waiting for the layout, screen free
-        release(held)
-        await until(pilot, lambda: app.received(FindBar.Moved), "the match to be shown")
-        assert in_view(reading, row_of(reading, "quokka")), "the match is in view"
+        await find_while_held(pilot, app.query_one(ReadingText), held, "quokka")
 
 
 async def test_a_search_hit_beyond_the_layout_so_far_is_scrolled_into_view(held: Held) -> None:

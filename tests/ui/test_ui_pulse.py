@@ -6,8 +6,13 @@ import asyncio
 import threading
 import time
 
+import pytest
+
 from briefing_tui.ui.services import ui_pulse as pulse_module
-from briefing_tui.ui.services.ui_pulse import ui_pulse
+from briefing_tui.ui.services.ui_pulse import UiPulse, ui_pulse
+from waiting import wait_until
+
+from .helpers import SIZE, app_with, rich_briefing, settle
 
 DEADLINE = 5.0
 
@@ -68,3 +73,38 @@ async def test_a_cancelled_worker_does_not_wait() -> None:
     go.set()
     assert _until(lambda: bool(took))  # the loop stays blocked until the worker is done
     assert took[0] < pulse_module.LONGEST / 2
+
+
+async def test_a_worker_waits_while_input_is_handled_though_the_loop_beats() -> None:
+    # Each turn of a loop handling a key waits for the GIL a worker holds, with no beat late
+    # enough to say so: input itself holds the workers back (bench_long's probe, 100,000
+    # headings: 40 keys 5.3-5.4 s to screen in all without it, 2.0-2.5 s with it).
+    pulse = ui_pulse()
+    await asyncio.to_thread(pulse.yield_to_ui)  # the beat starts
+    pulse.hold(0.2)
+    held_until = time.monotonic() + 0.2
+    assert pulse.busy
+    returned = await asyncio.to_thread(lambda: (pulse.yield_to_ui(), time.monotonic())[1])
+    assert returned >= held_until - 0.001
+
+
+async def test_a_cancelled_worker_does_not_wait_for_input_either() -> None:
+    pulse = ui_pulse()
+    pulse.hold(pulse_module.LONGEST * 4)
+    start = time.monotonic()
+    await asyncio.to_thread(pulse.yield_to_ui, lambda: True)
+    assert time.monotonic() - start < pulse_module.LONGEST * 4
+
+
+async def test_keys_and_clicks_hold_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    held: list[float] = []
+    monkeypatch.setattr(UiPulse, "hold", lambda self, seconds=pulse_module.HOLD: held.append(1))
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = len(held)
+        await pilot.press("2")
+        await wait_until(pilot, lambda: len(held) > before, "a hold for the key")
+        before = len(held)
+        await pilot.click(offset=(5, 5))
+        await wait_until(pilot, lambda: len(held) > before, "a hold for the click")

@@ -11,7 +11,7 @@ from briefing_tui.model import Participant, ParticipantGroup
 from briefing_tui.ui.locate.find_spot import is_big
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.panes.participants import BIG_TABLE, BigPeopleTable, PeopleTable
-from briefing_tui.ui.widgets.virtual_table import VirtualTable
+from briefing_tui.ui.widgets.virtual_table import VirtualTable, column_keys, sorted_order
 
 from .helpers import SIZE, app_with, make_briefing, settle
 from .search_helpers import loaded, until
@@ -123,3 +123,22 @@ async def test_turning_to_many_people_does_not_describe_them(
         big = await open_people(pilot)
         await until(pilot, lambda: big.row_count == COUNT)
         assert described == []
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_sort_keys_are_flat_strings_and_sort_as_blank_last_then_text(reverse: bool) -> None:
+    # Tuples of (blank, text) sorted 200,000 rows in 67-133 ms, all of it holding the GIL
+    # (the screen froze even though a worker sorted); flat strings take half that.
+    texts = ["b", "", "A", "  ", "a", "B", "é", "", "c", "Ab", "a"]
+    rows = [(text, str(n)) for n, text in enumerate(texts)]
+    keys = column_keys(rows, 0)
+    assert all(isinstance(key, str) for key in keys)
+    order = sorted_order(keys, reverse)
+    filled = sorted(
+        (i for i, text in enumerate(texts) if text.strip()),
+        key=lambda i: texts[i].casefold(),
+        reverse=reverse,
+    )
+    blanks = [i for i, text in enumerate(texts) if not text.strip()]
+    blanks = sorted(blanks, key=lambda i: texts[i].casefold(), reverse=reverse)
+    assert order == filled + (blanks[::-1] if reverse else blanks)

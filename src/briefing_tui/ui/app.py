@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType, Keymap
 from textual.content import Content
@@ -23,9 +24,12 @@ from briefing_tui.ui.providers.search_commands import SearchCommands
 from briefing_tui.ui.screens.main import MainScreen
 from briefing_tui.ui.services.loader import Counter, Loader, make_loader
 from briefing_tui.ui.services.quitting import exit_now_if_busy, leave, run_app
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.support.links import show_link
 from briefing_tui.ui.support.themes import ThemedApp, default_theme, resolve_theme_name
 
+# What the reader does: while one is handled and drawn, background threads step aside.
+_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 # System palette entries that would write files (Screenshot) or duplicate our own commands.
 _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 
@@ -33,11 +37,16 @@ _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 class BriefingApp(ThemedApp):
     """Read a library of briefings, one at a time, in four panes (see `MainScreen`)."""
 
-    # Layout and theme rules of the main screen; the other screens bring their own sheet.
+    # Layout and theme rules of the main screen.  The other screens' sheets live beside
+    # them (their CSS_PATH), and are read here too: a sheet first read when its screen is
+    # pushed makes Textual reparse every sheet and restyle every widget, 40-80 ms of the
+    # UI thread on the first `/`, `i`, `o`, `t`, `g` or `f` (bench_long's probe).
     # Absolute, so subclasses defined elsewhere (tests, embedders) still find the styles.
     CSS_PATH = [  # noqa: RUF012 (Textual's own type for it is a list)
         Path(__file__).with_name("briefing.tcss"),
         Path(__file__).with_name("find.tcss"),
+        Path(__file__).parent / "screens" / "search.tcss",
+        Path(__file__).parent / "screens" / "library_views.tcss",
     ]
     TITLE = "briefing"
     COMMANDS: ClassVar[set[type[BriefingCommands]]] = {BriefingCommands}  # type: ignore[assignment]
@@ -56,6 +65,13 @@ class BriefingApp(ThemedApp):
         """`state_dir` turns on reading state (read, changed, bookmarked); off by default."""
         super().__init__()
         self.main = MainScreen(paths, loader=loader, counter=counter, state_dir=state_dir)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Background threads step aside while a key or a click is handled and drawn; they
+        # cannot tell otherwise, and the loop paid for every turn they kept the GIL.
+        if isinstance(event, _INPUT):
+            ui_pulse().hold()
+        await super().on_event(event)
 
     def get_default_screen(self) -> Screen[None]:
         return self.main

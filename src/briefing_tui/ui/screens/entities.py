@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static, Tab, Tabs
+from textual.widgets import Input, Static, Tab, Tabs
 
 from briefing_tui.insights.entities import Entity, EntityIndex, EntityKind, Mention, Via
 from briefing_tui.model import Briefing, Pane
@@ -28,6 +28,7 @@ from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.services.insights_cache import LibraryInsights
 from briefing_tui.ui.support.row_format import briefing_line, highest_marking, plural
 from briefing_tui.ui.widgets.paged_list import PagedOptionList
+from briefing_tui.ui.widgets.steady_footer import SteadyFooter
 
 KIND_TABS: tuple[tuple[str, EntityKind | None, str], ...] = (
     ("kind-all", None, "All"),
@@ -132,7 +133,7 @@ class EntitiesScreen(ModalScreen[OpenBriefing | None]):
                     yield Static(id="entity-heading")
                     yield Static(id="entity-marking")
                     yield MentionList(self._mention_prompt, id="mention-list")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#entity-filter", Input).focus()

@@ -18,12 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from briefing_tui.insights.glossary import BRIEFING, AcronymMatcher, GlossaryEntry
 from briefing_tui.insights.names import fold
 from briefing_tui.model import Briefing, Participant
 from briefing_tui.ui.support.row_format import marking_chip, plural
+from briefing_tui.ui.widgets.steady_footer import SteadyFooter
 
 
 def briefing_texts(briefing: Briefing) -> list[str]:
@@ -81,7 +82,7 @@ class GlossaryScreen(ModalScreen[None]):
             yield Input(placeholder="Type to filter terms and expansions", id="glossary-filter")
             yield Static(id="glossary-count", classes="pane-counts")
             yield GlossaryTable(id="glossary-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def _title(self) -> Content:
         if self.briefing is None:

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing, Pane, Problem
@@ -31,6 +31,7 @@ from briefing_tui.ui.widgets.filter_bar import FilterBar
 from briefing_tui.ui.widgets.library_list import LibraryList
 from briefing_tui.ui.widgets.load_status import LoadStatus
 from briefing_tui.ui.widgets.panes.overview import LinkList
+from briefing_tui.ui.widgets.steady_footer import SteadyFooter
 
 REVEAL_GROUP = "reveal"
 
@@ -69,7 +70,7 @@ class MainScreen(AcrossLibrary):
                 yield FilterBar(id="filter-bar")
                 yield LibraryList(id="library-list")
             yield BriefingView(id="briefing")
-        yield Footer()
+        yield SteadyFooter()
         yield self._loader
 
     def on_mount(self) -> None:

@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from briefing_tui.insights.dates import ANY_DATE, DateRange
 from briefing_tui.insights.outcomes import OutcomeFilter, OutcomeRow, by_due_date, filter_outcomes
@@ -33,6 +33,7 @@ from briefing_tui.ui.services.insights_cache import LibraryInsights
 from briefing_tui.ui.support.row_format import briefing_line, highest_marking, plural
 from briefing_tui.ui.widgets.paged_list import PagedOptionList
 from briefing_tui.ui.widgets.panes.outcomes import outcome_facts
+from briefing_tui.ui.widgets.steady_footer import SteadyFooter
 
 ANY = ""
 NONE = "none"  # OutcomeFilter's value for "has no kind" / "has no status"
@@ -116,7 +117,7 @@ class OutcomesScreen(ModalScreen[OpenBriefing | None]):
             yield Static(Content("Collecting outcomes…"), id="outcome-count")
             yield Static(id="outcome-marking")
             yield OutcomeRows(self._prompt, id="outcome-rows")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one(OutcomeRows).focus()

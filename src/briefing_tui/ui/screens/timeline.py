@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.insights.dates import ANY_DATE, DateRange
@@ -35,6 +35,7 @@ from briefing_tui.ui.screens.filter import date_text
 from briefing_tui.ui.support.row_format import briefing_line, highest_marking, plural
 from briefing_tui.ui.widgets.filter_bar import describe_filter
 from briefing_tui.ui.widgets.paged_list import PagedOptionList
+from briefing_tui.ui.widgets.steady_footer import SteadyFooter
 
 MONTHS = tuple(calendar.month_name[1:])  # English in the C locale Python starts in
 
@@ -176,7 +177,7 @@ class TimelineScreen(ModalScreen[OpenBriefing | None]):
             yield Static(id="timeline-count")
             yield Static(id="timeline-marking")
             yield TimelineList(row_prompt, id="timeline-list")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._rebuild()

@@ -10,6 +10,13 @@ idle enough to run it.  A worker calls `yield_to_ui()` between small slices of i
 when the last beat is older than `STALE`, the screen is busy (or waiting for the GIL) and
 the worker sleeps, releasing the GIL, until the beat comes back or `LONGEST` has passed,
 so background work always progresses, only more slowly while the reader types.
+
+A late beat is not the whole story.  Each turn of the event loop lets go of the GIL (it
+polls for input) and must win it back, which takes up to a switch interval while a
+worker runs Python: a key that needs thirty turns paid 50-200 ms more than its own 10-50 ms
+of work (bench_long's probe, 200,000 participants), with every beat well under `STALE`.
+So input itself says the screen is busy: the app calls `hold()` as a key or click arrives,
+and workers step aside for `HOLD` seconds, the time a key takes to reach the screen.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ STALE = 0.03
 LONGEST = 0.5
 # While no worker has asked for this long, the loop stops beating (an idle reader sleeps).
 KEEP_BEATING = 1.0
+# After a key or a click, workers wait this long: handling it and drawing the new screen.
+HOLD = 0.25
 _NAP = 0.004
 
 
@@ -36,6 +45,7 @@ class UiPulse:
         self._last = time.monotonic()
         self._asked = 0.0
         self._beating = False
+        self._held_until = 0.0
         self._lock = threading.Lock()
 
     def _beat(self) -> None:
@@ -61,10 +71,15 @@ class UiPulse:
             with self._lock:
                 self._beating = False
 
+    def hold(self, seconds: float = HOLD) -> None:
+        """On the UI thread, as input arrives: background work waits for `seconds`."""
+        self._held_until = max(self._held_until, time.monotonic() + seconds)
+
     @property
     def busy(self) -> bool:
-        """Whether the UI thread has not been free for a beat lately."""
-        return time.monotonic() - self._last > STALE
+        """Whether input is being handled, or the UI thread has not been free for a beat."""
+        now = time.monotonic()
+        return now < self._held_until or now - self._last > STALE
 
     def yield_to_ui(self, cancelled: Callable[[], bool] = lambda: False) -> None:
         """From a background thread, between slices: wait while the screen is busy."""

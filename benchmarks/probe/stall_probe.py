@@ -1,0 +1,277 @@
+"""An in-process stall probe for bench_long: how long the reader's own loop keeps a key waiting.
+
+Polling tmux's screen (send-keys, then capture-pane every 10 ms) cannot judge a 0.1 s target:
+a 20 KB document with nothing left to do read 0.15 s that way.  This probe runs inside the
+real `briefing` process (loaded by `sitecustomize.py` beside it, only when bench_long puts
+this folder on PYTHONPATH) and times from inside:
+
+- key to screen: from the moment Textual's input thread made the `Key` event (`event.time`,
+  right after it read the bytes), through every message pump that handled that event
+  (`MessagePump._dispatch_message`, where bindings and actions run), to the first screen
+  update written after the last of them (`App._display` handing the driver more than a
+  cursor move) and flushed to the terminal by Textual's writer thread; beside it the loop
+  thread's own CPU time over the same span (`time.thread_time()`), which a busy machine
+  does not inflate: wall time far above it was spent waiting for a core or the GIL;
+- loop lag: a heartbeat task on the app's event loop sleeps 5 ms at a time; each late wake
+  is time in which a key would have waited (the loop was busy, or waiting for the GIL);
+- stacks: a watchdog thread samples every thread's stack (`sys._current_frames()`) while
+  a beat is more than 40 ms late, so a stall names the code that held the loop or the GIL.
+
+Nothing is patched until Textual's `textual.app` is imported (worker processes that never
+import it stay untouched), and the figures are written, as JSON, to the file named by
+LONGBENCH_PROBE_OUT when `App.run` returns.  With LONGBENCH_PROBE_PROFILE set too, the loop
+thread runs under cProfile from the first key on, saved beside it as OUT.prof.  All times
+are `time.monotonic()`, the clock bench_long uses too, so it can cut the records into
+phases (loading, after, quitting).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import cProfile
+import importlib.abc
+import importlib.util
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Sequence
+from types import FrameType, ModuleType
+from typing import Any
+
+BEAT = 0.005
+LATE = 0.040  # a beat this late gets its threads' stacks sampled
+SAMPLE_EVERY = 0.020
+MAX_SAMPLES = 3000
+MIN_PAINT = 24  # a write shorter than this is a cursor move, not a screen change
+_now = time.monotonic
+
+
+class _State:
+    def __init__(self, out: str) -> None:
+        self.out = out
+        self.started = _now()
+        self.last_beat = 0.0
+        self.beating = False
+        self.late: list[tuple[float, float]] = []  # (beat was due at, lag)
+        self.beats = 0
+        self.keys: dict[int, dict[str, Any]] = {}
+        self._key_objects: list[object] = []  # keeps ids unique while recorded
+        # (written at, characters, loop thread's CPU time then): screen updates
+        self.paints: list[tuple[float, int, float]] = []
+        self.flushes: list[float] = []  # writer thread flushed to the terminal
+        self.samples: list[dict[str, Any]] = []
+        self.stop = threading.Event()
+        self.loop_thread = 0
+        # With LONGBENCH_PROBE_PROFILE set: cProfile of the loop thread from the first key.
+        self.profile: cProfile.Profile | None = None
+        self.profiling = bool(os.environ.get("LONGBENCH_PROBE_PROFILE"))
+
+
+STATE: _State | None = None
+
+
+def _stack(frame: FrameType | None, limit: int) -> list[str]:
+    summary = traceback.extract_stack(frame, limit=None)[-limit:]
+    return [f"{f.filename}:{f.lineno} {f.name}" for f in summary]
+
+
+def _watch(state: _State) -> None:
+    """Samples every thread's stack while the heartbeat is late (a daemon thread)."""
+    last_sample = 0.0
+    while not state.stop.wait(BEAT):
+        if not state.beating:
+            continue
+        now = _now()
+        late = now - state.last_beat - BEAT
+        if late < LATE or now - last_sample < SAMPLE_EVERY or len(state.samples) >= MAX_SAMPLES:
+            continue
+        last_sample = now
+        names = {t.ident: t.name for t in threading.enumerate()}
+        me = threading.get_ident()
+        frames = sys._current_frames()
+        threads = {
+            names.get(ident, str(ident)): _stack(frame, 14 if ident == state.loop_thread else 8)
+            for ident, frame in frames.items()
+            if ident != me
+        }
+        main = names.get(state.loop_thread, "")
+        state.samples.append({"t": now, "late": late, "loop": main, "threads": threads})
+
+
+async def _heartbeat(state: _State) -> None:
+    state.loop_thread = threading.get_ident()
+    state.last_beat = _now()
+    state.beating = True
+    while not state.stop.is_set():
+        due = _now() + BEAT
+        await asyncio.sleep(BEAT)
+        woke = _now()
+        state.last_beat = woke
+        state.beats += 1
+        lag = woke - due
+        if lag > 0.010:
+            state.late.append((due, lag))
+
+
+class _FlushTimer:
+    """The terminal file Textual's writer thread writes to, noting when it flushed."""
+
+    def __init__(self, file: Any, state: _State) -> None:
+        self._file = file
+        self._state = state
+
+    def write(self, text: str) -> int:
+        return int(self._file.write(text))
+
+    def flush(self) -> None:
+        self._file.flush()
+        self._state.flushes.append(_now())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def _patch(app_module: ModuleType, state: _State) -> None:
+    from textual import events
+    from textual.drivers import _writer_thread
+    from textual.message_pump import MessagePump
+
+    app_class = app_module.App
+
+    writer_init = _writer_thread.WriterThread.__init__
+
+    def init_writer(self: Any, file: Any) -> None:
+        writer_init(self, _FlushTimer(file, state))
+
+    _writer_thread.WriterThread.__init__ = init_writer  # type: ignore[method-assign]
+
+    dispatch = MessagePump._dispatch_message
+
+    async def dispatch_message(self: Any, message: Any) -> None:
+        if not isinstance(message, events.Key):
+            await dispatch(self, message)
+            return
+        record = state.keys.get(id(message))
+        if state.profiling and state.profile is None:
+            state.profile = cProfile.Profile()
+            state.profile.enable()
+        if record is None:
+            state._key_objects.append(message)
+            record = state.keys[id(message)] = {
+                "key": message.key,
+                "made": message.time,
+                "first": _now(),
+                "last": 0.0,
+                "cpu_first": time.thread_time(),
+                "cpu_last": 0.0,
+            }
+        try:
+            await dispatch(self, message)
+        finally:
+            record["last"] = _now()
+            record["cpu_last"] = time.thread_time()
+
+    MessagePump._dispatch_message = dispatch_message  # type: ignore[method-assign]
+
+    display = app_class._display
+
+    def display_and_note(self: Any, screen: Any, renderable: Any) -> None:
+        driver = self._driver
+        if driver is not None and "write" not in vars(driver):
+            write = driver.write
+
+            def noted_write(data: str) -> None:
+                write(data)
+                if len(data) >= MIN_PAINT and threading.get_ident() == state.loop_thread:
+                    state.paints.append((_now(), len(data), time.thread_time()))
+
+            driver.write = noted_write
+        display(self, screen, renderable)
+
+    app_class._display = display_and_note
+
+    process = app_class._process_messages
+
+    async def process_messages(self: Any, *args: Any, **kwargs: Any) -> None:
+        task = asyncio.get_running_loop().create_task(_heartbeat(state))
+        try:
+            await process(self, *args, **kwargs)
+        finally:
+            state.stop.set()
+            task.cancel()
+
+    app_class._process_messages = process_messages
+
+    run = app_class.run
+
+    def run_and_report(self: Any, *args: Any, **kwargs: Any) -> Any:
+        threading.Thread(target=_watch, args=(state,), name="stall-probe", daemon=True).start()
+        try:
+            return run(self, *args, **kwargs)
+        finally:
+            state.stop.set()
+            if state.profile is not None:
+                state.profile.disable()
+                state.profile.dump_stats(state.out + ".prof")
+            _write(state)
+
+    app_class.run = run_and_report
+
+
+def _write(state: _State) -> None:
+    report = {
+        "pid": os.getpid(),
+        "started": state.started,
+        "ended": _now(),
+        "beat": BEAT,
+        "beats": state.beats,
+        "switch_interval": sys.getswitchinterval(),
+        "late": state.late,
+        "keys": sorted(state.keys.values(), key=lambda k: float(k["made"])),
+        "paints": state.paints,
+        "flushes": state.flushes,
+        "samples": state.samples,
+    }
+    # The bench made the folder; a file planted there by name is not followed.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+    fd = os.open(state.out, flags, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        json.dump(report, file)
+
+
+class _PatchOnImport(importlib.abc.MetaPathFinder):
+    """Patches `textual.app` as it is imported, so processes without Textual stay untouched."""
+
+    def __init__(self, state: _State) -> None:
+        self.state = state
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> Any:
+        if name != "textual.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        loader: Any = spec.loader
+        execute = loader.exec_module
+        state = self.state
+
+        def exec_module(module: ModuleType) -> None:
+            execute(module)
+            _patch(module, state)
+
+        loader.exec_module = exec_module
+        return spec
+
+
+def install(out: str) -> None:
+    global STATE
+    if STATE is not None or "textual.app" in sys.modules:
+        return
+    STATE = _State(out)
+    sys.meta_path.insert(0, _PatchOnImport(STATE))
