@@ -11,7 +11,13 @@ from typing import Any
 
 import pytest
 
-from briefing_tui.readers import markdown_headings, markdown_labels, prose_rules
+from briefing_tui.readers import (
+    markdown_body,
+    markdown_headings,
+    markdown_labels,
+    markdown_sections,
+    prose_rules,
+)
 from briefing_tui.readers.documents import read_document
 from briefing_tui.readers.markdown_headings import split_sections
 from briefing_tui.readers.markdown_labels import extract_labelled
@@ -54,7 +60,7 @@ def test_sections_keep_every_line_when_prose_moves_over_in_bulk(
     prose = "Plain words of a long report, line after line.\n" * 50_000
     body = f"{prose}## Participants\n\n- Ana Ruiz\n\n{prose}## Outcomes\n\n{prose}"
     sections = split_sections(body, 1)
-    assert calls[0] == 3  # the two headings and the `- Ana Ruiz` line (`-` may underline)
+    assert calls[0] == 2  # the two headings: `- Ana Ruiz` cannot underline, so is not looked at
     assert [(s.title, s.line) for s in sections[1:]] == [
         ("Participants", 50_001),
         ("Outcomes", 100_005),
@@ -81,3 +87,36 @@ def test_a_long_single_line_still_gets_the_phrase_rules() -> None:
     briefing = read_document("one-line.md", f"# One line\n\n{line}\n".encode()).briefing
     assert briefing is not None
     assert str(briefing.date) == "2018-03-07"
+
+
+def test_a_long_list_is_moved_over_without_looking_at_each_item(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _counting(monkeypatch, markdown_headings, "_heading_at")
+    items = "".join(f"- P{n}, Prosecutor, Office {n}, FR\n* Q{n}\n" for n in range(10_000))
+    body = f"## Participants\n\n{items}\nAnnex\n--\n\nText.\n\nMore\n==\n"
+    sections = split_sections(body, 1)
+    assert calls[0] == 3  # the heading and the two setext underlines, not the 20,000 items
+    assert [(s.level, s.title, s.line) for s in sections[1:]] == [
+        (2, "Participants", 1),
+        (2, "Annex", 20_004),
+        (1, "More", 20_009),
+    ]
+    assert len(sections[1].lines) == 20_002
+
+
+def test_list_items_are_not_each_checked_for_a_fence(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(monkeypatch, markdown_sections, "fence_after")
+    lines = [f"- P{n}, Prosecutor" for n in range(10_000)] + ["```", "- in code", "```", "- Bo"]
+    items, rest = markdown_sections.extract_items(lines, 1)
+    assert calls[0] == 2  # the two fence lines only
+    assert [i.text for i in items[-2:]] == ["P9999, Prosecutor", "Bo"]
+    assert rest == ["```", "- in code", "```"]
+
+
+def test_each_heading_is_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(monkeypatch, markdown_body, "pane_for")
+    body = "".join(f"## H{n}\n\nNote {n}.\n\n" for n in range(5_000))
+    out = markdown_body.read_body(body, 1, "Title")
+    assert calls[0] == 5_000  # more headings than pane_for's cache holds, each asked once
+    assert len(out.sections) == 5_000

@@ -6,8 +6,11 @@ import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from briefing_tui.model import LoadResult
+from briefing_tui.ui.support.row_format import entry_prompt
+from briefing_tui.ui.widgets import library_list
 from briefing_tui.ui.widgets.library_list import ENTRY_LINES, LibraryList
 from waiting import wait_until
 
@@ -23,7 +26,14 @@ def _library(count: int) -> RecordingApp:
     return RecordingApp([Path("lib")], loader=lambda paths: iter(results(briefings)))
 
 
-async def test_a_large_list_makes_only_the_entries_on_screen() -> None:
+async def test_a_large_list_makes_only_the_entries_on_screen(monkeypatch: Any) -> None:
+    made: list[str] = []
+
+    def counting(briefing: Any, badge: Any) -> Any:
+        made.append(briefing.path)
+        return entry_prompt(briefing, badge)
+
+    monkeypatch.setattr(library_list, "entry_prompt", counting)
     app = _library(3000)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -32,14 +42,15 @@ async def test_a_large_list_makes_only_the_entries_on_screen() -> None:
         assert library.virtual_size.height == 3000 * ENTRY_LINES
         on_screen = library.size.height // ENTRY_LINES + 1
         # Regression: OptionList made and measured all 3,000 prompts at every rebuild.
-        assert 0 < library.prompts_made <= on_screen + 1
+        assert 0 < len(set(made)) <= on_screen + 1
         await pilot.press("end")
         await settle(pilot)
         assert library.highlighted == 2999
         assert (
             app.main.open_briefing is not None and app.main.open_briefing.title == "Briefing 00000"
         )
-        assert library.prompts_made <= 2 * (on_screen + 1)
+        assert len(set(made)) <= 2 * (on_screen + 1)
+        assert len(made) == len(set(made)), "each entry's prompt is made once"
 
 
 async def test_page_keys_move_by_a_screenful_and_home_returns() -> None:

@@ -67,6 +67,15 @@ def _with_defaults(
     return out
 
 
+def _name_key(name: str) -> str:
+    """A name with case and spacing ignored."""
+    key = name.casefold()
+    # Printable text has no whitespace but the plain space: most names need no splitting.
+    if key.isprintable() and "  " not in key and key[:1] != " " and key[-1:] != " ":
+        return key
+    return " ".join(key.split())
+
+
 def _merge_people(
     people: list[Participant | ParticipantGroup],
 ) -> list[Participant | ParticipantGroup]:
@@ -77,7 +86,7 @@ def _merge_people(
         if not isinstance(p, Participant):
             out.append(p)
             continue
-        key = " ".join(p.name.casefold().split())
+        key = _name_key(p.name)
         if key not in seen:
             seen[key] = len(out)
             out.append(p)
@@ -170,15 +179,15 @@ def read_body(
             if tracing:
                 note(item.kind.pane, f"label '{item.label}:' (line {item.line})")
     sections = split_sections(body, first_line)
-    has_topics = any(i.kind.pane == "topics" for i in labelled) or any(
-        sec.level and pane_for(sec.title) is Pane.TOPICS for sec in sections
-    )
+    # Each heading is looked up once: 100,000 headings outgrow `pane_for`'s cache, and
+    # asking twice cost a 4 MB body a fifth of its reading time.
+    panes = [pane_for(sec.title) if sec.level else None for sec in sections]
+    has_topics = any(i.kind.pane == "topics" for i in labelled) or Pane.TOPICS in panes
     title_taken = False
-    for sec in sections:
+    for sec, pane in zip(sections, panes, strict=True):
         text = sec.body
         content_line = sec.line + (1 if sec.level else 0)
         lines = sec.lines
-        pane = pane_for(sec.title) if sec.level else None
         if pane not in (Pane.PARTICIPANTS, Pane.OUTCOMES) and TASK_BOX.search(text):
             tasks = _tasks(lines, content_line)
             out.outcomes += tasks

@@ -162,7 +162,7 @@ _TITLE_FIRST = frozenset(
 
 _SEPARATORS = re.compile(r"\s+[—–|]\s+|\s+-\s+|;\s*")
 # A character each separator has: most lines have none, and then no pattern is tried.
-_SEPARATOR_MARKS = ("—", "–", "|", "-", ";")
+_SEPARATOR_MARK = re.compile("[—–|;-]")
 
 
 def split_one_line(text: str) -> tuple[str, str, str, str]:
@@ -172,9 +172,11 @@ def split_one_line(text: str) -> tuple[str, str, str, str]:
     organisation when it reads like one, else the role.
     """
     normalised = text.strip()
-    if any(mark in normalised for mark in _SEPARATOR_MARKS):
+    if _SEPARATOR_MARK.search(normalised):
         normalised = _SEPARATORS.sub(", ", normalised)
-    parts = [p.strip() for p in normalised.split(",") if p.strip()]
+    parts = [p.strip() for p in normalised.split(",")]
+    if "" in parts:
+        parts = [p for p in parts if p]
     if not parts:
         return "", "", "", ""
     name = parts[0]
@@ -230,7 +232,7 @@ def participant_from_text(text: str, line: int | None) -> Participant | Particip
     stripped = text.strip()
     if "（" in stripped:
         stripped = stripped.replace("（", "(").replace("）", ")")
-    country_agency = _COUNTRY_COLON.match(stripped)
+    country_agency = _COUNTRY_COLON.match(stripped) if ":" in stripped else None
     if country_agency:
         # "Germany: Federal Criminal Police Office", as operation pages list who took part.
         from briefing_tui.insights.countries import country_code

@@ -1,14 +1,12 @@
 """Find in the open briefing (ctrl+f): a bar docked under the panes, "3/12 · Participants".
 
-The engine (`find_in_briefing`) finds every occurrence in all four panes; the bar follows
-them across panes: each step turns to the pane of the current match, selects its row,
-topic or outcome or scrolls its paragraph into view, and highlights every match in the
-pane on screen, the current one standing out.  The bar is mounted into the briefing view
-the first time it is asked for and only hidden afterwards.
+The engine (`find_in_briefing`) finds every occurrence in all four panes; each step turns
+to the current match's pane, selects its row, topic or outcome or scrolls its paragraph
+into view, and highlights every match on screen, the current one standing out.  The bar
+is mounted into the briefing view when first asked for, and only hidden afterwards.
 
-Keys: enter / n next, shift+enter / N previous, escape closes.  ctrl+f again moves from
-the box to the text showing the match (and back), where n and N step.  Whatever is typed
-is shown only as `Content`, never as markup.
+Keys: enter / n next, shift+enter / N previous, escape closes; ctrl+f again moves between
+the box and the text, where n and N step.  What is typed is shown as `Content`, never markup.
 """
 
 from __future__ import annotations
