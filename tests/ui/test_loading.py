@@ -14,6 +14,7 @@ from briefing_tui.ui.widgets.library_list import LibraryList
 from waiting import wait_until
 
 from .helpers import SIZE, GatedLoader, RecordingApp, make_briefing, results, settle, text_of
+from .search_helpers import loaded, search_for
 
 
 def many(count: int) -> list:  # type: ignore[type-arg]
@@ -195,3 +196,26 @@ async def test_a_list_growing_while_it_streams_in_keeps_its_scrollbar_and_end_ri
         await wait_until(
             pilot, lambda: library.scroll_offset.y == library.max_scroll_y, "scrolled to the end"
         )
+
+
+async def test_a_single_file_listed_before_its_search_row_is_folded_is_found_by_search(
+    tmp_path: Path,
+) -> None:
+    # The loading thread hands a file over unfolded (issue 13: a 7 MB file was listed
+    # 0.4-0.7 s later for it); the search index's worker folds it, so every hit is found.
+    people = "".join(f"- Person {n}, Prosecutor, Office {n}, FR\n" for n in range(500))
+    (tmp_path / "big.md").write_text(
+        "---\ntitle: One large file\n---\n\nOpening words.\n\n## Participants\n\n"
+        f"{people}- Zenobia Quist, Liaison officer, Eurojust, NL\n\n"
+        "## Outcomes\n\n- Decision: the xylophone protocol is adopted.\n"
+    )
+    app = RecordingApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert [b.title for b in app.main.briefings] == ["One large file"]
+        for query, pane in (("Quist", "participants"), ("xylophone", "outcomes")):
+            hits = app.main.library_index.search(query, 20)
+            assert [(h.title, h.pane) for h in hits] == [("One large file", pane)], query
+        screen = await search_for(pilot, "zenobia")
+        assert screen.shown_query == "zenobia"
+        assert [h.title for h in screen.hits] == ["One large file"]

@@ -11,11 +11,13 @@ pieces (and every few hundred segments of a long render) whether it is still wan
 
 from __future__ import annotations
 
+import abc
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import overload
 
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -54,6 +56,46 @@ class Part:
     heading: bool = False
 
 
+class PartSequence(Sequence[Part]):
+    """Parts made when they are read rather than all up front.
+
+    The Overview of a briefing with 100,000 sections is 200,000 parts: made when it opened,
+    on the UI thread, they took 0.2 s before its first line could be drawn.  The layout
+    reaches them a piece at a time, so a subclass makes each one as it is asked for, and
+    says where a key is (`index_of`) without making the others.
+    """
+
+    @abc.abstractmethod
+    def __len__(self) -> int: ...
+
+    @abc.abstractmethod
+    def part(self, index: int) -> Part:
+        """Part `index`, counted from 0 and within range."""
+
+    def index_of(self, key: tuple[object, ...]) -> int | None:
+        return next((i for i, part in enumerate(self) if part.key == key), None)
+
+    @overload
+    def __getitem__(self, index: int) -> Part: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Part]: ...
+
+    def __getitem__(self, index: int | slice) -> Part | Sequence[Part]:
+        count = len(self)
+        if isinstance(index, slice):
+            return [self.part(i) for i in range(*index.indices(count))]
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError(index)
+        return self.part(index)
+
+    def __iter__(self) -> Iterator[Part]:
+        for index in range(len(self)):
+            yield self.part(index)
+
+
 @dataclass(frozen=True, slots=True)
 class _Piece:
     """Markdown rendered in one go; `gap`: a blank line separates it from what precedes."""
@@ -62,6 +104,21 @@ class _Piece:
     gap: bool
     trim_end: bool = False  # a block continues in the next piece: no blank line after
     code: str | None = None  # the language of a long code block drawn from its lines
+
+
+def kept_parts(parts: Sequence[Part]) -> Sequence[Part]:
+    """Parts as a widget keeps them: made ones stay made on demand, others are copied."""
+    return parts if isinstance(parts, tuple | PartSequence) else tuple(parts)
+
+
+def chars_within(parts: Iterable[Part], limit: int) -> bool:
+    """Whether the parts hold at most `limit` characters; stops counting past it."""
+    total = 0
+    for part in parts:
+        total += len(part.text)
+        if total > limit:
+            return False
+    return True
 
 
 class Stopped(Exception):
@@ -224,7 +281,7 @@ class Layout:
 
     def __init__(self, key: tuple[int, str], parts: Sequence[Part]) -> None:
         self.key = key
-        self.parts = list(parts)
+        self.parts = kept_parts(parts)
         self.blocks: list[Block] = []
         self.done = False
         self.cancelled = False

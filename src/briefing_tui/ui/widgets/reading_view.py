@@ -40,10 +40,13 @@ from briefing_tui.ui.widgets.reading_layout import (
     Block,
     Layout,
     Part,
+    PartSequence,
     Stopped,
     Tools,
     blank,
+    chars_within,
     code_style,
+    kept_parts,
     lay_out,
 )
 
@@ -78,7 +81,7 @@ class ReadingText(Widget):
         self, parts: Sequence[Part] = (), *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self._parts: tuple[Part, ...] = tuple(parts)
+        self._parts = kept_parts(parts)
         self._layout: Layout | None = None
         self._worker: Worker[None] | None = None
         self._timer: Timer | None = None
@@ -96,11 +99,11 @@ class ReadingText(Widget):
     # -- what is shown ------------------------------------------------------------------------
 
     @property
-    def parts(self) -> tuple[Part, ...]:
+    def parts(self) -> Sequence[Part]:
         return self._parts
 
     def set_parts(self, parts: Sequence[Part]) -> None:
-        self._parts = tuple(parts)
+        self._parts = kept_parts(parts)
         self._stop()
         self._layout = None
         self._find = None
@@ -118,6 +121,8 @@ class ReadingText(Widget):
         return self._text_present
 
     def part_index(self, key: tuple[object, ...]) -> int | None:
+        if isinstance(self._parts, PartSequence):
+            return self._parts.index_of(key)
         return next((i for i, part in enumerate(self._parts) if part.key == key), None)
 
     @property
@@ -157,7 +162,7 @@ class ReadingText(Widget):
         )
         blocks = lay_out(layout, tools, lambda: layout.cancelled)
         # Short text is laid out whole now; long text a screenful now, the rest in a worker.
-        whole = sum(len(part.text) for part in self._parts) <= SYNC_CHARS
+        whole = chars_within(self._parts, SYNC_CHARS)
         lines = 0
         for block in blocks:
             layout.blocks.append(block)

@@ -21,7 +21,8 @@ from briefing_tui.render.common import format_extra, reader_scalar
 from briefing_tui.ui.support.acronyms import expansions, mark_acronyms, matcher_for
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.prose import ReadingScroll
-from briefing_tui.ui.widgets.reading_view import Part, ReadingText
+from briefing_tui.ui.widgets.reading_layout import Part, PartSequence
+from briefing_tui.ui.widgets.reading_view import ReadingText
 
 
 def link_content(link: Link) -> Content:
@@ -144,24 +145,49 @@ def _facts(briefing: Briefing) -> list[tuple[str, str]]:
     return facts
 
 
-def reading_parts(briefing: Briefing) -> list[Part]:
+OVERVIEW_TITLE: tuple[object, ...] = ("overview-title",)
+OVERVIEW: tuple[object, ...] = ("overview",)
+_SECTION_KEYS = ("section-title", "section")
+
+
+class OverviewParts(PartSequence):
     """The Overview's long text: its prose, then each section, each under its heading.
 
     One ReadingText holds them all, laid out in a worker: two widgets per section, each
-    rendered whole at layout, took seconds for 400 sections and froze on 10,000.
+    rendered whole at layout, took seconds for 400 sections and froze on 10,000.  The parts
+    are made as the layout reaches them (see `PartSequence`).
     """
-    parts: list[Part] = []
-    if briefing.overview.strip():
-        parts += [Part(OVERVIEW_TITLE, "Overview", heading=True), Part(OVERVIEW, briefing.overview)]
-    for index, section in enumerate(briefing.sections):
-        title = section.title or "(untitled section)"
-        parts += [Part(("section-title", index), title, heading=True)]
-        parts += [Part(("section", index), section.body)]
-    return parts
 
+    def __init__(self, briefing: Briefing) -> None:
+        self._lead: tuple[Part, ...] = ()
+        if briefing.overview.strip():
+            overview = Part(OVERVIEW, briefing.overview)
+            self._lead = (Part(OVERVIEW_TITLE, "Overview", heading=True), overview)
+        self._sections = briefing.sections
 
-OVERVIEW_TITLE: tuple[object, ...] = ("overview-title",)
-OVERVIEW: tuple[object, ...] = ("overview",)
+    def __len__(self) -> int:
+        return len(self._lead) + 2 * len(self._sections)
+
+    def part(self, index: int) -> Part:
+        lead = len(self._lead)
+        if index < lead:
+            return self._lead[index]
+        number, is_body = divmod(index - lead, 2)
+        section = self._sections[number]
+        if is_body:
+            return Part(("section", number), section.body)
+        return Part(("section-title", number), section.title or "(untitled section)", heading=True)
+
+    def index_of(self, key: tuple[object, ...]) -> int | None:
+        lead = len(self._lead)
+        if lead and key in (OVERVIEW_TITLE, OVERVIEW):
+            return 0 if key == OVERVIEW_TITLE else 1
+        if len(key) != 2 or key[0] not in _SECTION_KEYS:
+            return None
+        number = key[1]
+        if type(number) is not int or not 0 <= number < len(self._sections):
+            return None
+        return lead + 2 * number + (key[0] == "section")
 
 
 def facts_table(facts: list[tuple[str, str]]) -> Table:
@@ -237,7 +263,7 @@ class OverviewPane(LazyPane):
         if briefing.links:
             widgets.append(_heading("Links"))
             widgets.append(LinkList(briefing.links))
-        parts = reading_parts(briefing)
+        parts = OverviewParts(briefing)
         if parts:
             widgets.append(ReadingText(parts, id="overview-text"))
         if briefing.extra:
