@@ -37,7 +37,7 @@ from pathlib import Path
 # The tmux driver the e2e tests use (tests/terminal_driver.py): one way to run the reader
 # in a terminal, read its screen, its pid and its peak RSS.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from terminal_driver import Terminal
+from terminal_driver import Terminal, compile_installed
 
 HERE = Path(__file__).resolve().parent
 # Its own tmux server: `kill-server` here must not end anyone else's sessions.
@@ -280,6 +280,7 @@ def main() -> int:
     if shutil.which("tmux") is None or shutil.which("briefing") is None:
         print("needs tmux and the installed `briefing` command")
         return 0
+    compile_installed()
     samples = HERE.parent / "briefings"
     _, sample_count, _ = in_process_parse(samples)
     first, done, peak = run_in_tmux([str(samples)], listed(sample_count), first=FIRST_PAINT)
