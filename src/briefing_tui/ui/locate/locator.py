@@ -29,6 +29,7 @@ from textual.widgets import DataTable, OptionList, Static
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import find_spans
 from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
 from briefing_tui.ui.widgets.panes.overview import OVERVIEW
@@ -118,21 +119,20 @@ async def focus_when_shown(widget: Widget) -> None:
 
     A pane just turned to is shown at the next layout; focusing it before then does
     nothing, while the pane turned from hides the old focus, leaving none at all.  A screen
-    back from a dialog can also refocus its old (now hidden) widget after ours was set, so
-    focus is set again after each refresh until it holds or is moved on purpose.
+    back from a dialog refocuses its old widget or, when that one was hidden meanwhile,
+    focuses its first focusable widget (the library list), after ours was set; so focus is
+    set again after each refresh until it holds or the reader moves it (a key, a click).
     """
     screen = widget.screen
-    before = screen.focused
+    pulse = ui_pulse()
+    started = time.monotonic()
     deadline = _deadline()
     while time.monotonic() < deadline:
         if widget.focusable:
             widget.focus()
         await _refreshed(widget)
-        focused = screen.focused
-        if focused is widget:
+        if screen.focused is widget or pulse.last_input > started:
             return
-        if focused is not None and focused is not before and focused.focusable:
-            return  # moved on purpose (a key, a click): leave it there
 
 
 async def _laid_out(widget: Widget) -> bool:

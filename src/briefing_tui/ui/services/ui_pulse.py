@@ -46,6 +46,9 @@ class UiPulse:
         self._asked = 0.0
         self._beating = False
         self._held_until = 0.0
+        # When the reader last pressed a key or clicked: a focus that moved after it moved
+        # on purpose, one that moved without it was moved by Textual (see focus_when_shown).
+        self.last_input = 0.0
         self._lock = threading.Lock()
 
     def _beat(self) -> None:
@@ -73,7 +76,8 @@ class UiPulse:
 
     def hold(self, seconds: float = HOLD) -> None:
         """On the UI thread, as input arrives: background work waits for `seconds`."""
-        self._held_until = max(self._held_until, time.monotonic() + seconds)
+        now = self.last_input = time.monotonic()
+        self._held_until = max(self._held_until, now + seconds)
 
     @property
     def busy(self) -> bool:
