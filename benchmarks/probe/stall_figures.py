@@ -17,6 +17,10 @@ from typing import Any
 PROBE_DIR = Path(__file__).resolve().parent
 # A key's screen update must come this soon after its handling ended to count as its own.
 PAINT_WAIT = 1.0
+# Repaint requests from these tasks are a timer's callback (stall_probe names the task);
+# the compositor's own task only carries out what was asked before, so it says nothing.
+TIMER_TASKS = frozenset({"task:set_interval", "task:set_timer", "task:Timer"})
+NEUTRAL_TASKS = frozenset({"task:screen_update"})
 # Heartbeats later than this in one run are listed with the stacks sampled meanwhile.
 STALL_SHOWN = 0.050
 
@@ -30,12 +34,15 @@ class KeyTime:
     cpu: float  # the loop thread's CPU time from its first handler to its screen update
     painted: bool  # a screen update followed within PAINT_WAIT
     changed: bool = True  # the outer view saw the screen change after it
+    # Every repaint asked for between the key and that update came from a timer's callback:
+    # the update was the background's (a layout growing the scrollbar), not this key's.
+    timers_only: bool = False
 
     @property
     def stall(self) -> float:
         """Key to its screen; for a key that changed nothing, key to handled (the next
         screen update, whatever drew it, is not this key's)."""
-        return self.total if self.changed else self.handled
+        return self.total if self.changed and not self.timers_only else self.handled
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,8 @@ def read_probe(
     paints = [float(p[0]) for p in report["paints"]]
     paint_cpu = [float(p[2]) for p in report["paints"]]
     flushes = [float(t) for t in report["flushes"]]
+    asks = report.get("asks", [])  # older probe files have none: no key is cleared so
+    ask_times = [float(a[0]) for a in asks]
     keys = []
     for record in report["keys"]:
         made, last = float(record["made"]), float(record["last"])
@@ -86,6 +95,11 @@ def read_probe(
             flush = bisect.bisect_left(flushes, paints[paint])
             end = flushes[flush] if flush < len(flushes) else paints[paint]
             painted = True
+        origins: set[str] = set()
+        if painted:
+            lo = bisect.bisect_left(ask_times, float(record["first"]))
+            hi = bisect.bisect_right(ask_times, paints[paint])
+            origins = {str(a[1]) for a in asks[lo:hi]} - NEUTRAL_TASKS
         keys.append(
             KeyTime(
                 str(record["key"]),
@@ -94,6 +108,7 @@ def read_probe(
                 last - made,
                 cpu_end - float(record["cpu_first"]),
                 painted,
+                timers_only=bool(origins) and origins <= TIMER_TASKS,
             )
         )
     if changed is not None and len(changed) == len(keys):
@@ -127,12 +142,15 @@ def describe_stalls(
     times = [float(s["t"]) for s in samples]
     out = [
         "== keys: total (waited for the loop, handled by) ms, the loop's CPU ms,"
-        " + if a screen update followed, ! if tmux saw no change (its stall is handled by)"
+        " + if a screen update followed, ! if tmux saw no change, ~ if only timers asked for"
+        " that update (for both, its stall is handled by)"
     ]
     for k in read_probe(report, first_at, quit_at, changed).keys:
         figures = f"{k.total * 1000:5.0f} ({k.waited * 1000:4.0f}, {k.handled * 1000:4.0f})"
         figures += f" cpu {k.cpu * 1000:4.0f}"
-        out.append(f"  {k.key:<10} {figures} {'+' if k.painted else '-'}{'' if k.changed else '!'}")
+        marks = ("+" if k.painted else "-") + ("" if k.changed else "!")
+        marks += "~" if k.timers_only else ""
+        out.append(f"  {k.key:<10} {figures} {marks}")
     tally: Counter[str] = Counter()
     for due, lag in report["late"]:
         due, lag = float(due), float(lag)

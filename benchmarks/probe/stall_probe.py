@@ -15,7 +15,14 @@ this folder on PYTHONPATH) and times from inside:
 - loop lag: a heartbeat task on the app's event loop sleeps 5 ms at a time; each late wake
   is time in which a key would have waited (the loop was busy, or waiting for the GIL);
 - stacks: a watchdog thread samples every thread's stack (`sys._current_frames()`) while
-  a beat is more than 40 ms late, so a stall names the code that held the loop or the GIL.
+  a beat is more than 40 ms late, so a stall names the code that held the loop or the GIL;
+- repaint requests: each `Widget.refresh`, scroll refresh and `App.refresh` on the loop
+  thread, with where it came from: the message being handled (by its class), or the task
+  it ran in (an interval's callback runs in its own task, named `set_interval#N`; a
+  `set_timer` callback is handed to its pump, so it counts as a handler).  The first
+  screen update after a key that did nothing may be the background's (a long text's layout
+  growing the scrollbar): when every request before it came from a timer, the key is not
+  charged with it (stall_figures.py).
 
 Nothing is patched until Textual's `textual.app` is imported (worker processes that never
 import it stay untouched), and the figures are written, as JSON, to the file named by
@@ -28,6 +35,7 @@ phases (loading, after, quitting).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import cProfile
 import importlib.abc
 import importlib.util
@@ -46,7 +54,13 @@ LATE = 0.040  # a beat this late gets its threads' stacks sampled
 SAMPLE_EVERY = 0.020
 MAX_SAMPLES = 3000
 MIN_PAINT = 24  # a write shorter than this is a cursor move, not a screen change
+MAX_ASKS = 400_000
 _now = time.monotonic
+# The class of the message the current message pump task is handling ("" outside one).
+_handling: contextvars.ContextVar[str] = contextvars.ContextVar("handling", default="")
+# Tasks that run no handler, though they may have been made in one (and so copied its
+# `_handling`): timers' callbacks and the compositor's update.
+_OWN_TASKS = frozenset({"set_interval", "set_timer", "Timer", "screen_update"})
 
 
 class _State:
@@ -63,6 +77,8 @@ class _State:
         self.paints: list[tuple[float, int, float]] = []
         self.flushes: list[float] = []  # writer thread flushed to the terminal
         self.samples: list[dict[str, Any]] = []
+        # (asked at, where from, widget class): repaint requests on the loop thread
+        self.asks: list[tuple[float, str, str]] = []
         self.stop = threading.Event()
         self.loop_thread = 0
         # With LONGBENCH_PROBE_PROFILE set: cProfile of the loop thread from the first key.
@@ -151,6 +167,13 @@ def _patch(app_module: ModuleType, state: _State) -> None:
     dispatch = MessagePump._dispatch_message
 
     async def dispatch_message(self: Any, message: Any) -> None:
+        token = _handling.set(type(message).__name__)
+        try:
+            await dispatch_key(self, message)
+        finally:
+            _handling.reset(token)
+
+    async def dispatch_key(self: Any, message: Any) -> None:
         if not isinstance(message, events.Key):
             await dispatch(self, message)
             return
@@ -175,6 +198,27 @@ def _patch(app_module: ModuleType, state: _State) -> None:
             record["cpu_last"] = time.thread_time()
 
     MessagePump._dispatch_message = dispatch_message  # type: ignore[method-assign]
+
+    def noting(method: Any) -> Any:
+        def asked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if threading.get_ident() == state.loop_thread and len(state.asks) < MAX_ASKS:
+                task = asyncio.current_task()
+                # set_interval#3 -> set_interval, Task-12 -> Task
+                kind = (task.get_name() if task is not None else "").split("#")[0].split("-")[0]
+                if kind in _OWN_TASKS or not _handling.get():
+                    origin = "task:" + kind
+                else:  # a handler: in its pump's task, or the app's own
+                    origin = _handling.get()
+                state.asks.append((_now(), origin, type(self).__name__))
+            return method(self, *args, **kwargs)
+
+        return asked
+
+    from textual.widget import Widget
+
+    Widget.refresh = noting(Widget.refresh)  # type: ignore[method-assign]
+    Widget._refresh_scroll = noting(Widget._refresh_scroll)  # type: ignore[method-assign]
+    app_class.refresh = noting(app_class.refresh)
 
     display = app_class._display
 
@@ -234,6 +278,7 @@ def _write(state: _State) -> None:
         "paints": state.paints,
         "flushes": state.flushes,
         "samples": state.samples,
+        "asks": state.asks,
     }
     # The bench made the folder; a file planted there by name is not followed.
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
