@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from briefing_tui.insights.countries import country_code, country_name
 from briefing_tui.insights.names import fold, organisation_key, person_key
-from briefing_tui.insights.pacing import paced
 from briefing_tui.model import Briefing, Participant
+from briefing_tui.pacing import paced
 
 
 class EntityKind(enum.StrEnum):
