@@ -125,6 +125,15 @@ def _needs_facts(values: dict[str, Any], parsed: Body) -> bool | None:
     return not people
 
 
+def _changes_fields(facts: ProseFacts, values: dict[str, Any], parsed: Body) -> bool:
+    """Whether the phrase rules' findings would fill in a field besides the items."""
+    return bool(
+        (facts.location and not values.get("location") and not parsed.location)
+        or (facts.organisers and not values.get("organisers"))
+        or (facts.date is not None and not values.get("date") and parsed.date is None)
+    )
+
+
 def _not_author(person: object) -> bool:
     return getattr(person, "role", "") != "Author"
 
@@ -181,9 +190,6 @@ def read_markdown(path: str, data: bytes, defer: Deferral | None = None) -> Load
     min_lines = defer.min_lines if defer is not None else None
     parsed_body = read_body(body, body_line, front_title, frozenset(values), min_lines)
     needs_facts = _needs_facts(values, parsed_body)
-    if needs_facts is None:
-        parsed_body.finish()  # the items decide what else is read: read them now
-        needs_facts = _needs_facts(values, parsed_body)
     if not front_title:
         # A daily note (`2024-01-15.md`) is best titled by its date, unless it has a heading.
         daily = re.fullmatch(r"\d{4}-\d{2}-\d{2}", PurePath(path).stem) is not None
@@ -193,7 +199,13 @@ def read_markdown(path: str, data: bytes, defer: Deferral | None = None) -> Load
         else:
             values["title"] = title_from_path(path)
             note("title", "the file name (no title key, heading or text line was found)")
-    facts = _prose_facts(body, body_line, values) if needs_facts else None
+    facts = _prose_facts(body, body_line, values) if needs_facts is not False else None
+    if needs_facts is None and facts is not None and _changes_fields(facts, values, parsed_body):
+        # Only the items can tell whether the phrases fill in the place, dates or
+        # organisers: read them now.
+        parsed_body.finish()
+        needs_facts = _needs_facts(values, parsed_body)
+        facts = facts if needs_facts else None
     if parsed_body.tags:
         merged: dict[str, str] = {}
         for tag in (*values.get("tags", ()), *parsed_body.tags):
@@ -229,7 +241,9 @@ def read_markdown(path: str, data: bytes, defer: Deferral | None = None) -> Load
 
         def finish() -> dict[str, Any]:
             parsed_body.finish(pause)
-            return _items(front_items, parsed_body, facts)
+            # Whether a pane stays empty, which only the items could tell, is known now.
+            needed = facts if _needs_facts(front_items, parsed_body) else None
+            return _items(front_items, parsed_body, needed)
 
         briefing = build(path, "markdown", fields, problems, later=finish)
     else:
