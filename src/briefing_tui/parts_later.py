@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 from briefing_tui.memory import paused_gc
@@ -33,8 +33,9 @@ PART_FIELDS = (
 )
 
 Pause = Callable[[], None]
-Finish = Callable[[], dict[str, Any]]
-"""Reads the deferred items: a value for each of `PART_FIELDS`."""
+Finish = Callable[[Pause | None], dict[str, Any]]
+"""Reads the deferred items (calling the pause it is given every few thousand): a value
+for each of `PART_FIELDS`."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,20 @@ class Deferral:
 class _Pending:
     """What a LaterBriefing still has to read, and the lock that makes that happen once."""
 
-    __slots__ = ("finish", "lock")
+    __slots__ = ("finish", "hurry", "lock", "pause")
 
-    def __init__(self, finish: Finish) -> None:
+    def __init__(self, finish: Finish, pause: Pause | None) -> None:
         self.finish = finish
+        self.pause = pause
         self.lock = threading.Lock()
+        # Set when the screen's thread waits for the items: the thread reading them must
+        # not step aside for a screen that is waiting for it (each pause would last until
+        # its time ran out).
+        self.hurry = False
+
+    def paced(self) -> None:
+        if self.pause is not None and not self.hurry:
+            self.pause()
 
 
 class LaterBriefing(Briefing):
@@ -111,12 +121,13 @@ _EAGER_FIELDS = (
 _SWAP = threading.Lock()
 
 
-def later(briefing: Briefing, finish: Finish) -> Briefing:
-    """`briefing` (made without its items) turned into one that reads them with `finish`."""
+def later(briefing: Briefing, finish: Finish, pause: Pause | None = None) -> Briefing:
+    """`briefing` (made without its items) turned into one that reads them with `finish`,
+    which calls `pause` every few thousand items."""
     values = briefing.__dict__
     for name in PART_FIELDS:
         del values[name]
-    values["_pending"] = _Pending(finish)
+    values["_pending"] = _Pending(finish, pause)
     object.__setattr__(briefing, "__class__", LaterBriefing)
     return briefing
 
@@ -136,12 +147,14 @@ def finish_parts(briefing: Briefing) -> Briefing:
         if type(briefing) is not LaterBriefing:
             return briefing
         pending: _Pending = briefing.__dict__["_pending"]
+    if threading.current_thread() is threading.main_thread():
+        pending.hurry = True  # the reader's screen runs on the main thread
     with pending.lock:
         if type(briefing) is not LaterBriefing:
             return briefing  # read by the thread this one waited for
         try:
             with paused_gc():
-                items = pending.finish()
+                items = pending.finish(pending.paced)
         except Exception as exc:
             items = {name: getattr(Briefing, name) for name in PART_FIELDS}
             problem = Problem(
@@ -159,8 +172,3 @@ def finish_parts(briefing: Briefing) -> Briefing:
             del values["_pending"]
             object.__setattr__(briefing, "__class__", Briefing)
     return briefing
-
-
-def read_whole(briefing: Briefing) -> Briefing:
-    """A plain copy of `briefing` with every item read (for tests and comparisons)."""
-    return replace(finish_parts(briefing))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import pickle
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -199,6 +200,38 @@ def test_items_are_read_once_whichever_threads_ask() -> None:
     assert len(briefing.participants) == 5_000
 
 
+def test_the_screen_waiting_for_the_items_is_not_kept_waiting_by_their_pauses() -> None:
+    """The screen's (main) thread asks while a worker reads them paced: the worker stops
+    stepping aside, or each step would last until its time ran out, the screen frozen."""
+    first = threading.Event()
+    go_on = threading.Event()
+    calls: list[int] = []
+
+    def pause() -> None:
+        calls.append(1)
+        first.set()
+        go_on.wait(10)
+
+    briefing = _briefing(read_document("m.md", _long_minutes(20_000), Deferral(pause=pause)))
+    pending = briefing.__dict__["_pending"]
+    worker = threading.Thread(target=lambda: briefing.participants)
+    worker.start()
+    assert first.wait(10)
+
+    def release_once_the_screen_waits() -> None:
+        deadline = time.monotonic() + 10
+        while not pending.hurry and time.monotonic() < deadline:
+            time.sleep(0.001)
+        go_on.set()
+
+    releaser = threading.Thread(target=release_once_the_screen_waits)
+    releaser.start()
+    assert len(briefing.participants) == 20_000  # this (main) thread waits for the worker
+    worker.join(10)
+    releaser.join(10)
+    assert calls == [1]  # no pause once the screen was waiting
+
+
 def test_a_deferred_briefing_pickles_as_a_plain_one() -> None:
     data = _long_minutes(3_000)
     briefing = _briefing(read_document("m.md", data, Deferral()))
@@ -216,7 +249,7 @@ def test_telling_briefings_apart_reads_no_items() -> None:
 
 
 def test_a_reader_bug_costs_the_items_and_says_so() -> None:
-    def broken() -> dict[str, object]:
+    def broken(pause: object) -> dict[str, object]:
         raise ValueError("boom")
 
     briefing = later(Briefing(path="x.md", title="X"), broken)
@@ -234,6 +267,9 @@ def test_the_reader_load_defers_and_paces_and_the_command_line_does_not(tmp_path
     (result,) = list(job)
     briefing = _briefing(result)
     assert not parts_ready(briefing)
+    worker = threading.Thread(target=lambda: briefing.participants)  # as the reader does
+    worker.start()
+    worker.join(10)
     assert isinstance(briefing.participants[0], Participant)
     assert pauses  # the items were read with the reader's pause
     (plain,) = list(LoadJob([tmp_path]))

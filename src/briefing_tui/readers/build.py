@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing_tui import parts_later
 from briefing_tui.model import Briefing, Participant, Problem
-from briefing_tui.parts_later import Finish
+from briefing_tui.parts_later import Finish, Pause
 from briefing_tui.readers.dates import date_from_path, strip_path_date
 from briefing_tui.readers.trace import note
 from briefing_tui.readers.yaml_nodes import Fields
@@ -32,9 +32,10 @@ def build(
     fields: Fields,
     problems: Iterable[Problem],
     later: Finish | None = None,
+    pause: Pause | None = None,
 ) -> Briefing:
-    """The briefing; with `later`, one whose pane items `later` reads when first asked for
-    (see `parts_later`)."""
+    """The briefing; with `later`, one whose pane items `later` reads when first asked for,
+    calling `pause` now and then (see `parts_later`)."""
     values = dict(fields.values)
     if later is None:
         _speakers_if_none(values, fields)
@@ -48,12 +49,12 @@ def build(
     if later is None:
         return briefing
 
-    def finish() -> dict[str, Any]:
-        items = later()
+    def finish(pause: Pause | None) -> dict[str, Any]:
+        items = later(pause)
         _speakers_if_none(items, fields)
         return items
 
-    return parts_later.later(briefing, finish)
+    return parts_later.later(briefing, finish, pause)
 
 
 def _speakers_if_none(values: dict[str, Any], fields: Fields) -> None:

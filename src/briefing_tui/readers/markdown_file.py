@@ -13,7 +13,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node
 
 from briefing_tui.model import LoadResult, Pane, Problem, Severity
-from briefing_tui.parts_later import PART_FIELDS, Deferral
+from briefing_tui.parts_later import PART_FIELDS, Deferral, Pause
 from briefing_tui.readers.build import build, date_from_name, title_from_path
 from briefing_tui.readers.dates import dateline, find_date
 from briefing_tui.readers.decode import decode
@@ -237,15 +237,15 @@ def read_markdown(path: str, data: bytes, defer: Deferral | None = None) -> Load
         values["summary"] = first_paragraph(values["overview"])
     if parsed_body.pending:
         front_items = {key: values[key] for key in PART_FIELDS if key in values}
-        pause = defer.pause if defer is not None else None
 
-        def finish() -> dict[str, Any]:
+        def finish(pause: Pause | None) -> dict[str, Any]:
             parsed_body.finish(pause)
             # Whether a pane stays empty, which only the items could tell, is known now.
             needed = facts if _needs_facts(front_items, parsed_body) else None
             return _items(front_items, parsed_body, needed)
 
-        briefing = build(path, "markdown", fields, problems, later=finish)
+        pause = defer.pause if defer is not None else None
+        briefing = build(path, "markdown", fields, problems, later=finish, pause=pause)
     else:
         values.update(_items(values, parsed_body, facts))
         briefing = build(path, "markdown", fields, problems)
