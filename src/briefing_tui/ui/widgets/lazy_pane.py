@@ -49,6 +49,8 @@ class LazyPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._hidden: list[Widget] = []
+        # Built for the briefing, but still saying "Reading…" until its items are read.
+        self.reading_items = False
         self.briefing: Briefing | None = None
         self.built_for: Briefing | None = None
         # The library's glossary.yaml, once loaded: its acronyms are marked too.
@@ -68,9 +70,11 @@ class LazyPane(Vertical):
         if briefing is not None and briefing is not self.built_for:
             self.built_for = briefing
             if self.READS_ITEMS and not parts_ready(briefing):
+                self.reading_items = True
                 self._show_reading()
                 self._read_items(briefing)
                 return
+            self.reading_items = False
             self._end_reading()
             self.build(briefing)
 
