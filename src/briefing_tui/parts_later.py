@@ -91,6 +91,10 @@ class LaterBriefing(Briefing):
     def __hash__(self) -> int:
         return hash(finish_parts(self))
 
+    def __repr__(self) -> str:
+        # A log line or a worker's description must not read 200,000 items to say this.
+        return f"LaterBriefing(path={self.path!r}, title={self.title!r}, items not read yet)"
+
     def __reduce_ex__(self, protocol: Any) -> Any:
         return finish_parts(self).__reduce_ex__(protocol)
 
