@@ -170,6 +170,8 @@ def finish_parts(briefing: Briefing) -> Briefing:
                 f"(internal error: {type(exc).__name__}: {exc})",
             )
             items["problems"] = (*briefing.problems, problem)
+        for name in PART_FIELDS:  # a field the reader left out keeps the model's default
+            items.setdefault(name, getattr(Briefing, name))
         with _SWAP:
             values = briefing.__dict__
             values.update(items)

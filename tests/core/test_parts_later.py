@@ -14,6 +14,7 @@ import pytest
 from briefing_tui.library import LoadJob
 from briefing_tui.model import Briefing, Participant
 from briefing_tui.parts_later import (
+    PART_FIELDS,
     Deferral,
     LaterBriefing,
     finish_parts,
@@ -176,6 +177,15 @@ def test_the_overview_needs_nothing_read_later() -> None:
     assert type(briefing) is Briefing
 
 
+@pytest.mark.parametrize("name", PART_FIELDS)
+def test_any_item_field_may_be_read_first(name: str) -> None:
+    """The long minutes have no prose under their headings: those fields keep the default."""
+    data = _long_minutes(3_000)
+    briefing = _briefing(read_document("m.md", data, Deferral()))
+    assert not parts_ready(briefing)
+    assert getattr(briefing, name) == getattr(_briefing(read_document("m.md", data)), name)
+
+
 def test_items_are_read_once_whichever_threads_ask() -> None:
     paused = threading.Event()
     go_on = threading.Event()
@@ -276,3 +286,17 @@ def test_the_reader_load_defers_and_paces_and_the_command_line_does_not(tmp_path
     (plain,) = list(LoadJob([tmp_path]))
     assert parts_ready(_briefing(plain))
     assert _briefing(plain) == briefing
+
+
+def test_a_cached_load_keeps_the_items_read_later(tmp_path: Path) -> None:
+    from briefing_tui.cache import LoadCache
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "long.md").write_bytes(_long_minutes(3_000))
+    first = list(LoadJob([lib], cache=LoadCache.open(tmp_path / "c", [lib]), defer=Deferral()))
+    again = list(LoadJob([lib], cache=LoadCache.open(tmp_path / "c", [lib]), defer=Deferral()))
+    whole = _briefing(read_document(str(lib / "long.md"), _long_minutes(3_000)))
+    assert len(_briefing(again[0]).participants) == 3_000
+    assert _briefing(again[0]) == _briefing(first[0])
+    assert _briefing(first[0]).participants == whole.participants
