@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefing_tui.insights import pacing
+from briefing_tui import pacing
 from briefing_tui.insights.entities import build_entity_index
 from briefing_tui.model import Briefing, Participant
 

@@ -22,6 +22,7 @@ from briefing_tui.library.read import load_file
 from briefing_tui.library.settings import max_bytes_setting
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult, Problem
+from briefing_tui.parts_later import Deferral, Pause
 from briefing_tui.search.rows import row_values
 
 # Below this many files one process is quicker than starting a pool.
@@ -75,8 +76,13 @@ class LoadJob:
         workers: int | None = None,
         cache: LoadCache | None = None,
         search_rows: bool = False,
+        defer: Deferral | None = None,
     ) -> None:
         self.paths = tuple(paths)
+        # Files read in this thread may leave a long document's pane items for later
+        # (`parts_later`): the reader shows a 7 MB file's Overview without waiting for
+        # its 200,000 participants.  Files read in worker processes are read whole.
+        self.defer = defer
         # Fold each briefing's search columns in the worker process that parsed it (see
         # LoadResult.search_row); a file parsed in this process is listed unfolded.
         self.search_rows = search_rows
@@ -146,9 +152,15 @@ class LoadJob:
             # but folded here it kept each file off the list until it was done: a single
             # 7 MB file waited another 0.4-0.7 s.  The index's worker folds it after.
             for path in self._todo:
-                yield _load_one(self._task(path), self.max_bytes, False)
+                task = self._task(path)
+                yield load_file(task[0], self.max_bytes, task[1], self.defer)
             return
         yield from self._parallel()
+
+    def pace(self, pause: Pause) -> None:
+        """Have items left for later read with `pause` called every few thousand of them."""
+        if self.defer is not None:
+            self.defer = dataclasses.replace(self.defer, pause=pause)
 
     def _task(self, path: Path) -> Task:
         return (path, self._listed.get(path))

@@ -18,6 +18,7 @@ from briefing_tui.config import ENV_MAX_BYTES
 from briefing_tui.library.discover import Listed, display, listed_by_name, problem_at
 from briefing_tui.library.settings import max_bytes_setting
 from briefing_tui.model import LoadResult, Problem, Severity
+from briefing_tui.parts_later import Deferral
 from briefing_tui.readers.documents import read_document
 
 _FILE_FLAGS = (
@@ -105,14 +106,22 @@ def _read_open(path: Path, fd: int, where: Listed, max_bytes: int) -> bytes | Pr
     return data
 
 
-def load_file(path: Path, max_bytes: int | None = None, listed: Listed | None = None) -> LoadResult:
-    """Read one file; never raises for anything the file or the disk can do."""
+def load_file(
+    path: Path,
+    max_bytes: int | None = None,
+    listed: Listed | None = None,
+    defer: Deferral | None = None,
+) -> LoadResult:
+    """Read one file; never raises for anything the file or the disk can do.
+
+    `defer`: a long document's pane items may be read when first used (`parts_later`).
+    """
     shown = display(path)
     data = read_bytes(path, max_bytes or max_bytes_setting(), listed)
     if isinstance(data, Problem):
         return LoadResult(shown, None, (data,))
     try:
-        return read_document(shown, data)
+        return read_document(shown, data, defer)
     except RecursionError:
         problem = Problem(shown, None, None, Severity.ERROR, "nested too deeply to read")
     except Exception as exc:  # a bug must cost one file, never the library

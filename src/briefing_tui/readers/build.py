@@ -8,8 +8,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import PurePath
+from typing import Any
 
+from briefing_tui import parts_later
 from briefing_tui.model import Briefing, Participant, Problem
+from briefing_tui.parts_later import Finish, Pause
 from briefing_tui.readers.dates import date_from_path, strip_path_date
 from briefing_tui.readers.trace import note
 from briefing_tui.readers.yaml_nodes import Fields
@@ -23,19 +26,41 @@ def title_from_path(path: str) -> str:
     return re.sub(r"[-_]+", " ", stem).strip() or stem
 
 
-def build(path: str, fmt: str, fields: Fields, problems: Iterable[Problem]) -> Briefing:
+def build(
+    path: str,
+    fmt: str,
+    fields: Fields,
+    problems: Iterable[Problem],
+    later: Finish | None = None,
+    pause: Pause | None = None,
+) -> Briefing:
+    """The briefing; with `later`, one whose pane items `later` reads when first asked for,
+    calling `pause` now and then (see `parts_later`)."""
     values = dict(fields.values)
-    if not values.get("participants") and fields.speaker_people:
-        values["participants"] = tuple(unique_speakers(fields.speaker_people))
-        note("participants", "the speakers of the topics, each listed once")
-    problems = tuple(problems)
-    return Briefing(
+    if later is None:
+        _speakers_if_none(values, fields)
+    briefing = Briefing(
         path=path,
         format=fmt,
         extra=tuple(fields.extra),
-        problems=problems,
+        problems=tuple(problems),
         **values,
     )
+    if later is None:
+        return briefing
+
+    def finish(pause: Pause | None) -> dict[str, Any]:
+        items = later(pause)
+        _speakers_if_none(items, fields)
+        return items
+
+    return parts_later.later(briefing, finish, pause)
+
+
+def _speakers_if_none(values: dict[str, Any], fields: Fields) -> None:
+    if not values.get("participants") and fields.speaker_people:
+        values["participants"] = tuple(unique_speakers(fields.speaker_people))
+        note("participants", "the speakers of the topics, each listed once")
 
 
 def date_from_name(path: str, fields: Fields) -> None:

@@ -8,6 +8,7 @@ result is a briefing with whatever was usable, and problems saying what was not.
 from __future__ import annotations
 
 from briefing_tui.model import LoadResult
+from briefing_tui.parts_later import Deferral
 from briefing_tui.readers.build import title_from_path
 from briefing_tui.readers.decode import decode
 from briefing_tui.readers.markdown_file import first_paragraph, read_markdown, split_front_matter
@@ -33,11 +34,15 @@ __all__ = [
 ]
 
 
-def read_document(path: str, data: bytes) -> LoadResult:
-    """Dispatch on the file name; `path` is the display path (already sanitised)."""
+def read_document(path: str, data: bytes, defer: Deferral | None = None) -> LoadResult:
+    """Dispatch on the file name; `path` is the display path (already sanitised).
+
+    With `defer`, a long Markdown document's pane items may be read later, when first
+    used (see `parts_later`).
+    """
     lower = path.lower()
     if lower.endswith(MARKDOWN_SUFFIXES):
-        return read_markdown(path, data)
+        return read_markdown(path, data, defer)
     if lower.endswith(TEXT_SUFFIXES):
         return read_text(path, data)
     return read_yaml(path, data)

@@ -7,10 +7,12 @@ line of prose that did not become an item.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefing_tui.model import Outcome, Pane, Participant, ParticipantGroup, Section, Topic
+from briefing_tui.pacing import paced
 from briefing_tui.readers.dates import find_date
 from briefing_tui.readers.markdown_headings import NUMBERED, pane_for, split_sections
 from briefing_tui.readers.markdown_labels import Labelled, blank_line, extract_labelled
@@ -51,6 +53,71 @@ class Body:
     tags: list[str] = field(default_factory=list)
     date: date | None = None
     location: str = ""
+    # Pane sections whose items are read by `finish` (see `read_body`'s `defer`).
+    pending: list[PaneSection] = field(default_factory=list)
+
+    def pending_panes(self) -> set[Pane]:
+        return {section.pane for section in self.pending}
+
+    def finish(self, pause: Callable[[], None] | None = None) -> None:
+        """Read the pane sections left for later and put their items where reading them
+        at once would have: after what came before them, then in document order."""
+        if not self.pending:
+            return
+        shift = dict.fromkeys(ITEM_PANES, 0)
+        for section in self.pending:
+            found, prose = _pane_items(section, pause)
+            items: list[Participant | ParticipantGroup | Topic | Outcome] = getattr(
+                self, section.pane.value
+            )
+            at = section.at + shift[section.pane]
+            items[at:at] = found
+            shift[section.pane] += len(found)
+            if prose.strip():
+                getattr(self, f"{section.pane.value}_text").append(prose)
+        panes = self.pending_panes()
+        self.pending = []
+        self.order(panes, pause)
+
+    def order(self, panes: set[Pane], pause: Callable[[], None] | None = None) -> None:
+        """Each pane's items in document order; a person named twice, once."""
+        if Pane.PARTICIPANTS in panes:
+            people = sorted(self.participants, key=line_key)
+            self.participants = _merge_people(people, pause)
+        if Pane.TOPICS in panes:
+            self.topics.sort(key=line_key)
+        if Pane.OUTCOMES in panes:
+            self.outcomes.sort(key=line_key)
+
+
+ITEM_PANES = (Pane.PARTICIPANTS, Pane.TOPICS, Pane.OUTCOMES)
+
+
+@dataclass(slots=True)
+class PaneSection:
+    """A section under a pane's heading, kept to be read later."""
+
+    pane: Pane
+    title: str
+    lines: list[str]
+    line: int  # of its first line under the heading
+    at: int  # how many items its pane had before it
+
+
+def _pane_items(
+    section: PaneSection, pause: Callable[[], None] | None
+) -> tuple[list[Participant | ParticipantGroup] | list[Topic] | list[Outcome], str]:
+    """The items and left-over prose of one pane section, as `read_body` reads them."""
+    lines, line = section.lines, section.line
+    if section.pane is Pane.PARTICIPANTS:
+        found, prose = participants_from_lines(lines, line, pause)
+        key = heading_key(section.title)
+        if key in APOLOGY_HEADINGS or key.rpartition(" ")[0] in APOLOGY_HEADINGS:
+            found = _with_defaults(found, "", APOLOGIES_NOTE)
+        return found, prose
+    if section.pane is Pane.TOPICS:
+        return topics_from_lines(lines, line)
+    return outcomes_from_lines(lines, line, section.title)
 
 
 def _with_defaults(
@@ -77,12 +144,12 @@ def _name_key(name: str) -> str:
 
 
 def _merge_people(
-    people: list[Participant | ParticipantGroup],
+    people: list[Participant | ParticipantGroup], pause: Callable[[], None] | None = None
 ) -> list[Participant | ParticipantGroup]:
     """One entry per person: minutes name the chair, then list the chair again as present."""
     out: list[Participant | ParticipantGroup] = []
     seen: dict[str, int] = {}
-    for p in people:
+    for p in paced(people, pause):
         if not isinstance(p, Participant):
             out.append(p)
             continue
@@ -151,10 +218,18 @@ def _tasks(lines: list[str], first_line: int) -> list[Outcome]:
 
 
 def read_body(
-    body: str, first_line: int, front_title: str | None, known: frozenset[str] = frozenset()
+    body: str,
+    first_line: int,
+    front_title: str | None,
+    known: frozenset[str] = frozenset(),
+    defer: int | None = None,
 ) -> Body:
     """Sort a body's sections into panes.  `first_line` is the body's line in the file;
-    `known` names the keys the front matter gave already (their body lines stay prose)."""
+    `known` names the keys the front matter gave already (their body lines stay prose).
+
+    With `defer`, when the sections under pane headings hold at least that many lines,
+    their items are left in `Body.pending` for `Body.finish` (see `parts_later`).
+    """
     tracing = active()
     out = Body()
     body = readable_obsidian(body)
@@ -183,6 +258,10 @@ def read_body(
     # asking twice cost a 4 MB body a fifth of its reading time.
     panes = [pane_for(sec.title) if sec.level else None for sec in sections]
     has_topics = any(i.kind.pane == "topics" for i in labelled) or Pane.TOPICS in panes
+    pane_lines = sum(
+        len(sec.lines) for sec, pane in zip(sections, panes, strict=True) if pane in ITEM_PANES
+    )
+    deferring = defer is not None and not tracing and pane_lines >= defer
     title_taken = False
     for sec, pane in zip(sections, panes, strict=True):
         text = sec.body
@@ -231,25 +310,13 @@ def read_body(
             note(pane.value, f"heading '{sec.title}' (line {sec.line})")
         if numbered or pane is None or pane is Pane.OVERVIEW:
             continue
-        if pane is Pane.PARTICIPANTS:
-            found, prose = participants_from_lines(lines, content_line)
-            key = heading_key(sec.title)
-            if key in APOLOGY_HEADINGS or key.rpartition(" ")[0] in APOLOGY_HEADINGS:
-                found = _with_defaults(found, "", APOLOGIES_NOTE)
-            out.participants.extend(found)
-            if prose.strip():
-                out.participants_text.append(prose)
-        elif pane is Pane.TOPICS:
-            topics, prose = topics_from_lines(lines, content_line)
-            out.topics.extend(topics)
-            if prose.strip():
-                out.topics_text.append(prose)
-        else:
-            outcomes, prose = outcomes_from_lines(lines, content_line, sec.title)
-            out.outcomes.extend(outcomes)
-            if prose.strip():
-                out.outcomes_text.append(prose)
-    out.participants = _merge_people(sorted(out.participants, key=line_key))
-    out.topics.sort(key=line_key)
-    out.outcomes.sort(key=line_key)
+        section = PaneSection(pane, sec.title, lines, content_line, len(getattr(out, pane.value)))
+        if deferring:
+            out.pending.append(section)
+            continue
+        found, prose = _pane_items(section, None)
+        getattr(out, pane.value).extend(found)
+        if prose.strip():
+            getattr(out, f"{pane.value}_text").append(prose)
+    out.order(set(ITEM_PANES) - out.pending_panes())
     return out

@@ -12,7 +12,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
-from briefing_tui.model import LoadResult, Problem, Severity
+from briefing_tui.model import LoadResult, Pane, Problem, Severity
+from briefing_tui.parts_later import PART_FIELDS, Deferral, Pause
 from briefing_tui.readers.build import build, date_from_name, title_from_path
 from briefing_tui.readers.dates import dateline, find_date
 from briefing_tui.readers.decode import decode
@@ -102,16 +103,44 @@ def _front_fields(path: str, front: str, kind: str) -> tuple[Fields | None, list
 PROSE_WINDOW = 64 * 1024
 
 
-def _prose_facts(
-    body: str, body_line: int, values: dict[str, Any], parsed: Body
-) -> ProseFacts | None:
+def _needs_facts(values: dict[str, Any], parsed: Body) -> bool | None:
+    """Whether a pane would otherwise stay empty, so the phrase rules must run; None when
+    only the items left for later (`Body.pending`) can tell."""
+    pending = parsed.pending_panes()
+
+    def has(key: str) -> bool | None:
+        if values.get(key) or getattr(parsed, key):
+            return True  # items left for later only add to these
+        return None if Pane(key) in pending else False
+
+    if has("topics") is False or has("outcomes") is False:
+        return True
+    people: bool | None = any(_not_author(p) for p in values.get("participants", ()))
+    if not people:
+        # Later items may merge with these (`_merge_people`), which can change a role.
+        ready = Pane.PARTICIPANTS not in pending
+        people = any(_not_author(p) for p in parsed.participants) if ready else None
+    if people is None or has("topics") is None or has("outcomes") is None:
+        return None
+    return not people
+
+
+def _changes_fields(facts: ProseFacts, values: dict[str, Any], parsed: Body) -> bool:
+    """Whether the phrase rules' findings would fill in a field besides the items."""
+    return bool(
+        (facts.location and not values.get("location") and not parsed.location)
+        or (facts.organisers and not values.get("organisers"))
+        or (facts.date is not None and not values.get("date") and parsed.date is None)
+    )
+
+
+def _not_author(person: object) -> bool:
+    return getattr(person, "role", "") != "Author"
+
+
+def _prose_facts(body: str, body_line: int, values: dict[str, Any]) -> ProseFacts:
     """The phrase rules over the body, for an event report written as prose: only when a
     pane would otherwise stay empty (headings and keys always win over phrases)."""
-    people = (*values.get("participants", ()), *parsed.participants)
-    if all(values.get(k) or getattr(parsed, k) for k in ("topics", "outcomes")) and any(
-        getattr(p, "role", "") != "Author" for p in people
-    ):
-        return None
     year = values["date"].year if isinstance(values.get("date"), date) else None
     if len(body) > PROSE_WINDOW:
         # The rules read only the first paragraphs (PROSE_BUDGET); cutting the text into
@@ -138,7 +167,8 @@ def _date_line(body: str) -> date | None:
     return None
 
 
-def read_markdown(path: str, data: bytes) -> LoadResult:
+def read_markdown(path: str, data: bytes, defer: Deferral | None = None) -> LoadResult:
+    """`defer`: the pane items of a long document may be read later (see `parts_later`)."""
     text, problems = decode(path, data)
     if text is None:
         return LoadResult(path, None, tuple(problems))
@@ -157,7 +187,9 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
             fields = parsed
     values = fields.values
     front_title = values.get("title")
-    parsed_body = read_body(body, body_line, front_title, frozenset(values))
+    min_lines = defer.min_lines if defer is not None else None
+    parsed_body = read_body(body, body_line, front_title, frozenset(values), min_lines)
+    needs_facts = _needs_facts(values, parsed_body)
     if not front_title:
         # A daily note (`2024-01-15.md`) is best titled by its date, unless it has a heading.
         daily = re.fullmatch(r"\d{4}-\d{2}-\d{2}", PurePath(path).stem) is not None
@@ -167,7 +199,13 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
         else:
             values["title"] = title_from_path(path)
             note("title", "the file name (no title key, heading or text line was found)")
-    facts = _prose_facts(body, body_line, values, parsed_body)
+    facts = _prose_facts(body, body_line, values) if needs_facts is not False else None
+    if needs_facts is None and facts is not None and _changes_fields(facts, values, parsed_body):
+        # Only the items can tell whether the phrases fill in the place, dates or
+        # organisers: read them now.
+        parsed_body.finish()
+        needs_facts = _needs_facts(values, parsed_body)
+        facts = facts if needs_facts else None
     if parsed_body.tags:
         merged: dict[str, str] = {}
         for tag in (*values.get("tags", ()), *parsed_body.tags):
@@ -194,25 +232,44 @@ def read_markdown(path: str, data: bytes) -> LoadResult:
             date_from_name(path, fields)
     overview = [values.get("overview", ""), *parsed_body.overview]
     values["overview"] = "\n\n".join(x for x in overview if x.strip())
-    for key in ("participants", "topics", "outcomes"):
-        values[key] = tuple(values.get(key, ())) + tuple(getattr(parsed_body, key))
-        # A page's authors are people, but they do not say who took part in the event.
-        only_authors = key == "participants" and all(
-            getattr(p, "role", "") == "Author" for p in values[key]
-        )
-        if (not values[key] or only_authors) and facts is not None and getattr(facts, key):
-            values[key] = tuple(values[key]) + tuple(getattr(facts, key))
-            for what, how in facts.how:
-                if what == key:
-                    note(what, how)
-        prose = "\n\n".join(getattr(parsed_body, f"{key}_text"))
-        if prose:
-            values[f"{key}_text"] = prose
     values["sections"] = tuple(parsed_body.sections)
     if not values.get("summary"):
         values["summary"] = first_paragraph(values["overview"])
-    briefing = build(path, "markdown", fields, problems)
+    if parsed_body.pending:
+        front_items = {key: values[key] for key in PART_FIELDS if key in values}
+
+        def finish(pause: Pause | None) -> dict[str, Any]:
+            parsed_body.finish(pause)
+            # Whether a pane stays empty, which only the items could tell, is known now.
+            needed = facts if _needs_facts(front_items, parsed_body) else None
+            return _items(front_items, parsed_body, needed)
+
+        pause = defer.pause if defer is not None else None
+        briefing = build(path, "markdown", fields, problems, later=finish, pause=pause)
+    else:
+        values.update(_items(values, parsed_body, facts))
+        briefing = build(path, "markdown", fields, problems)
     return LoadResult(path, briefing, briefing.problems)
+
+
+def _items(values: dict[str, Any], parsed: Body, facts: ProseFacts | None) -> dict[str, Any]:
+    """The pane items (`PART_FIELDS`): the front matter's, then the body's, then, for a
+    pane still empty, what the phrase rules found."""
+    items: dict[str, Any] = {}
+    for key in ("participants", "topics", "outcomes"):
+        found = tuple(values.get(key, ())) + tuple(getattr(parsed, key))
+        # A page's authors are people, but they do not say who took part in the event.
+        only_authors = key == "participants" and not any(_not_author(p) for p in found)
+        if (not found or only_authors) and facts is not None and getattr(facts, key):
+            found += tuple(getattr(facts, key))
+            for what, how in facts.how:
+                if what == key:
+                    note(what, how)
+        items[key] = found
+        prose = "\n\n".join(getattr(parsed, f"{key}_text"))
+        if prose or f"{key}_text" in values:
+            items[f"{key}_text"] = prose or values[f"{key}_text"]
+    return items
 
 
 def first_paragraph(markdown: str, limit: int = 300) -> str:

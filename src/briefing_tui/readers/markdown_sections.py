@@ -10,10 +10,12 @@ is left as Markdown for the renderer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from briefing_tui.model import Outcome, Participant, ParticipantGroup, Topic
+from briefing_tui.pacing import paced
 from briefing_tui.readers.dates import find_date
 from briefing_tui.readers.markdown_tables import (
     extract_tables,
@@ -74,13 +76,15 @@ class ListItem:
     continuation: list[str] = field(default_factory=list)
 
 
-def extract_items(lines: list[str], first_line: int) -> tuple[list[ListItem], list[str]]:
+def extract_items(
+    lines: list[str], first_line: int, pause: Callable[[], None] | None = None
+) -> tuple[list[ListItem], list[str]]:
     """Top-level list items (with their indented continuation) and the remaining prose lines."""
     items: list[ListItem] = []
     rest: list[str] = []
     current: ListItem | None = None
     fence: str | None = None
-    for n, line in enumerate(lines):
+    for n, line in paced(enumerate(lines), pause):
         # A fence line has a backtick or tilde: 200,000 list items need not be matched.
         if "`" in line or "~" in line:
             is_fence, fence = fence_after(line, fence)
@@ -107,15 +111,18 @@ def extract_items(lines: list[str], first_line: int) -> tuple[list[ListItem], li
 
 
 def participants_from_lines(
-    lines: list[str], first_line: int
+    lines: list[str], first_line: int, pause: Callable[[], None] | None = None
 ) -> tuple[list[Participant | ParticipantGroup], str]:
-    """Participants from tables and list items under a Participants heading; prose is kept."""
+    """Participants from tables and list items under a Participants heading; prose is kept.
+
+    `pause` is called every few thousand items (see `briefing_tui.pacing`).
+    """
     tables, rest = extract_tables(lines)
     found: list[Participant | ParticipantGroup] = []
     for header, rows, index in tables:
         found.extend(participants_from_table(header, rows, first_line + index))
-    items, prose = extract_items(rest, first_line)
-    for item in items:
+    items, prose = extract_items(rest, first_line, pause)
+    for item in paced(items, pause):
         # "- [ ] Ana Ruiz": an attendance check list.
         text = item.text[4:] if item.text[:4] in ("[ ] ", "[x] ", "[X] ") else item.text
         p = participant_from_text(plain(text), item.line)

@@ -109,7 +109,8 @@ async def _pane_ready(app: App[object], pane: LazyPane, briefing: Briefing) -> b
             with contextlib.suppress(Exception):  # a failed build shows what it got to
                 await app.workers.wait_for_complete(busy)
         await _refreshed(pane)
-        if pane.built_for is briefing and pane.size.width > 0:
+        ready = pane.built_for is briefing and not pane.reading_items
+        if ready and pane.size.width > 0:
             return True
     return False
 

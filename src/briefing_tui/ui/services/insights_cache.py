@@ -16,6 +16,23 @@ from briefing_tui.insights.entities import EntityIndex, build_entity_index
 from briefing_tui.insights.outcomes import OutcomeRow, collect_outcomes
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing
+from briefing_tui.pacing import paced
+
+# Up to this many people named in the library, the entity index is made as soon as it has
+# loaded (a 10,000-briefing library names a few thousand, each in many briefings).
+WARM_PEOPLE = 50_000
+
+
+def few_people(
+    briefings: Sequence[Briefing], limit: int, pause: Callable[[], None] | None = None
+) -> bool:
+    """Whether the briefings name at most `limit` different people (names as written)."""
+    names: set[str] = set()
+    for briefing in briefings:
+        names.update(getattr(p, "name", "") for p in paced(briefing.participants, pause))
+        if len(names) > limit:
+            return False
+    return True
 
 
 class LibraryInsights:
@@ -63,6 +80,12 @@ class LibraryInsights:
             return rows
 
     def warm(self, briefings: Sequence[Briefing], today: dt.date) -> None:
-        """Build both, for a worker to call once the library has loaded."""
-        self.entity_index(briefings)
+        """Build both, for a worker to call once the library has loaded.
+
+        The entity index only while it is small: for 200,000 people it held 105 MB (and
+        twice that while built) for a view few readers open; it is built when the entities
+        screen first asks instead.  The outcome rows are always cheap.
+        """
+        if few_people(briefings, WARM_PEOPLE, self.pause):
+            self.entity_index(briefings)
         self.outcome_rows(briefings, today)

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.cache import IndexStore
 from briefing_tui.model import LoadResult
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 
 Loader = Callable[[Sequence[Path]], Iterable[LoadResult]]
 """Streams load results for the given paths; may be slow, runs in a thread."""
@@ -39,6 +40,14 @@ class PlannedLoad(Protocol):
     def index_store(self) -> IndexStore | None: ...
 
     def __iter__(self) -> Iterator[LoadResult]: ...
+
+
+@runtime_checkable
+class PacedLoad(Protocol):
+    """A load that may leave a long document's items for later (`LoadJob.pace`): it is
+    given the pause that makes whichever thread reads them step aside for the screen."""
+
+    def pace(self, pause: Callable[[], None]) -> None: ...
 
 
 Counter = Callable[[Sequence[Path]], int | None]
@@ -60,9 +69,10 @@ def make_loader(cache_dir: Path | None = None) -> Loader:
     def load(paths: Sequence[Path]) -> Iterable[LoadResult]:
         from briefing_tui.cache import LoadCache
         from briefing_tui.library import LoadJob
+        from briefing_tui.parts_later import Deferral
 
         cache = LoadCache.open(cache_dir, paths) if cache_dir is not None else None
-        return LoadJob(paths, cache=cache, search_rows=True)
+        return LoadJob(paths, cache=cache, search_rows=True, defer=Deferral())
 
     return load
 
@@ -137,8 +147,19 @@ class LibraryLoader(Widget):
         # Called in the loading thread with the loader's source before any result is taken
         # from it: the app restores a saved search index there (see LibraryIndex.restore).
         self.before_results: Callable[[Iterable[LoadResult]], None] | None = None
+        self._pause: Callable[[], None] = lambda: None
 
     def start(self) -> None:
+        pulse = ui_pulse()
+        ui_thread = threading.current_thread()
+
+        def pause() -> None:
+            # Items left for later are read by whoever asks first: a worker steps aside
+            # for the screen, the screen itself (a pane that could not wait) does not.
+            if threading.current_thread() is not ui_thread:
+                pulse.yield_to_ui()
+
+        self._pause = pause
         self._load()
 
     @property
@@ -170,6 +191,8 @@ class LibraryLoader(Widget):
         results: Iterator[LoadResult] | None = None
         try:
             source = self.loader(self.paths)
+            if isinstance(source, PacedLoad):
+                source.pace(self._pause)
             if self.before_results is not None:
                 self.before_results(source)
             # A planned load knows how many results it will yield; others may be counted.

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on, work
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import Static
 
 from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing
+from briefing_tui.parts_later import finish_parts, parts_ready
 from briefing_tui.ui import command_table
 from briefing_tui.ui.widgets.prose_text import ProseText
 
@@ -30,8 +35,22 @@ class LazyPane(Vertical):
         command_table.binding("next_part"),
     ]
 
+    # The items the pane lists ("participants"), when it waits for a long document's items
+    # to be read (`parts_later`); the Overview needs none.
+    READS_ITEMS: ClassVar[str] = ""
+
+    class ItemsRead(Message, bubble=False):
+        """Internal: the items of `briefing`, left for later when it was read, are read."""
+
+        def __init__(self, briefing: Briefing) -> None:
+            super().__init__()
+            self.briefing = briefing
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._hidden: list[Widget] = []
+        # Built for the briefing, but still saying "Reading…" until its items are read.
+        self.reading_items = False
         self.briefing: Briefing | None = None
         self.built_for: Briefing | None = None
         # The library's glossary.yaml, once loaded: its acronyms are marked too.
@@ -50,7 +69,50 @@ class LazyPane(Vertical):
         briefing = self.briefing
         if briefing is not None and briefing is not self.built_for:
             self.built_for = briefing
+            if self.READS_ITEMS and not parts_ready(briefing):
+                self.reading_items = True
+                self._show_reading()
+                self._read_items(briefing)
+                return
+            self.reading_items = False
+            self._end_reading()
             self.build(briefing)
+
+    def _show_reading(self) -> None:
+        """Only the counts line, saying the items are still being read."""
+        for child in self.children:
+            if child.has_class("pane-counts"):
+                if isinstance(child, Static):
+                    child.update(Content(f"Reading the {self.READS_ITEMS}…"))
+            elif child.display:
+                child.display = False
+                self._hidden.append(child)
+
+    def _end_reading(self) -> None:
+        for child in self._hidden:
+            child.display = True
+        self._hidden.clear()
+
+    # A description of its own: Textual's default, the repr of the briefing, would read
+    # the items on the screen's thread.
+    @work(thread=True, group="pane-items", exclusive=True, description="read the pane's items")
+    def _read_items(self, briefing: Briefing) -> None:
+        finish_parts(briefing)
+        self.post_message(self.ItemsRead(briefing))
+
+    @on(ItemsRead)
+    def _items_read(self, event: ItemsRead) -> None:
+        event.stop()
+        if event.briefing is not self.built_for:
+            return
+        focused = self.screen.focused
+        # While reading, the pane had nothing to focus: the reader turned to it expects to
+        # be on its list now.
+        here = focused is None or focused is self or self in focused.ancestors
+        self.built_for = None
+        self.ensure_built()
+        if here and self.is_on_screen:
+            self.focus_target().focus()
 
     def build(self, briefing: Briefing) -> None:
         raise NotImplementedError

@@ -73,6 +73,7 @@ class OutcomeList(OptionList):
 
 
 class OutcomesPane(LazyPane):
+    READS_ITEMS = "outcomes"
     today: Callable[[], date] = date.today
 
     def compose(self) -> ComposeResult:

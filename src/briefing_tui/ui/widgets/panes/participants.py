@@ -181,6 +181,7 @@ class BigPeopleTable(VirtualTable):
 
 
 class ParticipantsPane(LazyPane):
+    READS_ITEMS = "participants"
     _counted: tuple[Briefing, int, int] | None = None
 
     def compose(self) -> ComposeResult:

@@ -39,6 +39,8 @@ def topic_prompt(number: int, topic: Topic, matcher: AcronymMatcher | None = Non
 
 
 class TopicsPane(LazyPane):
+    READS_ITEMS = "topics"
+
     def compose(self) -> ComposeResult:
         yield Static(id="topics-count", classes="pane-counts")
         with Horizontal(id="topics-body"):

@@ -1,4 +1,4 @@
-"""Long builds that let someone else run now and then.
+"""Long builds that let someone else run now and then (indexes, a long document's items).
 
 The reader builds indexes in threads beside the screen, and every thread shares one GIL
 with it: a build of 200,000 participants in one go took 3 to 5 s and slowed every key
