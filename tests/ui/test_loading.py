@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.widgets import ProgressBar, Static
 
+from briefing_tui.search.fts import Fts5Engine
 from briefing_tui.ui.services import loader as loader_module
 from briefing_tui.ui.services.loader import LibraryLoader
 from briefing_tui.ui.widgets.library_list import LibraryList
@@ -219,3 +220,19 @@ async def test_a_single_file_listed_before_its_search_row_is_folded_is_found_by_
         screen = await search_for(pilot, "zenobia")
         assert screen.shown_query == "zenobia"
         assert [h.title for h in screen.hits] == ["One large file"]
+
+
+async def test_the_index_writes_out_what_it_gathered_once_loading_ends(tmp_path: Path) -> None:
+    # While loading, rows gather in one open transaction (cheaper to index); once the
+    # library has loaded and been indexed, it is committed, so a saved image or the next
+    # search does not depend on an open transaction.
+    for n in range(30):
+        (tmp_path / f"b{n:02}.yaml").write_text(f"title: Hearing number {n}\n")
+    app = RecordingApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await settle(pilot)
+        engine = app.main.library_index.index._engine  # white-box: the open transaction
+        assert isinstance(engine, Fts5Engine)
+        assert not engine._con.in_transaction
+        assert len(app.main.library_index.search("hearing", 50)) == 30
