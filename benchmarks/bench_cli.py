@@ -21,13 +21,15 @@ from pathlib import Path
 
 from bench_startup import ensure_library
 
+from terminal_driver import BRIEFING
+
 TARGET = 1.5
 COMMANDS = [["search", "evidence"], ["entities"], ["outcomes"], ["timeline"]]
 
 
 def timed(args: list[str]) -> tuple[float, int]:
     """(seconds, exit code) of `briefing ARGS`, output discarded."""
-    command = shutil.which("briefing") or "briefing"
+    command = BRIEFING or "briefing"
     start = time.perf_counter()
     done = subprocess.run([command, *args], capture_output=True, check=False)
     return time.perf_counter() - start, done.returncode
@@ -39,7 +41,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"))
     parser.add_argument("--keep-cache", action="store_true", help="reuse an earlier run's cache")
     args = parser.parse_args()
-    if shutil.which("briefing") is None:
+    if BRIEFING is None:
         print("needs the installed `briefing` command")
         return 1
     library = ensure_library(args.work, args.count)

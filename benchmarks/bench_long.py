@@ -54,7 +54,7 @@ from pathlib import Path
 # The tmux driver the e2e tests use (tests/terminal_driver.py): one way to run the reader
 # in a terminal, read its screen, its pid and its peak RSS.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from terminal_driver import Terminal, TerminalError, compile_installed
+from terminal_driver import BRIEFING, Terminal, TerminalError, compile_installed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "probe"))
 from long_documents import CASES, CONTROL, Case
@@ -239,14 +239,14 @@ def main() -> int:
         "--profile", action="store_true", help="cProfile the UI thread from the first key (skews)"
     )
     args = parser.parse_args()
-    if shutil.which("tmux") is None or shutil.which("briefing") is None:
+    if shutil.which("tmux") is None or BRIEFING is None:
         print("needs tmux and the installed `briefing` command")
         return 1
     args.work.mkdir(parents=True, exist_ok=True)
     load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
     print(
         f"{os.cpu_count()} cores (load average {load}), tmux 120x40, "
-        f"`{shutil.which('briefing')}`; figure / target.  stall: probe = key to screen "
+        f"`{BRIEFING}`; figure / target.  stall: probe = key to screen "
         "inside the process (the target); loop lag = the event loop's longest late beat; "
         "stall: tmux = key sent to a changed capture-pane (outer view, its floor ~0.15 s)"
     )

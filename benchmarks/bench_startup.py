@@ -37,7 +37,7 @@ from pathlib import Path
 # The tmux driver the e2e tests use (tests/terminal_driver.py): one way to run the reader
 # in a terminal, read its screen, its pid and its peak RSS.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from terminal_driver import Terminal, compile_installed
+from terminal_driver import BRIEFING, Terminal, compile_installed
 
 HERE = Path(__file__).resolve().parent
 # Its own tmux server: `kill-server` here must not end anyone else's sessions.
@@ -277,7 +277,7 @@ def main() -> int:
             briefings = len(LoadJob([library]).files)
             ok = cached_second_start(library, briefings, args.work, args.reuse_cache) and ok
         return 0 if ok else 1
-    if shutil.which("tmux") is None or shutil.which("briefing") is None:
+    if shutil.which("tmux") is None or BRIEFING is None:
         print("needs tmux and the installed `briefing` command")
         return 0
     compile_installed()

@@ -127,10 +127,10 @@ def test_briefing_refuses_a_shared_cache_folder_in_one_line(tmp_path: Path) -> N
     shared.mkdir()
     shared.chmod(0o777)
     # What `briefing` calls on --cache and --state before it starts the reader.
-    from briefing_tui.cli.library_option import private_folder
+    from briefing_tui.cli.folders import private_folder
 
     code = (
-        "from pathlib import Path; from briefing_tui.cli.library_option import private_folder;"
+        "from pathlib import Path; from briefing_tui.cli.folders import private_folder;"
         f"print(private_folder('--cache', Path({str(shared)!r}), 'the cache'))"
     )
     out = subprocess.run(

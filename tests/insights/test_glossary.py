@@ -14,10 +14,9 @@ from briefing_tui.insights.glossary import (
     AcronymMatcher,
     LibraryGlossary,
     find_acronyms,
-    load_library_glossary,
     merge_glossary,
-    parse_glossary,
 )
+from briefing_tui.insights.glossary_file import load_library_glossary, parse_glossary
 from briefing_tui.model import Briefing, Severity
 
 Write = Callable[[str, "str | bytes"], Path]

@@ -158,6 +158,6 @@ def _run_app(ns: argparse.Namespace) -> int:
 
 def _private_folder(option: str, folder: Path | None, what: str) -> Path | None:
     """`folder`, or None with one line on stderr when another account could write in it."""
-    from briefing_tui.cli.library_option import private_folder
+    from briefing_tui.cli.folders import private_folder
 
     return private_folder(option, folder, what)

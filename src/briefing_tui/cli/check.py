@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from briefing_tui.insights.acronyms import undefined_acronyms
-from briefing_tui.insights.glossary import load_library_glossary
+from briefing_tui.insights.glossary_file import load_library_glossary
 from briefing_tui.library import (
     default_library_paths,
     display,

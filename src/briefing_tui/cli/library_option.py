@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing_tui.cache import LoadCache
+from briefing_tui.cli.folders import private_folder
 from briefing_tui.insights.dates import parse_period
 from briefing_tui.insights.names import one_line
 from briefing_tui.library import Library, LoadJob, default_library_paths
 from briefing_tui.model import Briefing, Severity
-from briefing_tui.private_files import check_folder
 from briefing_tui.sanitize import clean_path
 
 
@@ -41,15 +41,6 @@ def add_cache_option(parser: argparse.ArgumentParser) -> None:
         help="keep parsed briefings (and the search index) in DIR, as the reader's --cache "
         "does, so the next call on an unchanged library is quick (off by default)",
     )
-
-
-def private_folder(option: str, folder: Path | None, what: str) -> Path | None:
-    """`folder`, or None with one line on stderr when another account could write in it."""
-    refused = check_folder(folder) if folder is not None else None
-    if refused is None:
-        return folder
-    sys.stderr.write(f"briefing: {option} {clean_path(refused)}; running without {what}\n")
-    return None
 
 
 def open_job(paths: Sequence[Path], cache_dir: Path | None) -> LoadJob:

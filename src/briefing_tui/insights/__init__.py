@@ -25,7 +25,6 @@ from briefing_tui.insights.glossary import (
     GlossaryEntry,
     LibraryGlossary,
     find_acronyms,
-    load_library_glossary,
     merge_glossary,
 )
 from briefing_tui.insights.markings import (
@@ -72,7 +71,6 @@ __all__ = [
     "filter_briefings",
     "filter_outcomes",
     "find_acronyms",
-    "load_library_glossary",
     "marking_colour",
     "marking_level",
     "marking_rank",

@@ -2,10 +2,8 @@
 where their acronyms occur in text.
 
 A library may hold, at its top, `glossary.yaml` (or `glossary.yml`): a mapping of acronym to
-expansion shared by every briefing in it, so "MLA" need not be defined in each file.  It is
-read exactly as carefully as a briefing — through the loader's safe file access and the
-bounded libyaml composer, never `yaml.safe_load` — and anything wrong with it becomes a
-Problem, never an exception.  A briefing's own definition wins over the library's.  For
+expansion shared by every briefing in it, so "MLA" need not be defined in each file
+(`glossary_file` reads it).  A briefing's own definition wins over the library's.  For
 convenience the file may also be written as a briefing would, under a `glossary:` key.
 
 Occurrences are found as whole words, case-sensitively ("MLA" is marked, "Mla" is not), and
@@ -14,31 +12,12 @@ a term is not found inside a longer acronym ("EPOC" is not marked within "EPOC-P
 
 from __future__ import annotations
 
-import os
 import re
-import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from briefing_tui.library import RESERVED_NAMES, display, max_bytes_setting, read_bytes
-from briefing_tui.model import Briefing, Problem, Severity
-from briefing_tui.readers.documents import decode
-from briefing_tui.readers.yaml_schema import SchemaReader
-from briefing_tui.readers.yamlsafe import (
-    MERGE_TAG,
-    YamlError,
-    YamlLimitError,
-    column_of,
-    compose,
-    is_null,
-    key_text,
-    line_of,
-    scalar_text,
-)
+from briefing_tui.model import Briefing, Problem
 
 BRIEFING = "briefing"
 LIBRARY = "library"
@@ -72,112 +51,6 @@ class AcronymHit:
     start: int
     end: int
     term: str
-
-
-def parse_glossary(path: str, text: str) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
-    """Terms from the text of a glossary file, and every problem with it (with lines)."""
-    composed = compose(text)
-    if isinstance(composed, YamlError):
-        return (), [Problem(path, composed.line, composed.column, Severity.ERROR, composed.message)]
-    if composed is None:
-        return (), []
-    if not isinstance(composed, MappingNode):
-        kind = "a list" if isinstance(composed, SequenceNode) else "a single value"
-        return (), [
-            Problem(
-                path,
-                line_of(composed),
-                1,
-                Severity.ERROR,
-                f"a glossary must be a mapping of acronym: expansion, found {kind}",
-            )
-        ]
-    node = composed
-    if len(node.value) == 1:
-        key, value = node.value[0]
-        if key_text(key) == "glossary" and isinstance(value, MappingNode):
-            node = value
-    reader = SchemaReader(path)
-    try:
-        terms = reader.glossary(node)
-    except YamlLimitError as exc:
-        return (), [Problem(path, line_of(exc.node), None, Severity.ERROR, str(exc))]
-    problems = list(reader.problems)
-    for key, value in node.value:
-        if isinstance(key, ScalarNode) and key.tag != MERGE_TAG and _blank(value):
-            problems.append(
-                Problem(
-                    path,
-                    line_of(key),
-                    column_of(key),
-                    Severity.WARNING,
-                    f"glossary: '{scalar_text(key)}' has no expansion",
-                )
-            )
-    return tuple((t, e) for t, e in terms if t), problems
-
-
-def _blank(node: Node) -> bool:
-    return is_null(node) or (isinstance(node, ScalarNode) and not scalar_text(node).strip())
-
-
-def read_glossary(
-    path: Path, root: Path | None = None, max_bytes: int | None = None
-) -> LibraryGlossary:
-    """One glossary file, read safely; a link leading out of `root` is not followed."""
-    shown = display(path)
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        return LibraryGlossary()
-    except OSError as exc:
-        return LibraryGlossary(
-            problems=(
-                Problem(shown, None, None, Severity.ERROR, f"cannot be read: {exc.strerror}"),
-            )
-        )
-    if stat.S_ISLNK(st.st_mode) and root is not None:
-        real, real_root = os.path.realpath(path), os.path.realpath(root)
-        if not (real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)):
-            return LibraryGlossary(
-                problems=(
-                    Problem(
-                        shown,
-                        None,
-                        None,
-                        Severity.WARNING,
-                        "symbolic link points outside the library; not followed",
-                    ),
-                )
-            )
-    data = read_bytes(path, max_bytes or max_bytes_setting())
-    if isinstance(data, Problem):
-        return LibraryGlossary(paths=(shown,), problems=(data,))
-    text, problems = decode(shown, data)
-    if text is None:
-        return LibraryGlossary(paths=(shown,), problems=tuple(problems))
-    terms, more = parse_glossary(shown, text)
-    return LibraryGlossary(terms, (shown,), tuple(problems + more))
-
-
-def load_library_glossary(roots: Sequence[Path], max_bytes: int | None = None) -> LibraryGlossary:
-    """The glossary of every library root (folders only), merged: the first definition wins.
-
-    A root holding both `glossary.yaml` and `glossary.yml` has both read, in that order.
-    """
-    terms: dict[str, str] = {}
-    paths: list[str] = []
-    problems: list[Problem] = []
-    for root in roots:
-        if not os.path.isdir(root):
-            continue
-        for name in RESERVED_NAMES:
-            part = read_glossary(Path(root) / name, Path(root), max_bytes)
-            paths.extend(part.paths)
-            problems.extend(part.problems)
-            for term, expansion in part.terms:
-                terms.setdefault(term, expansion)
-    return LibraryGlossary(tuple(terms.items()), tuple(paths), tuple(problems))
 
 
 def _library_terms(

@@ -10,26 +10,59 @@
 
 from __future__ import annotations
 
-from briefing_tui.library.discover import (
-    RESERVED_NAMES,
-    SUFFIXES,
-    Listed,
-    discover,
-    display,
-)
-from briefing_tui.library.load import (
-    CHUNK_SIZE,
-    PARALLEL_THRESHOLD,
-    Library,
-    LoadJob,
-    load_library,
-)
-from briefing_tui.library.read import load_file, read_bytes
-from briefing_tui.library.settings import (
-    default_library_paths,
-    max_bytes_setting,
-    sample_library,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing_tui.library.discover import (
+        RESERVED_NAMES,
+        SUFFIXES,
+        Listed,
+        discover,
+        display,
+    )
+    from briefing_tui.library.load import (
+        CHUNK_SIZE,
+        PARALLEL_THRESHOLD,
+        Library,
+        LoadJob,
+        load_library,
+    )
+    from briefing_tui.library.read import load_file, read_bytes
+    from briefing_tui.library.settings import (
+        default_library_paths,
+        max_bytes_setting,
+        sample_library,
+    )
+
+# Where each name lives, so `from briefing_tui.library import X` loads only X's module:
+# the reader's start-up imports `settings` and `pool` and must not wait for every format
+# reader (through `discover`) to load; the loading thread imports those when it starts.
+_HOMES = {
+    "RESERVED_NAMES": "discover",
+    "SUFFIXES": "discover",
+    "Listed": "discover",
+    "discover": "discover",
+    "display": "discover",
+    "CHUNK_SIZE": "load",
+    "PARALLEL_THRESHOLD": "load",
+    "Library": "load",
+    "LoadJob": "load",
+    "load_library": "load",
+    "load_file": "read",
+    "read_bytes": "read",
+    "default_library_paths": "settings",
+    "max_bytes_setting": "settings",
+    "sample_library": "settings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+
 
 __all__ = [
     "CHUNK_SIZE",

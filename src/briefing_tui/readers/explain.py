@@ -10,7 +10,6 @@ format), so the reader can show it without reading the file again.
 from __future__ import annotations
 
 from briefing_tui.model import Briefing, Pane, Participant
-from briefing_tui.readers.documents import read_document
 from briefing_tui.readers.trace import tracing
 
 _FORMAT_NAMES = {
@@ -58,6 +57,10 @@ def _count(briefing: Briefing, pane: Pane) -> str:
 
 def explain(path: str, data: bytes) -> list[str]:
     """The lines `briefing check --explain` prints for one file."""
+    # Imported here: the panes ask `empty_pane_reason` and the reader's first screen must
+    # not wait for every format reader and its patterns to load.
+    from briefing_tui.readers.documents import read_document
+
     with tracing() as notes:
         result = read_document(path, data)
     b = result.briefing

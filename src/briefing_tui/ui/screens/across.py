@@ -22,7 +22,6 @@ from briefing_tui.insights.glossary import (
     LIBRARY,
     GlossaryEntry,
     LibraryGlossary,
-    load_library_glossary,
 )
 from briefing_tui.model import Briefing, Problem
 from briefing_tui.state import ReadingState
@@ -94,6 +93,10 @@ class AcrossLibrary(Screen[None]):
         )
 
     def _prepare(self) -> None:
+        # Imported in this worker: reading a file needs the YAML readers, which the
+        # first screen must not wait for.
+        from briefing_tui.insights.glossary_file import load_library_glossary
+
         glossary = load_library_glossary(self.paths)
         self.app.call_from_thread(self.glossary_loaded, glossary)
         self.insights.warm(tuple(self.briefings), dt.date.today())

@@ -77,7 +77,9 @@ class MainScreen(AcrossLibrary):
         # After the first refresh: the list cannot take focus before it is laid out.
         self.call_after_refresh(self.set_focus, self.library_list)
         self.track_reading()
-        self._loader.start()
+        # After the first frame too: the loading thread imports the format readers and
+        # parses, and sharing the interpreter with it held the first frame back.
+        self.call_after_refresh(self._loader.start)
 
     # -- state -------------------------------------------------------------------------------
 

@@ -9,18 +9,22 @@ it line by line are `reading_view.ReadingText` (the Overview) and `prose_text.Pr
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.markdown import Markdown as RichMarkdown
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
-from briefing_tui.render.visible_markdown import visible_markdown
+if TYPE_CHECKING:
+    from rich.markdown import Markdown as RichMarkdown
 
 
 def markdown(text: str) -> RichMarkdown:
     """The one place prose becomes a renderable, so every view renders it the same safe way
     (HTML shown as dimmed literal text, see `render.visible_markdown`)."""
+    # Imported at the first prose (in a layout worker): the Markdown parser and Rich's
+    # Markdown and code highlighting cost about 45 ms, which the first frame need not wait for.
+    from briefing_tui.render.visible_markdown import visible_markdown
+
     return visible_markdown(text)
 
 

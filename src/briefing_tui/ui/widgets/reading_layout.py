@@ -23,7 +23,6 @@ from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style as RichStyle
-from rich.syntax import Syntax
 from textual.content import Content
 from textual.strip import Strip
 
@@ -299,6 +298,8 @@ class Tools:
 
 def code_style(console: Console) -> RichStyle:
     """The text style of Rich's code blocks (its theme's colours, background included)."""
+    from rich.syntax import Syntax  # here, not at start: it loads Pygments (about 20 ms)
+
     lines = console.render_lines(
         Syntax("x", "text", theme="monokai", word_wrap=True, padding=1),
         console.options.update(width=8, height=None),
