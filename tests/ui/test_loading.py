@@ -77,6 +77,19 @@ async def test_settling_waits_for_results_held_for_the_next_drain(monkeypatch: A
         assert len(app.query_one(LibraryList).briefings) == 10
 
 
+async def test_the_last_results_are_handed_over_as_soon_as_loading_ends(monkeypatch: Any) -> None:
+    # A large load is drained every LARGE_DRAIN_SECONDS; its end must not wait for the
+    # next drain (the library would be listed that much later).
+    monkeypatch.setattr(loader_module, "DRAIN_SECONDS", 60.0)
+    gate = GatedLoader(many(10), first=3)
+    app = RecordingApp([Path("lib")], loader=gate, counter=lambda paths: 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) == 3, "3 listed")
+        gate.release.set()
+        await wait_until(pilot, lambda: not app.main.library_loading, "loading to end", timeout=20)
+        assert len(app.query_one(LibraryList).briefings) == 10
+
+
 async def test_quitting_mid_load_is_clean() -> None:
     gate = GatedLoader(many(50), first=5)
     app = RecordingApp([Path("lib")], loader=gate)

@@ -169,7 +169,8 @@ class LibraryLoader(Widget):
     def _put(self, item: LoadResult | _End) -> None:
         with self._lock:
             self._queue.append(item)
-            if self._wake_pending:
+            # The end always wakes the UI: it is drained at once, not after the interval.
+            if self._wake_pending and not isinstance(item, _End):
                 return
             self._wake_pending = True
         self.post_message(self._Wake())
@@ -211,12 +212,18 @@ class LibraryLoader(Widget):
 
     def on_library_loader__wake(self, event: LibraryLoader._Wake) -> None:
         event.stop()
+        with self._lock:
+            if not self._queue:  # an earlier wake drained it already
+                return
+            ended = isinstance(self._queue[-1], _End)
         wait = self.drain_interval - (time.monotonic() - self._last_drain)
-        if wait > 0:
+        if wait > 0 and not ended:
             if self._drain_timer is None:
                 self._drain_timer = self.set_timer(wait, self._drain)
-        else:
-            self._drain()
+            return
+        if self._drain_timer is not None:
+            self._drain_timer.stop()
+        self._drain()
 
     def _drain(self) -> None:
         self._drain_timer = None
