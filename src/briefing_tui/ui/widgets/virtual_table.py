@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from briefing_tui.insights.pacing import paced
+from briefing_tui.pacing import paced
 from briefing_tui.ui.locate.highlights import MATCH_STYLE, mark_content
 from briefing_tui.ui.services.ui_pulse import ui_pulse
 
