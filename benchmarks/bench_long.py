@@ -20,7 +20,11 @@ Stalls are seen from two places, printed side by side:
 - "stall: probe", the target: from inside the process, each key's time from Textual's input
   thread making its Key event to the first screen update flushed to the terminal after
   every handler of that key returned (its worst), and "loop lag", the event loop's longest
-  late heartbeat (a 5 ms beat) between first screen and `q`.  The probe
+  late heartbeat (a 5 ms beat) between first screen and `q`.  A key's screen update is
+  the first after something the key caused asked for a repaint; a key that caused none
+  (enter in the Overview's text, j on a table whose rows are still being prepared) is
+  timed to handled, as a key after which tmux saw nothing change: the next update, a
+  layout growing the scrollbar or a worker's rows, is the background's.  The probe
   (probe/stall_probe.py) is loaded by probe/sitecustomize.py, which Python imports at start
   because this script puts probe/ on PYTHONPATH, and sets LONGBENCH_PROBE_OUT, for the
   `briefing` it starts and for nothing else: the product holds no hook, and a normal run
@@ -206,7 +210,7 @@ def detail(result: Result) -> str:
     if probe is None or worst is None:
         return "  probe: no figures (the process did not report)"
     paint = "" if worst.painted else ", no screen update followed"
-    if not worst.changed:
+    if not worst.changed or worst.caused_nothing:
         paint += ", a key that changed nothing on screen: timed to handled"
     matched = len(result.changed) == len(probe.keys)
     unchanged = (
@@ -216,6 +220,10 @@ def detail(result: Result) -> str:
         if not matched
         else ""
     )
+    idle = sum(k.caused_nothing for k in probe.keys)
+    if idle:
+        unchanged += f"; {idle} keys caused no repaint (the next was the background's),"
+        unchanged += " timed to handled"
     return (
         f"  probe: worst key {worst.key!r} {worst.stall * 1000:.0f} ms (waited for the loop "
         f"{worst.waited * 1000:.0f} ms, handled by {worst.handled * 1000:.0f} ms{paint}, "

@@ -55,10 +55,11 @@ def _load_and_index(library: Path, workers: int | None) -> int:
             batch.append((result.briefing, result.search_row))
             count += 1
         if len(batch) >= 200:  # the app's indexer slice (ui/services/search_index.SLICE)
-            index.add([b for b, _ in batch], [r for _, r in batch])
+            index.add([b for b, _ in batch], [r for _, r in batch], hold=True)
             batch = []
     if batch:
-        index.add([b for b, _ in batch], [r for _, r in batch])
+        index.add([b for b, _ in batch], [r for _, r in batch], hold=True)
+    index.settle()
     return count
 
 

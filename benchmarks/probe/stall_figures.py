@@ -30,12 +30,15 @@ class KeyTime:
     cpu: float  # the loop thread's CPU time from its first handler to its screen update
     painted: bool  # a screen update followed within PAINT_WAIT
     changed: bool = True  # the outer view saw the screen change after it
+    # Nothing the key caused asked for a repaint: the next update was the background's
+    # (a layout growing the scrollbar, a worker's rows), not this key's.
+    caused_nothing: bool = False
 
     @property
     def stall(self) -> float:
         """Key to its screen; for a key that changed nothing, key to handled (the next
         screen update, whatever drew it, is not this key's)."""
-        return self.total if self.changed else self.handled
+        return self.total if self.changed and not self.caused_nothing else self.handled
 
 
 @dataclass(frozen=True)
@@ -74,14 +77,27 @@ def read_probe(
     paints = [float(p[0]) for p in report["paints"]]
     paint_cpu = [float(p[2]) for p in report["paints"]]
     flushes = [float(t) for t in report["flushes"]]
+    # Repaint requests by the key that caused them (older probe files have none: there,
+    # every key is charged with the first update after it).
+    caused: dict[int, list[float]] = {}
+    for at, cause, _ in report.get("asks", []):
+        if cause:
+            caused.setdefault(int(cause), []).append(float(at))
+    known = "asks" in report
     keys = []
     for record in report["keys"]:
         made, last = float(record["made"]), float(record["last"])
         if not first_at <= made < quit_at or not last:
             continue
-        paint = bisect.bisect_left(paints, last)
+        anchor, nothing = last, False
+        if known:
+            own = caused.get(int(record.get("n", 0)), [])
+            # Its update is the first one after something it caused asked for a repaint.
+            nothing = not own
+            anchor = max(last, own[0]) if own else last
+        paint = bisect.bisect_left(paints, anchor)
         end, painted, cpu_end = last, False, float(record["cpu_last"])
-        if paint < len(paints) and paints[paint] - last <= PAINT_WAIT:
+        if not nothing and paint < len(paints) and paints[paint] - anchor <= PAINT_WAIT:
             cpu_end = paint_cpu[paint]
             flush = bisect.bisect_left(flushes, paints[paint])
             end = flushes[flush] if flush < len(flushes) else paints[paint]
@@ -94,6 +110,7 @@ def read_probe(
                 last - made,
                 cpu_end - float(record["cpu_first"]),
                 painted,
+                caused_nothing=nothing,
             )
         )
     if changed is not None and len(changed) == len(keys):
@@ -127,12 +144,15 @@ def describe_stalls(
     times = [float(s["t"]) for s in samples]
     out = [
         "== keys: total (waited for the loop, handled by) ms, the loop's CPU ms,"
-        " + if a screen update followed, ! if tmux saw no change (its stall is handled by)"
+        " + if a screen update of its own followed, ! if tmux saw no change, ~ if nothing it"
+        " caused asked for a repaint (for both, its stall is handled by)"
     ]
     for k in read_probe(report, first_at, quit_at, changed).keys:
         figures = f"{k.total * 1000:5.0f} ({k.waited * 1000:4.0f}, {k.handled * 1000:4.0f})"
         figures += f" cpu {k.cpu * 1000:4.0f}"
-        out.append(f"  {k.key:<10} {figures} {'+' if k.painted else '-'}{'' if k.changed else '!'}")
+        marks = ("+" if k.painted else "-") + ("" if k.changed else "!")
+        marks += "~" if k.caused_nothing else ""
+        out.append(f"  {k.key:<10} {figures} {marks}")
     tally: Counter[str] = Counter()
     for due, lag in report["late"]:
         due, lag = float(due), float(lag)

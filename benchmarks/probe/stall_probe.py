@@ -15,7 +15,18 @@ this folder on PYTHONPATH) and times from inside:
 - loop lag: a heartbeat task on the app's event loop sleeps 5 ms at a time; each late wake
   is time in which a key would have waited (the loop was busy, or waiting for the GIL);
 - stacks: a watchdog thread samples every thread's stack (`sys._current_frames()`) while
-  a beat is more than 40 ms late, so a stall names the code that held the loop or the GIL.
+  a beat is more than 40 ms late, so a stall names the code that held the loop or the GIL;
+- repaint requests: each `Widget.refresh`, scroll refresh and `App.refresh` on the loop
+  thread, with the key that caused it, if any.  A Key's handlers run with that key as the
+  cause (a context variable); a message takes the cause of the code that made it, and
+  its handlers run with it; a task (a timer, a worker's own task) copies its maker's
+  context, so a debounce or a worker a key started still counts as the key's, and an
+  animation's steps (a smooth scroll) and a callback after the next refresh (a deferred
+  scroll) take the cause of what started them.  What a
+  worker thread hands over with `call_from_thread` has no cause: that is the background.
+  A key's screen update is the first one after something it caused asked for a repaint;
+  one that caused nothing (enter in the Overview's text, j on a table still empty) is not
+  charged with the next update the background makes (stall_figures.py).
 
 Nothing is patched until Textual's `textual.app` is imported (worker processes that never
 import it stay untouched), and the figures are written, as JSON, to the file named by
@@ -28,9 +39,12 @@ phases (loading, after, quitting).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import cProfile
+import functools
 import importlib.abc
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -46,7 +60,10 @@ LATE = 0.040  # a beat this late gets its threads' stacks sampled
 SAMPLE_EVERY = 0.020
 MAX_SAMPLES = 3000
 MIN_PAINT = 24  # a write shorter than this is a cursor move, not a screen change
+MAX_ASKS = 400_000
 _now = time.monotonic
+# The key (its number, from 1) whose handling led to the code running now; 0 for none.
+_cause: contextvars.ContextVar[int] = contextvars.ContextVar("cause", default=0)
 
 
 class _State:
@@ -63,6 +80,10 @@ class _State:
         self.paints: list[tuple[float, int, float]] = []
         self.flushes: list[float] = []  # writer thread flushed to the terminal
         self.samples: list[dict[str, Any]] = []
+        # (asked at, the key that caused it or 0, widget class): repaint requests
+        self.asks: list[tuple[float, int, str]] = []
+        self.causes: dict[int, int] = {}  # id of a message not yet handled -> its cause
+        self.animation_causes: dict[int, int] = {}  # id of an animation -> its cause
         self.stop = threading.Event()
         self.loop_thread = 0
         # With LONGBENCH_PROBE_PROFILE set: cProfile of the loop thread from the first key.
@@ -137,6 +158,7 @@ class _FlushTimer:
 def _patch(app_module: ModuleType, state: _State) -> None:
     from textual import events
     from textual.drivers import _writer_thread
+    from textual.message import Message
     from textual.message_pump import MessagePump
 
     app_class = app_module.App
@@ -150,9 +172,86 @@ def _patch(app_module: ModuleType, state: _State) -> None:
 
     dispatch = MessagePump._dispatch_message
 
+    message_init = Message.__init__
+
+    def init_message(self: Any, *args: Any, **kwargs: Any) -> None:
+        message_init(self, *args, **kwargs)
+        if len(state.causes) > MAX_ASKS:
+            state.causes.clear()
+        state.causes[id(self)] = _cause.get()
+
+    Message.__init__ = init_message  # type: ignore[method-assign]
+
+    # An animation (a smooth scroll) steps in the animator's task, made at start: each
+    # step runs with the cause of the code that started the animation.
+    from textual._animator import Animator
+
+    animate = Animator._animate
+    stepping: set[type] = set()
+
+    def step_with_cause(kind: type) -> None:
+        step = kind.__call__
+
+        def stepped(self: Any, *args: Any, **kwargs: Any) -> Any:
+            token = _cause.set(state.animation_causes.get(id(self), 0))
+            try:
+                return step(self, *args, **kwargs)
+            finally:
+                _cause.reset(token)
+
+        kind.__call__ = stepped
+        stepping.add(kind)
+
+    def animate_noted(self: Any, obj: object, attribute: str, *args: Any, **kwargs: Any) -> None:
+        animate(self, obj, attribute, *args, **kwargs)
+        animation = self._animations.get((id(obj), attribute))
+        if animation is not None:
+            if type(animation) not in stepping:
+                step_with_cause(type(animation))
+            if len(state.animation_causes) > MAX_ASKS:
+                state.animation_causes.clear()
+            state.animation_causes[id(animation)] = _cause.get()
+
+    Animator._animate = animate_noted  # type: ignore[method-assign]
+
+    # A callback after the next refresh (Textual's deferred scroll_to) runs in the
+    # compositor's task: it runs with the cause of the code that asked for it.
+    after_refresh = MessagePump.call_after_refresh
+
+    def call_after_refresh(self: Any, callback: Any, *args: Any, **kwargs: Any) -> bool:
+        cause = _cause.get()
+        if inspect.iscoroutinefunction(callback):
+
+            @functools.wraps(callback)
+            async def later(*inner: Any, **named: Any) -> Any:
+                token = _cause.set(cause)
+                try:
+                    return await callback(*inner, **named)
+                finally:
+                    _cause.reset(token)
+
+        else:
+
+            @functools.wraps(callback)
+            def later(*inner: Any, **named: Any) -> Any:
+                token = _cause.set(cause)
+                try:
+                    return callback(*inner, **named)
+                finally:
+                    _cause.reset(token)
+
+        return bool(after_refresh(self, later, *args, **kwargs))
+
+    MessagePump.call_after_refresh = call_after_refresh  # type: ignore[method-assign]
+
     async def dispatch_message(self: Any, message: Any) -> None:
         if not isinstance(message, events.Key):
-            await dispatch(self, message)
+            # `get`, not `pop`: a message that bubbles is handled again by each parent.
+            token = _cause.set(state.causes.get(id(message), 0))
+            try:
+                await dispatch(self, message)
+            finally:
+                _cause.reset(token)
             return
         record = state.keys.get(id(message))
         if state.profiling and state.profile is None:
@@ -167,14 +266,31 @@ def _patch(app_module: ModuleType, state: _State) -> None:
                 "last": 0.0,
                 "cpu_first": time.thread_time(),
                 "cpu_last": 0.0,
+                "n": len(state.keys) + 1,
             }
+        token = _cause.set(record["n"])
         try:
             await dispatch(self, message)
         finally:
+            _cause.reset(token)
             record["last"] = _now()
             record["cpu_last"] = time.thread_time()
 
     MessagePump._dispatch_message = dispatch_message  # type: ignore[method-assign]
+
+    def noting(method: Any) -> Any:
+        def asked(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if threading.get_ident() == state.loop_thread and len(state.asks) < MAX_ASKS:
+                state.asks.append((_now(), _cause.get(), type(self).__name__))
+            return method(self, *args, **kwargs)
+
+        return asked
+
+    from textual.widget import Widget
+
+    Widget.refresh = noting(Widget.refresh)  # type: ignore[method-assign]
+    Widget._refresh_scroll = noting(Widget._refresh_scroll)  # type: ignore[method-assign]
+    app_class.refresh = noting(app_class.refresh)
 
     display = app_class._display
 
@@ -234,6 +350,7 @@ def _write(state: _State) -> None:
         "paints": state.paints,
         "flushes": state.flushes,
         "samples": state.samples,
+        "asks": state.asks,
     }
     # The bench made the folder; a file planted there by name is not followed.
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW

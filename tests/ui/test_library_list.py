@@ -12,9 +12,21 @@ from typing import Any
 from textual.visual import visualize
 
 from briefing_tui.model import LoadResult
+from briefing_tui.ui.services.loader import (
+    DRAIN_SECONDS,
+    LARGE_DRAIN_SECONDS,
+    LARGE_LOAD,
+    LibraryLoader,
+)
 from briefing_tui.ui.support.row_format import entry_prompt
-from briefing_tui.ui.widgets import library_entries, library_pacing
-from briefing_tui.ui.widgets.library_list import ENTRY_LINES, LibraryList
+from briefing_tui.ui.widgets import library_entries, library_list, library_pacing
+from briefing_tui.ui.widgets.library_list import (
+    ENTRY_LINES,
+    LARGE_LIST,
+    LARGE_REBUILD_INTERVAL,
+    REBUILD_INTERVAL,
+    LibraryList,
+)
 from waiting import wait_until
 
 from .helpers import SIZE, RecordingApp, make_briefing, results, settle
@@ -228,3 +240,48 @@ async def test_clicking_an_entry_of_a_scrolled_list_opens_that_entry() -> None:
         assert library.highlighted == top + 3
         chosen = app.received(LibraryList.BriefingChosen)
         assert [m.briefing.title for m in chosen] == [f"Briefing {199 - top - 3:05}"]
+
+
+async def test_a_large_streaming_list_is_rebuilt_less_often(monkeypatch: Any) -> None:
+    # Each rebuild of a list whose top keeps changing draws it again: past LARGE_LIST
+    # entries a streaming list is rebuilt at most every LARGE_REBUILD_INTERVAL.
+    app = _library(0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.query_one(LibraryList)
+        now = [1000.0]  # the list's clock, moved by hand
+        monkeypatch.setattr(library_list, "time", SimpleNamespace(monotonic=lambda: now[0]))
+        start = date(2000, 1, 1)
+
+        def batch(first: int, count: int) -> list[Any]:
+            return [
+                make_briefing(f"lib/{n:05}.yaml", f"B{n}", start + timedelta(days=n))
+                for n in range(first, first + count)
+            ]
+
+        small = 600
+        library.add_briefings(batch(0, small))
+        assert len(library.listed) == small  # the first rebuild is due at once
+        now[0] += REBUILD_INTERVAL + 0.05
+        library.add_briefings(batch(small, 10))
+        assert len(library.listed) == small + 10, "a smaller list is rebuilt as before"
+        library.add_briefings(batch(small + 10, LARGE_LIST), final=True)
+        size = len(library.listed)
+        assert size > LARGE_LIST
+        now[0] += REBUILD_INTERVAL + 0.05
+        library.add_briefings(batch(small + 10 + LARGE_LIST, 10))
+        assert len(library.listed) == size, "not yet: a large list waits longer"
+        now[0] += LARGE_REBUILD_INTERVAL
+        library.add_briefings(batch(small + 20 + LARGE_LIST, 10))
+        assert len(library.listed) == size + 20
+        await settle(pilot)
+
+
+async def test_a_large_load_is_handed_to_the_ui_less_often() -> None:
+    app = _library(LARGE_LOAD + 50)
+    async with app.run_test(size=SIZE) as pilot:
+        loader = app.main.query_one(LibraryLoader)
+        assert loader.drain_interval == DRAIN_SECONDS
+        await wait_until(pilot, lambda: not app.main.library_loading, "loading to end")
+        assert loader.drain_interval == LARGE_DRAIN_SECONDS > DRAIN_SECONDS
+        await settle(pilot)

@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.widgets import ProgressBar, Static
 
+from briefing_tui.search.fts import Fts5Engine
 from briefing_tui.ui.services import loader as loader_module
 from briefing_tui.ui.services.loader import LibraryLoader
 from briefing_tui.ui.widgets.library_list import LibraryList
@@ -73,6 +74,19 @@ async def test_settling_waits_for_results_held_for_the_next_drain(monkeypatch: A
         gate.release.set()
         await settle(pilot)
         assert not app.main.library_loading
+        assert len(app.query_one(LibraryList).briefings) == 10
+
+
+async def test_the_last_results_are_handed_over_as_soon_as_loading_ends(monkeypatch: Any) -> None:
+    # A large load is drained every LARGE_DRAIN_SECONDS; its end must not wait for the
+    # next drain (the library would be listed that much later).
+    monkeypatch.setattr(loader_module, "DRAIN_SECONDS", 60.0)
+    gate = GatedLoader(many(10), first=3)
+    app = RecordingApp([Path("lib")], loader=gate, counter=lambda paths: 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: len(app.query_one(LibraryList).briefings) == 3, "3 listed")
+        gate.release.set()
+        await wait_until(pilot, lambda: not app.main.library_loading, "loading to end", timeout=20)
         assert len(app.query_one(LibraryList).briefings) == 10
 
 
@@ -219,3 +233,19 @@ async def test_a_single_file_listed_before_its_search_row_is_folded_is_found_by_
         screen = await search_for(pilot, "zenobia")
         assert screen.shown_query == "zenobia"
         assert [h.title for h in screen.hits] == ["One large file"]
+
+
+async def test_the_index_writes_out_what_it_gathered_once_loading_ends(tmp_path: Path) -> None:
+    # While loading, rows gather in one open transaction (cheaper to index); once the
+    # library has loaded and been indexed, it is committed, so a saved image or the next
+    # search does not depend on an open transaction.
+    for n in range(30):
+        (tmp_path / f"b{n:02}.yaml").write_text(f"title: Hearing number {n}\n")
+    app = RecordingApp([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await settle(pilot)
+        engine = app.main.library_index.index._engine  # white-box: the open transaction
+        assert isinstance(engine, Fts5Engine)
+        assert not engine._con.in_transaction
+        assert len(app.main.library_index.search("hearing", 50)) == 30

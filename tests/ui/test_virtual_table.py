@@ -10,9 +10,15 @@ import pytest
 
 from briefing_tui.model import Participant, ParticipantGroup
 from briefing_tui.ui.locate.find_spot import is_big
+from briefing_tui.ui.services.ui_pulse import UiPulse
 from briefing_tui.ui.widgets import virtual_table
 from briefing_tui.ui.widgets.find_bar import FindBar
-from briefing_tui.ui.widgets.panes.participants import BIG_TABLE, BigPeopleTable, PeopleTable
+from briefing_tui.ui.widgets.panes.participants import (
+    BIG_TABLE,
+    BigPeopleTable,
+    PeopleTable,
+    _split,
+)
 from briefing_tui.ui.widgets.virtual_table import VirtualTable, column_keys, sorted_order
 
 from .helpers import SIZE, app_with, make_briefing, settle
@@ -174,3 +180,55 @@ async def test_many_rows_are_re_sorted_in_a_thread(monkeypatch: pytest.MonkeyPat
         roles = [big.rows[i][1] for i in big.order]
         assert roles[0] == "Prosecutor" and roles[-1] == ""
         assert threads == [False, False]
+
+
+def test_preparing_many_rows_steps_aside_between_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Measuring, keying and sorting 200,000 rows beside the screen held the GIL enough to
+    keep a page down waiting 0.1-0.2 s for the loop: the worker's pause comes between
+    slices (it sleeps while a key is handled) and just before the sort."""
+    monkeypatch.setattr(virtual_table, "SLICE", 100)
+    rows = [(f"Name {n % 37}", ROLES[n % 4], "x" * (n % 50)) for n in range(1_000)]
+    pauses: list[int] = []
+    labels = ("Name", "Role", "Notes")
+    paced = virtual_table.prepare(labels, rows, (1, "role", True), lambda: pauses.append(1))
+    whole = virtual_table.prepare(labels, rows, (1, "role", True))
+    assert paced == whole
+    assert whole.widths == [len("Name 36"), len("Prosecutor"), virtual_table.MAX_COLUMN]
+    # Nine pauses between ten slices for the widths, nine for the keys, one before the sort.
+    assert len(pauses) == 9 + 9 + 1
+
+
+async def test_the_people_rows_are_prepared_stepping_aside_for_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(virtual_table, "SLICE", 500)
+    monkeypatch.setattr(virtual_table, "SORT_AT_ONCE", 100)
+    asked: list[str] = []
+    yield_to_ui = UiPulse.yield_to_ui
+
+    def noted(self: UiPulse, cancelled: Any = lambda: False) -> None:
+        asked.append(threading.current_thread().name)
+        yield_to_ui(self, cancelled)
+
+    monkeypatch.setattr(UiPulse, "yield_to_ui", noted)
+    app = crowd()
+    async with app.run_test(size=SIZE) as pilot:
+        asked.clear()
+        big = await open_people(pilot)
+        await until(pilot, lambda: big.row_count == COUNT)
+        assert len(asked) >= 2 * (COUNT // 500)  # the widths and the keys, slice by slice
+        assert threading.main_thread().name not in asked
+        big.focus()
+        asked.clear()
+        await pilot.press("s")  # re-sorted in a worker: keyed slice by slice too
+        await settle(pilot)
+        assert len(asked) >= COUNT // 500
+        assert "sorted by role" in str(app.query_one("#participants-count").render())
+
+
+def test_people_and_groups_are_split_as_the_briefing_splits_them() -> None:
+    people = [Participant(f"P{n}") for n in range(5)]
+    groups = [ParticipantGroup("G", 3), ParticipantGroup("H")]
+    for mixed in ((), tuple(people), (*people[:2], groups[0], *people[2:], groups[1])):
+        briefing = make_briefing("lib/x.md", "X", None, participants=mixed)
+        assert _split(briefing.participants) == (briefing.people, briefing.groups)

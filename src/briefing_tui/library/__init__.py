@@ -1,7 +1,7 @@
 """Finding briefing files under the given paths and reading them, carefully and read-only.
 
-- `discover`: walking the library through folder descriptors, remembering each file's
-  identity (`Listed`);
+- `walk`: discovering the library's files through folder descriptors, remembering each
+  file's identity (`Listed`);
 - `read`: reading exactly the listed file, by descriptor, or reporting a problem;
 - `pool`: the worker processes for large libraries, and their private temporary folder;
 - `load`: one pass over a library (`LoadJob`), with the optional cache;
@@ -14,13 +14,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from briefing_tui.library.discover import (
-        RESERVED_NAMES,
-        SUFFIXES,
-        Listed,
-        discover,
-        display,
-    )
     from briefing_tui.library.load import (
         CHUNK_SIZE,
         PARALLEL_THRESHOLD,
@@ -34,16 +27,25 @@ if TYPE_CHECKING:
         max_bytes_setting,
         sample_library,
     )
+    from briefing_tui.library.walk import (
+        RESERVED_NAMES,
+        SUFFIXES,
+        Listed,
+        discover,
+        display,
+    )
 
 # Where each name lives, so `from briefing_tui.library import X` loads only X's module:
 # the reader's start-up imports `settings` and `pool` and must not wait for every format
-# reader (through `discover`) to load; the loading thread imports those when it starts.
+# reader (through `walk`) to load; the loading thread imports those when it starts.  No
+# module here may share a name it exports: importing `library.discover` as a module once
+# made `library.discover` that module, not the function (the import system sets it).
 _HOMES = {
-    "RESERVED_NAMES": "discover",
-    "SUFFIXES": "discover",
-    "Listed": "discover",
-    "discover": "discover",
-    "display": "discover",
+    "RESERVED_NAMES": "walk",
+    "SUFFIXES": "walk",
+    "Listed": "walk",
+    "discover": "walk",
+    "display": "walk",
     "CHUNK_SIZE": "load",
     "PARALLEL_THRESHOLD": "load",
     "Library": "load",

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_tui.cache import IndexStore, LoadCache, Stamp
-from briefing_tui.library.discover import Listed, discover, display
-from briefing_tui.library.pool import start_pool, stop_pool
+from briefing_tui.library.pool import start_pool, stop_pool, warm_up
 from briefing_tui.library.read import load_file
 from briefing_tui.library.settings import max_bytes_setting
+from briefing_tui.library.walk import Listed, discover, display
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, LoadResult, Problem
 from briefing_tui.parts_later import Deferral, Pause
@@ -89,7 +89,10 @@ class LoadJob:
         self.max_bytes = max_bytes or max_bytes_setting()
         self._stamps: dict[Path, Stamp | None] = {}
         self._listed: dict[Path, Listed] = {}
-        self.files, self.problems = discover(paths, self._stamps, self._listed)
+        # A library large enough for the pool, with nothing cached, starts the pool's
+        # server as soon as discovery has found that many files (see `warm_up`).
+        early = (PARALLEL_THRESHOLD, self._warm_up) if cache is None and workers != 1 else None
+        self.files, self.problems = discover(paths, self._stamps, self._listed, early)
         self.cache = cache
         self._cached: list[Path] = []  # unchanged since cached: read from the cache
         self._by_shown: dict[str, str] | None = None  # made on the first early search hit
@@ -161,6 +164,12 @@ class LoadJob:
         """Have items left for later read with `pause` called every few thousand of them."""
         if self.defer is not None:
             self.defer = dataclasses.replace(self.defer, pause=pause)
+
+    def _warm_up(self) -> None:
+        try:
+            warm_up(__name__)
+        except Exception:  # no pool here (sandbox, odd __main__): found out when it starts
+            return
 
     def _task(self, path: Path) -> Task:
         return (path, self._listed.get(path))

@@ -15,8 +15,8 @@ import stat
 from pathlib import Path
 
 from briefing_tui.config import ENV_MAX_BYTES
-from briefing_tui.library.discover import Listed, display, listed_by_name, problem_at
 from briefing_tui.library.settings import max_bytes_setting
+from briefing_tui.library.walk import Listed, display, listed_by_name, problem_at
 from briefing_tui.model import LoadResult, Problem, Severity
 from briefing_tui.parts_later import Deferral
 from briefing_tui.readers.documents import read_document

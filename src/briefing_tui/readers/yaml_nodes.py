@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from briefing_tui.model import ExtraValue, Participant, Problem, Severity
 from briefing_tui.readers.dates import parse_date, parse_written_date
 from briefing_tui.readers.yamlsafe import (
+    STR_TAG,
     Budget,
     check_tag,
     column_of,
@@ -24,6 +25,7 @@ from briefing_tui.readers.yamlsafe import (
     key_text,
     line_of,
     mapping_pairs,
+    plain_pairs,
     scalar_text,
     to_plain,
 )
@@ -98,6 +100,9 @@ class NodeReader:
         return True
 
     def text(self, key: str, node: Node) -> str | None:
+        if node.tag == STR_TAG and node.__class__ is ScalarNode:
+            # Plain text, the common case: allowed and not null, so read it at once.
+            return scalar_text(node).strip()
         if not self.allowed(key, node) or is_null(node):
             return None
         if isinstance(node, ScalarNode):
@@ -149,8 +154,12 @@ class NodeReader:
         if not self.allowed(key, node) or is_null(node):
             return []
         if isinstance(node, SequenceNode):
-            for item in node.value:
-                self.budget.charge(item)
+            budget = self.budget
+            if budget.remaining >= len(node.value):
+                budget.remaining -= len(node.value)
+            else:
+                for item in node.value:
+                    budget.charge(item)  # raises at the first item over the budget
             return list(node.value)
         if isinstance(node, MappingNode):
             # One item written without the list dash: read it, but say so.
@@ -164,6 +173,22 @@ class NodeReader:
     def submapping(self, key: str, node: MappingNode) -> dict[str, tuple[Node, Node]]:
         """Keys of a nested mapping (casefolded), reporting duplicates."""
         out: dict[str, tuple[Node, Node]] = {}
+        plain = plain_pairs(node, self.budget)
+        if plain is not None:
+            for k, v in plain:
+                name = key_text(k)
+                if name is None:
+                    self.report(k, f"{key}: keys must be text")
+                    continue
+                norm = name.strip().casefold()
+                if norm in out:
+                    self.report(
+                        k,
+                        f"{key}: duplicate key '{name}' (also at line "
+                        f"{self.line(out[norm][0])}); the last one is used",
+                    )
+                out[norm] = (k, v)
+            return out
         for k, v, merged in mapping_pairs(node, self.budget):
             name = key_text(k)
             if name is None:

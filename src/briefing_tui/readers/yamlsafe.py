@@ -252,13 +252,18 @@ def scalar_text(node: ScalarNode) -> str:
     The file's text was cleaned before parsing, so only double-quoted escapes (`"\\e"`,
     `"\\x9b"`) can bring a control character back; other scalars are taken as they are.
     """
+    value = node.value
     if node.style == '"':
-        return clean(normalise_newlines(str(node.value)))
-    value = str(node.value)
+        return clean(normalise_newlines(str(value)))
+    if type(value) is not str:
+        value = str(value)
     # Short values repeat across a library (roles, organisations, countries, statuses):
     # one shared string each keeps 10,000 briefings' memory down, and a pickle of many
     # briefings then holds each value once, so results cross from the workers faster.
-    return sys.intern(value) if len(value) <= SHARED_MAX else value
+    return _intern(value) if len(value) <= SHARED_MAX else value
+
+
+_intern = sys.intern
 
 
 def mapping_pairs(
@@ -291,9 +296,25 @@ def mapping_pairs(
 
 def key_text(node: Node) -> str | None:
     """A mapping key as text; complex keys (lists, mappings) are not keys we can name."""
-    if isinstance(node, ScalarNode):
+    if node.__class__ is ScalarNode or isinstance(node, ScalarNode):
         return scalar_text(node)
     return None
+
+
+def plain_pairs(node: MappingNode, budget: Budget) -> list[tuple[Node, Node]] | None:
+    """The mapping's (key, value) pairs, charged to `budget`, when reading them needs no
+    care: no merge key to expand, and the budget holds them all.  None otherwise: the
+    caller then walks `mapping_pairs`, which expands merges and stops at the exact node
+    over the budget.  Every mapping of every briefing is read, and most are plain.
+    """
+    pairs: list[tuple[Node, Node]] = node.value
+    if budget.remaining < len(pairs):
+        return None
+    for key, _ in pairs:
+        if key.tag == MERGE_TAG:
+            return None
+    budget.remaining -= len(pairs)
+    return pairs
 
 
 def to_plain(node: Node, budget: Budget, depth: int = 0) -> ExtraValue:

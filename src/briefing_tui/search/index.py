@@ -91,13 +91,17 @@ class SearchIndex:
         self,
         briefings: Iterable[Briefing],
         rows: Iterable[tuple[str, ...] | None] | None = None,
+        *,
+        hold: bool = False,
     ) -> int:
         """Index briefings (a briefing with a path already indexed replaces it); returns count.
 
         Call it with each batch as the loader delivers it; the text is prepared before the
         lock is taken, so searches keep running while a batch is folded.  `rows`, when
         given, holds each briefing's `row_values` already made (by the loader's worker
-        processes), or None where it still has to be made here.
+        processes), or None where it still has to be made here.  With `hold` (more batches
+        are coming), the engine may gather rows into larger transactions, cheaper to index;
+        they are searchable at once all the same, and `settle()` ends the gathering.
         """
         docs = list(briefings)
         given = list(rows) if rows is not None else [None] * len(docs)
@@ -120,8 +124,13 @@ class SearchIndex:
                 self._names[rowid] = values[NAMES]
                 self._by_path[b.path] = rowid
                 records.append((rowid, first, last, values))
-            self._engine.insert(records)
+            self._engine.insert(records, hold)
         return len(prepared)
+
+    def settle(self) -> None:
+        """No more batches for now: write what `add(hold=True)` gathered into the index."""
+        with self._lock:
+            self._engine.commit()
 
     # -- a saved index (the optional cache) ---------------------------------------------------
 

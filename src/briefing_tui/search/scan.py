@@ -76,9 +76,14 @@ class ScanEngine:
     def __init__(self) -> None:
         self._rows: dict[int, _Row] = {}
 
-    def insert(self, rows: list[tuple[int, int | None, int | None, tuple[str, ...]]]) -> None:
+    def insert(
+        self, rows: list[tuple[int, int | None, int | None, tuple[str, ...]]], hold: bool = False
+    ) -> None:
         for rowid, first, last, values in rows:
             self._rows[rowid] = _Row(first, last, values)
+
+    def commit(self) -> None:
+        """Nothing waits: the scan keeps rows in memory as they come."""
 
     def delete(self, rowid: int, values: tuple[str, ...]) -> None:
         self._rows.pop(rowid, None)

@@ -259,7 +259,9 @@ class MainScreen(AcrossLibrary):
         if isinstance(self.app.screen, SearchScreen):
             self.app.screen.query_one("#search-input").focus()
         elif not self.app.screen.is_modal:  # not over the help, problems or another dialog
-            self.app.push_screen(SearchScreen(self.library_index), self._opened_from)
+            screen = SearchScreen.of(self.app, self.library_index)
+            if screen not in self.app.screen_stack:
+                self.app.push_screen(screen, self._opened_from)
 
     def action_find(self) -> None:
         from briefing_tui.ui.widgets.find_bar import FindBar

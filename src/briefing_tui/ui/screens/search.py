@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -131,7 +131,33 @@ class SearchScreen(ModalScreen[OpenBriefing | None]):
             yield ResultList(id="search-results")
             yield Static(Content(SYNTAX_HELP), id="search-syntax")
 
+    @classmethod
+    def of(cls, app: App[object], library: LibraryIndex) -> SearchScreen:
+        """The one search screen of `library`, made and installed on first use.
+
+        Composing, styling and laying out a new dialog at every `/` took 60-100 ms of the
+        UI thread (bench_long's probe); an installed screen keeps its widgets when closed,
+        so opening it again only restyles and repaints it.
+        """
+        name = f"search-{id(library)}"
+        if app.is_screen_installed(name):
+            screen = app.get_screen(name, cls)
+            if screen.library is library:
+                return screen
+            app.uninstall_screen(name)  # a library gone since, whose id was reused
+        screen = cls(library)
+        app.install_screen(screen, name)
+        return screen
+
     def on_mount(self) -> None:
+        self.library.restored_signal.subscribe(self, lambda _: self._check_progress(True))
+
+    def on_screen_resume(self) -> None:
+        """Each time the dialog opens: on the last query, selected, so typing replaces it.
+
+        The results shown are those of the last query; they are asked for again (in the
+        worker, off the UI thread) in case more was indexed while the dialog was closed.
+        """
         box = self.query_one(SearchInput)
         notice = self.library.notice
         if notice and not self.library.notice_shown:
@@ -139,14 +165,21 @@ class SearchScreen(ModalScreen[OpenBriefing | None]):
             self.app.notify(notice, title="Search", markup=False, timeout=8)
         progress = self.library.progress()
         self._indexed_seen = progress.indexed
-        if progress.building:
+        if progress.building and self._progress_timer is None:
             self._progress_timer = self.set_interval(PROGRESS_SECONDS, self._check_progress)
-            self.library.restored_signal.subscribe(self, lambda _: self._check_progress(True))
-        if self.library.last_query:
-            box.value = self.library.last_query
-            box.select_all()
         box.focus()
-        self._run(box.value)
+        if box.value != self.library.last_query:
+            box.value = self.library.last_query  # its Changed runs the query, debounced
+        elif self._debounce is None:
+            self._run(box.value, self.limit if box.value == self.shown_query else FIRST_PAGE)
+        box.select_all()
+
+    def on_screen_suspend(self) -> None:
+        """Closed: nothing is opened by an answer that arrives now, nothing is polled."""
+        self._open_when_shown = False
+        if self._progress_timer is not None:
+            self._progress_timer.stop()
+            self._progress_timer = None
 
     # -- typing ----------------------------------------------------------------------------
 

@@ -210,10 +210,10 @@ class LibraryIndex:
                 if not self._pending or worker.is_cancelled:
                     self._draining = False
                     done = self._finished and not self._pending and not worker.is_cancelled
-                    if done and self._built and self._store is not None and not self.saved:
-                        self.saved = True
-                        return self._store
-                    return None
+                    store = self._store
+                    save = done and self._built and store is not None and not self.saved
+                    self.saved = self.saved or save
+                    break
                 batch = self._pending.popleft()
                 if len(batch) > SLICE:
                     self._pending.appendleft(batch[SLICE:])
@@ -224,6 +224,10 @@ class LibraryIndex:
                 self.error = f"{type(exc).__name__}: {exc}"
             with self._lock:
                 self._indexed += len(batch)
+        if done:
+            # Batches were gathered into large transactions while more could come.
+            index.settle()
+        return store if save else None
 
     def _index_batch(
         self, index: SearchIndex, batch: list[tuple[Briefing, tuple[str, ...] | None]]
@@ -233,7 +237,7 @@ class LibraryIndex:
             batch = [(b, row) for b, row in batch if id(b) in missing]
         if batch:
             self._built = True
-            index.add([b for b, _ in batch], [row for _, row in batch])
+            index.add([b for b, _ in batch], [row for _, row in batch], hold=True)
 
     def _save(self, index: SearchIndex, store: IndexStore) -> None:
         """Keep the index for the next start; a failure only costs that start its speed."""

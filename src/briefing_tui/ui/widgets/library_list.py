@@ -31,10 +31,14 @@ from briefing_tui.ui.widgets.library_entries import ENTRY_LINES, EntryLines
 from briefing_tui.ui.widgets.library_order import Key, insert_sorted
 from briefing_tui.ui.widgets.library_pacing import AutoOpen
 
-# A big library streaming in is re-sorted at most this often (small ones at once).
+# A big library streaming in is re-sorted at most this often (small ones at once), and one
+# of more than LARGE_LIST entries at most every LARGE_REBUILD_INTERVAL (see loader.py's
+# LARGE_DRAIN_SECONDS: each rebuild of a list whose top keeps changing draws it again).
 REBUILD_INTERVAL = 0.2
 REBUILD_SHARE = 0.1
 IMMEDIATE_LIMIT = 500
+LARGE_LIST = 2000
+LARGE_REBUILD_INTERVAL = 0.5
 
 
 class LibraryList(ScrollView, can_focus=True):
@@ -152,7 +156,10 @@ class LibraryList(ScrollView, can_focus=True):
             self._held_force = self._held_force or force
             return
         if len(self.briefings) != self._shown:
-            interval = max(REBUILD_INTERVAL, self._rebuild_cost / REBUILD_SHARE)
+            least = (
+                REBUILD_INTERVAL if len(self.briefings) <= LARGE_LIST else LARGE_REBUILD_INTERVAL
+            )
+            interval = max(least, self._rebuild_cost / REBUILD_SHARE)
             due = time.monotonic() - self._last_rebuild >= interval
             if force or due or len(self.briefings) <= IMMEDIATE_LIMIT:
                 self._rebuild()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,8 +104,14 @@ def listed_by_name(path: Path | str) -> Listed:
 class _Walk:
     """One walk over the given paths: what was found, what went wrong, what was seen."""
 
-    def __init__(self, stamps: dict[Path, Stamp | None], listed: dict[Path, Listed]) -> None:
+    def __init__(
+        self,
+        stamps: dict[Path, Stamp | None],
+        listed: dict[Path, Listed],
+        many: tuple[int, Callable[[], None]] | None = None,
+    ) -> None:
         self.found: list[Path] = []
+        self.many = many
         self.problems: list[Problem] = []
         self.seen: set[Identity] = set()
         self.stamps = stamps
@@ -117,6 +123,8 @@ class _Walk:
             return
         self.seen.add(key)
         self.found.append(path)
+        if self.many is not None and len(self.found) == self.many[0]:
+            self.many[1]()
         self.stamps[path] = (st.st_size, st.st_mtime_ns)
         self.listed[path] = where
 
@@ -243,14 +251,16 @@ def discover(
     paths: Sequence[Path],
     stamps: dict[Path, Stamp | None] | None = None,
     listed: dict[Path, Listed] | None = None,
+    many: tuple[int, Callable[[], None]] | None = None,
 ) -> tuple[list[Path], list[Problem]]:
     """Every briefing file under `paths` (sorted, no duplicates) and problems on the way.
 
     With `stamps`, each file's (size, mtime) is recorded there from the `stat` the walk
     makes anyway, for the cache to compare.  With `listed`, each file's `Listed`, for
-    reading exactly that file later.
+    reading exactly that file later.  With `many` (count, call), `call()` runs once, as
+    soon as that many files are found, while the walk goes on.
     """
-    walk = _Walk({} if stamps is None else stamps, {} if listed is None else listed)
+    walk = _Walk({} if stamps is None else stamps, {} if listed is None else listed, many)
     for given in paths:
         try:
             st = os.stat(given)
