@@ -187,13 +187,20 @@ class Source:
         return not (self.publisher or self.published or self.url or self.reference)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Section:
     """A Markdown section that belongs to no pane; shown on Overview in document order."""
 
     title: str
     body: str
     line: int | None = None
+
+    def __init__(self, title: str, body: str, line: int | None = None) -> None:
+        # As Participant's: 100,000 headings are read before their first screen.
+        values = self.__dict__
+        values["title"] = title
+        values["body"] = body
+        values["line"] = line
 
 
 ExtraValue = str | int | float | bool | None | list["ExtraValue"] | dict[str, "ExtraValue"]

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from briefing_tui.model import SHARED_MAX, Participant
+from briefing_tui.model import SHARED_MAX, Participant, Section
 
 
 def test_a_participant_is_a_frozen_dataclass_with_its_short_values_shared() -> None:
@@ -27,3 +27,12 @@ def test_a_participant_is_a_frozen_dataclass_with_its_short_values_shared() -> N
     assert repr(Participant("X")) == (
         "Participant(name='X', role='', organisation='', country='', notes='', line=None)"
     )
+
+
+def test_a_section_is_a_frozen_dataclass() -> None:
+    section = Section("Background", "Text.", 4)
+    assert section == Section(title="Background", body="Text.", line=4)
+    assert dataclasses.replace(section, line=None) == Section("Background", "Text.")
+    assert pickle.loads(pickle.dumps(section)) == section
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        section.body = "Other"  # type: ignore[misc]
