@@ -52,7 +52,8 @@ class Looks:
                 assert int(match[1]) >= counted, f"look {n}: the count went back to {text!r}"
                 counted = int(match[1])
             elif text == "Loading…":
-                assert counted < 0 and not seen, f"look {n}: back to a bare 'Loading…'"
+                # Only before the first count, and with nothing listed at that look.
+                assert counted < 0 and not self.listed[n], f"look {n}: back to a bare 'Loading…'"
             else:
                 finished = True
 
