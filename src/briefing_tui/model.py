@@ -75,6 +75,11 @@ OUTCOME_STATUSES = ("open", "done")
 SHARED_MAX = 64
 
 
+def _shared(value: str) -> str:
+    """`value`, as the one shared string when it is short (see `_share`)."""
+    return sys.intern(value) if type(value) is str and 0 < len(value) <= SHARED_MAX else value
+
+
 def _share(record: object, *names: str) -> None:
     """Make short values that repeat across a library one shared string each.
 
@@ -91,7 +96,7 @@ def _share(record: object, *names: str) -> None:
             values[name] = sys.intern(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Participant:
     """A named person or body that took part."""
 
@@ -102,8 +107,25 @@ class Participant:
     notes: str = ""
     line: int | None = None
 
-    def __post_init__(self) -> None:
-        _share(self, "name", "role", "organisation", "country")
+    def __init__(
+        self,
+        name: str,
+        role: str = "",
+        organisation: str = "",
+        country: str = "",
+        notes: str = "",
+        line: int | None = None,
+    ) -> None:
+        # Straight into the instance's dict, shared as `_share` does: a frozen dataclass's
+        # own __init__ sets each field through object.__setattr__, and with the sharing
+        # after it, making 200,000 participants took 0.37-0.46 s instead of 0.19 s.
+        values = self.__dict__
+        values["name"] = _shared(name)
+        values["role"] = _shared(role)
+        values["organisation"] = _shared(organisation)
+        values["country"] = _shared(country)
+        values["notes"] = notes
+        values["line"] = line
 
 
 @dataclass(frozen=True)
@@ -165,13 +187,20 @@ class Source:
         return not (self.publisher or self.published or self.url or self.reference)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Section:
     """A Markdown section that belongs to no pane; shown on Overview in document order."""
 
     title: str
     body: str
     line: int | None = None
+
+    def __init__(self, title: str, body: str, line: int | None = None) -> None:
+        # As Participant's: 100,000 headings are read before their first screen.
+        values = self.__dict__
+        values["title"] = title
+        values["body"] = body
+        values["line"] = line
 
 
 ExtraValue = str | int | float | bool | None | list["ExtraValue"] | dict[str, "ExtraValue"]

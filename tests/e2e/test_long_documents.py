@@ -39,3 +39,30 @@ def test_a_long_document_reads_pages_finds_and_quits(terminal: Terminal, tmp_pat
     terminal.wait_gone("text in this briefing")
     output = terminal.quit()
     assert "Traceback" not in output
+
+
+def long_minutes(folder: Path, people: int) -> Path:
+    lines = ["---\ntitle: Long minutes\n---\n\nOpening remarks of a long meeting.\n\n"]
+    lines.append("## Participants\n\n")
+    lines += [f"- Person {n:05d}, Prosecutor, Office {n % 97}, FR\n" for n in range(people)]
+    path = folder / "minutes.md"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_long_minutes_show_their_overview_then_every_participant(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The participants of long minutes are read after the first screen (`parts_later`):
+    the pane turned to at once says it is reading them, or already lists them all."""
+    terminal.start(long_minutes(tmp_path, 30_000))
+    terminal.wait_for("Opening remarks of a long meeting.", timeout=30)
+    terminal.press("2")
+    terminal.wait_for("30000 named participants, 0 groups", timeout=60)
+    terminal.wait_for("Person 00000", "Person 00001")
+    terminal.press("S")  # names descending, the cursor staying on its row
+    terminal.wait_for("sorted by name (descending")
+    terminal.press("Home")
+    terminal.wait_for("Person 29999", "Person 29998")
+    output = terminal.quit()
+    assert "Traceback" not in output

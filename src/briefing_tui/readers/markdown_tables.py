@@ -35,6 +35,8 @@ def _split_row(line: str) -> list[str]:
 def extract_tables(lines: list[str]) -> tuple[list[Table], list[str]]:
     """Pipe tables as (header, rows, index of header line), and the other lines in place."""
     tables: list[Table] = []
+    if not any("|" in line for line in lines):
+        return tables, list(lines)  # a list of 200,000 people is not walked line by line
     rest: list[str] = []
     i = 0
     while i < len(lines):
