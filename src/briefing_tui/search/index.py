@@ -93,6 +93,7 @@ class SearchIndex:
         rows: Iterable[tuple[str, ...] | None] | None = None,
         *,
         hold: bool = False,
+        pause: Callable[[], None] | None = None,
     ) -> int:
         """Index briefings (a briefing with a path already indexed replaces it); returns count.
 
@@ -102,11 +103,12 @@ class SearchIndex:
         processes), or None where it still has to be made here.  With `hold` (more batches
         are coming), the engine may gather rows into larger transactions, cheaper to index;
         they are searchable at once all the same, and `settle()` ends the gathering.
+        `pause` is called every few thousand items while a row is made (`pacing.paced`).
         """
         docs = list(briefings)
         given = list(rows) if rows is not None else [None] * len(docs)
         prepared = [
-            (b, _bounds(b), row if row is not None else row_values(b))
+            (b, _bounds(b), row if row is not None else row_values(b, pause))
             for b, row in zip(docs, given, strict=True)
         ]
         if not prepared:

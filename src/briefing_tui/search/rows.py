@@ -7,7 +7,7 @@ FTS5: both index exactly these strings, and both see them through the same token
 from __future__ import annotations
 
 from briefing_tui.model import Briefing
-from briefing_tui.search.fields import index_columns
+from briefing_tui.search.fields import Pause, index_columns
 from briefing_tui.search.folding import fold, fold_short
 
 # Column order of the FTS5 table.  `title` and `names` (people's names) repeat text that is
@@ -34,6 +34,6 @@ NAMES = COLUMNS.index("names")
 WEIGHTS = (10.0, 5.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
 
-def row_values(b: Briefing) -> tuple[str, ...]:
-    """The folded text of each column, in COLUMNS order."""
-    return index_columns(b, fold_short, fold)
+def row_values(b: Briefing, pause: Pause | None = None) -> tuple[str, ...]:
+    """The folded text of each column, in COLUMNS order (calling `pause` as it goes)."""
+    return index_columns(b, fold_short, fold, pause)
