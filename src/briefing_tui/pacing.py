@@ -8,7 +8,7 @@ every few milliseconds of work; the reader's pause sleeps while the screen is bu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -26,3 +26,18 @@ def paced(items: Iterable[T], pause: Callable[[], None] | None) -> Iterator[T]:
         if count % PAUSE_EVERY == 0:
             pause()
         yield item
+
+
+def slices(items: Sequence[T], pause: Callable[[], None] | None) -> Iterator[Sequence[T]]:
+    """`items` in runs of PAUSE_EVERY, calling `pause()` between two runs (when given).
+
+    For hot loops: a generator step per item (`paced`) made folding 200,000 participants
+    a third slower (0.38 -> 0.52 s), a slice per few thousand costs nothing measurable.
+    """
+    if pause is None or len(items) <= PAUSE_EVERY:
+        yield items
+        return
+    for start in range(0, len(items), PAUSE_EVERY):
+        if start:
+            pause()
+        yield items[start : start + PAUSE_EVERY]

@@ -31,3 +31,14 @@ def test_a_paced_entity_index_equals_the_unpaced_one() -> None:
     plain = build_entity_index(briefings)
     assert calls, "a long build pauses"
     assert paced.entities == plain.entities
+
+
+def test_slices_pause_between_runs_and_keep_every_item() -> None:
+    calls: list[int] = []
+    items = list(range(3 * pacing.PAUSE_EVERY + 1))
+    runs = list(pacing.slices(items, lambda: calls.append(1)))
+    assert [x for run in runs for x in run] == items
+    assert len(runs) == 4
+    assert len(calls) == 3  # between runs, never before the first
+    assert list(pacing.slices(items[:10], lambda: calls.append(1))) == [items[:10]]
+    assert len(calls) == 3
