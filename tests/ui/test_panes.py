@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, OptionList, Static, TabbedContent
+from textual.widgets import DataTable, OptionList, Static, Tab, TabbedContent
+from textual.widgets._tabs import Underline
 
 from briefing_tui.model import Pane
 from briefing_tui.ui.widgets.panes.overview import OverviewPane
@@ -143,3 +144,31 @@ async def test_the_overview_says_when_it_is_built_and_shows_that_briefing() -> N
         assert app.received(OverviewPane.Built)[-1].briefing == older
         shown = texts(pane.query(Static))
         assert "Old." in shown and "A summary." not in shown
+
+
+async def test_the_tab_underline_jumps_to_the_new_pane_without_sliding() -> None:
+    """The slide was twenty repaints per switch (about 120 ms of the screen's CPU)."""
+    app = app_with([rich_briefing()])
+    app.animation_level = "full"  # as the installed reader runs (the test app turns it off)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        underline = app.query_one(Underline)
+        starts: list[int] = []
+
+        def seen(value: int) -> None:
+            starts.append(value)
+
+        underline.watch(underline, "highlight_start", seen, init=False)
+        for key, pane in [("4", "outcomes"), ("1", "overview"), ("3", "topics")]:
+            await pilot.press(key)
+            tab = app.query_one(f"Tabs #--content-tab-{pane}", Tab)
+            start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
+
+            def under_tab(start: int = start, end: int = end) -> bool:
+                return (underline.highlight_start, underline.highlight_end) == (start, end)
+
+            await wait_until(pilot, under_tab, f"the underline under {pane}")
+            assert not app.animator.is_being_animated(underline, "highlight_start")
+            # Straight there: no position on the way was drawn.
+            assert starts == [start], starts
+            starts.clear()
