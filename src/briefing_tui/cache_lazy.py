@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from briefing_tui.lazy_fields import make_lazy
 from briefing_tui.model import Briefing
 
 # The fields a library list, its sort, its filter on dates, tags and markings, and the
@@ -52,22 +53,6 @@ class LazyBriefing(Briefing):
 _LOCK = threading.Lock()
 
 
-class _Decoded:
-    """Stands in for one lazy field on the class (where the model keeps its default)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __get__(self, briefing: Briefing | None, owner: type | None = None) -> Any:
-        if briefing is None:
-            return self
-        return materialize(briefing).__dict__[self.name]
-
-
-for _name in LAZY_FIELDS:
-    setattr(LazyBriefing, _name, _Decoded(_name))
-
-
 def materialize(briefing: Briefing) -> Briefing:
     """Decode a lazy briefing's items now (once, whichever thread asks first)."""
     from briefing_tui.cache_items import decode_items  # (it needs this module)
@@ -90,3 +75,6 @@ def materialize(briefing: Briefing) -> Briefing:
         object.__setattr__(briefing, "__class__", Briefing)
         del values["_raw"], values["_reread"]
     return briefing
+
+
+make_lazy(LazyBriefing, LAZY_FIELDS, materialize)

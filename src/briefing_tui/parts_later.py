@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
+from briefing_tui.lazy_fields import make_lazy
 from briefing_tui.memory import paused_gc
 from briefing_tui.model import Briefing, Problem, Severity
 
@@ -99,21 +100,6 @@ class LaterBriefing(Briefing):
         return finish_parts(self).__reduce_ex__(protocol)
 
 
-class _Part:
-    """Stands in for one deferred field on the class (where the model keeps its default)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __get__(self, briefing: Briefing | None, owner: type | None = None) -> Any:
-        if briefing is None:
-            return self
-        return finish_parts(briefing).__dict__[self.name]
-
-
-for _name in PART_FIELDS:
-    setattr(LaterBriefing, _name, _Part(_name))
-
 # What a briefing's equality compares besides its items, cheapest first.
 _LAST = ("sections", "extra")
 _EAGER_FIELDS = (
@@ -178,3 +164,6 @@ def finish_parts(briefing: Briefing) -> Briefing:
             del values["_pending"]
             object.__setattr__(briefing, "__class__", Briefing)
     return briefing
+
+
+make_lazy(LaterBriefing, PART_FIELDS, finish_parts)
