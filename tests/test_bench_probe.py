@@ -68,6 +68,13 @@ def test_a_key_is_charged_with_the_first_update_after_what_it_caused() -> None:
     assert not key.caused_nothing and round(key.stall, 3) == 0.101
 
 
+def test_a_key_painted_before_its_last_handler_returned_is_charged_with_that_paint() -> None:
+    report = _report([(10.0005, 1, "Screen")])
+    report["keys"][0]["last"] = 10.15  # a pump handled it once more after the first paint
+    (key,) = read_probe(report, 0.0, 99.0).keys
+    assert round(key.stall, 3) == 0.101  # not 0.301, the next update after 10.15
+
+
 async def test_textual_carries_a_handlers_context_to_what_it_starts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
