@@ -91,9 +91,7 @@ def _share(record: object, *names: str) -> None:
     """
     values = record.__dict__
     for name in names:
-        value = values[name]
-        if type(value) is str and 0 < len(value) <= SHARED_MAX:
-            values[name] = sys.intern(value)
+        values[name] = _shared(values[name])
 
 
 @dataclass(frozen=True, init=False)
