@@ -9,7 +9,7 @@ the DataTable it stands in for (a header, zebra stripes, a row cursor).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import ClassVar
@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from briefing_tui.pacing import paced
+from briefing_tui.pacing import paced, slices
 from briefing_tui.ui.locate.highlights import MATCH_STYLE, mark_content
 from briefing_tui.ui.services.ui_pulse import ui_pulse
 
@@ -63,22 +63,14 @@ class Prepared:
     reverse: bool = False
 
 
-def _slices(count: int, pause: Pause | None) -> Iterator[slice]:
-    """Slices of SLICE rows covering `count`, calling `pause()` between two of them."""
-    for start in range(0, count, SLICE):
-        if start and pause is not None:
-            pause()
-        yield slice(start, start + SLICE)
-
-
 def column_keys(
     rows: Sequence[tuple[str, ...]], index: int, pause: Pause | None = None
 ) -> SortKeys:
     """Sort keys of one column: blank cells last, then case-insensitive text."""
     keys: SortKeys = []
     get = itemgetter(index)
-    for part in _slices(len(rows), pause):
-        texts = map(get, rows[part])
+    for part in slices(rows, pause, SLICE):
+        texts = map(get, part)
         keys += [(_FILLED if text.strip() else _BLANK) + text.casefold() for text in texts]
     return keys
 
@@ -107,8 +99,7 @@ def prepare(
     listed = list(paced(rows, pause))
     widths = [len(label) + 2 for label in labels]  # room for a sort marker
     longest = [0] * len(labels)
-    for part in _slices(len(listed), pause):
-        chunk = listed[part]
+    for chunk in slices(listed, pause, SLICE):
         for column in range(len(labels)):
             # map/itemgetter run in C: 0.02 s for 200,000 rows, against 0.5 s in a loop.
             most = max(map(len, map(itemgetter(column), chunk)), default=0)
