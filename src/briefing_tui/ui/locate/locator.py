@@ -29,6 +29,7 @@ from textual.widgets import DataTable, OptionList, Static
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
 from briefing_tui.search import find_spans
 from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
+from briefing_tui.ui.services.items_reader import GROUP as ITEMS_GROUP
 from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
@@ -104,7 +105,12 @@ async def _pane_ready(app: App[object], pane: LazyPane, briefing: Briefing) -> b
     """Wait until `pane` is built for `briefing` and laid out (Overview builds in a worker)."""
     deadline = _deadline()
     while time.monotonic() < deadline:
-        busy = [w for w in app.workers if w.node is pane and not w.is_finished]
+        # Its own build, or the worker reading the items it waits for.
+        busy = [
+            w
+            for w in app.workers
+            if (w.node is pane or w.group == ITEMS_GROUP) and not w.is_finished
+        ]
         if busy:
             with contextlib.suppress(Exception):  # a failed build shows what it got to
                 await app.workers.wait_for_complete(busy)
