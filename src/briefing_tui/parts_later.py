@@ -84,9 +84,7 @@ class LaterBriefing(Briefing):
             return True
         # Textual compares a reactive's old and new value: a briefing opened in place of
         # another must not be read whole on the screen's thread only to tell them apart.
-        if any(
-            getattr(self, name) != getattr(other, name) for name in _EAGER_FIELDS
-        ):
+        if any(getattr(self, name) != getattr(other, name) for name in _EAGER_FIELDS):
             return False
         finish_parts(self)
         if isinstance(other, LaterBriefing):

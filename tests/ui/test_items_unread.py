@@ -1,0 +1,66 @@
+"""Whatever the reader does while a long document's items are still being read, the
+screen's thread never reads them (it froze for up to a second doing so): it says they are
+being read, and acts on them once a worker has read them.
+
+Every test runs under `guard_items`: the screen's thread reading them raises, and the
+worker reading them waits for the test to release it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Static
+
+from briefing_tui.model import Briefing, Pane
+from briefing_tui.parts_later import parts_ready
+from briefing_tui.ui.widgets.find_bar import FindBar
+from waiting import wait_until
+
+from .helpers import SIZE, RecordingApp, library, loader_of, results, settle, text_of
+from .items_guard import ItemsGuard, guard_items, held_minutes
+
+
+@asynccontextmanager
+async def reading(monkeypatch: Any) -> AsyncIterator[tuple[Any, ItemsGuard, Briefing]]:
+    """The reader on the long minutes (open) and the small library, items unread."""
+    guard = guard_items(monkeypatch)
+    minutes = held_minutes(guard)
+    app = RecordingApp([Path("lib")], loader=loader_of(results([minutes, *library()])))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: app.main.open_briefing is minutes, "the minutes open")
+            yield pilot, guard, minutes
+            assert not guard.on_screen, guard.on_screen[0]
+    finally:
+        guard.release.set()  # or the worker would wait on after a failure
+
+
+def _find_count(app: Any) -> str:
+    return text_of(app.main.query_one("#find-count", Static))
+
+
+async def test_find_typed_while_the_items_are_read_finds_in_them_once_read(
+    monkeypatch: Any,
+) -> None:
+    async with reading(monkeypatch) as (pilot, guard, minutes):
+        app = pilot.app
+        await pilot.press("ctrl+f", *"ada qu")
+        await wait_until(pilot, lambda: _find_count(app) == "Reading…", "find says it reads")
+        context = text_of(app.main.query_one("#find-context", Static))
+        assert context.startswith("Reading the participants, topics and outcomes")
+        await pilot.press(*"ill", "enter")  # typed on, and asked for the next, while reading
+        bar = FindBar.of(app.main.view)
+        assert bar is not None
+        await wait_until(pilot, lambda: bar.query_text == "ada quill", "the whole query")
+        await wait_until(pilot, lambda: not bar.work_pending, "typing taken")
+        assert not parts_ready(minutes) and _find_count(app) == "Reading…"
+
+        guard.release.set()
+        await wait_until(pilot, lambda: _find_count(app).startswith("1/1"), "the match")
+        assert bar.query_text == "ada quill"
+        assert bar.matches[0].pane is Pane.PARTICIPANTS
+        await wait_until(pilot, lambda: app.main.view.active_pane is Pane.PARTICIPANTS, "turned")
