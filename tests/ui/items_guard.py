@@ -62,7 +62,8 @@ PEOPLE = 2_500
 def long_minutes() -> bytes:
     """Minutes long enough for their items to be read later (`Deferral()`'s default)."""
     lines = [
-        "---\ntitle: Long minutes\ndate: 2030-01-02\norganisers: [Eurojust]\n---\n",
+        "---\ntitle: Long minutes\ndate: 2030-01-02\norganisers: [Eurojust]\n",
+        "glossary:\n  MLA: Mutual legal assistance\n  EIO: European Investigation Order\n---\n",
         "Opening remarks of a long meeting on MLA requests.\n\n",
         "## Participants\n\n",
     ]

@@ -17,10 +17,11 @@ from textual.widgets import Static
 
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.parts_later import parts_ready
+from briefing_tui.ui.screens.glossary import GlossaryScreen, GlossaryTable, usage_counts
 from briefing_tui.ui.widgets.find_bar import FindBar
 from waiting import wait_until
 
-from .helpers import SIZE, RecordingApp, library, loader_of, results, settle, text_of
+from .helpers import SIZE, RecordingApp, library, loader_of, results, text_of
 from .items_guard import ItemsGuard, guard_items, held_minutes
 
 
@@ -64,3 +65,40 @@ async def test_find_typed_while_the_items_are_read_finds_in_them_once_read(
         assert bar.query_text == "ada quill"
         assert bar.matches[0].pane is Pane.PARTICIPANTS
         await wait_until(pilot, lambda: app.main.view.active_pane is Pane.PARTICIPANTS, "turned")
+
+
+def _glossary_rows(screen: GlossaryScreen) -> list[list[str]]:
+    table = screen.query_one(GlossaryTable)
+    return [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_the_glossary_opens_at_once_and_counts_uses_once_the_items_are_read(
+    monkeypatch: Any,
+) -> None:
+    async with reading(monkeypatch) as (pilot, guard, minutes):
+        app = pilot.app
+        await pilot.press("g")
+        await wait_until(pilot, lambda: isinstance(app.screen, GlossaryScreen), "the glossary")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        await wait_until(pilot, lambda: screen.query_one(GlossaryTable).row_count == 2, "terms")
+        assert [row[3] for row in _glossary_rows(screen)] == ["…", "…"]
+        count = text_of(screen.query_one("#glossary-count", Static))
+        assert "counting uses (reading the participants, topics and outcomes…)" in count
+        await pilot.press(*"mla")  # filtering works meanwhile
+        await wait_until(pilot, lambda: screen.terms() == ["MLA"], "filtered")
+
+        guard.release.set()
+        await wait_until(pilot, lambda: _glossary_rows(screen)[0][3] != "…", "the counts")
+        # As counted on the whole briefing: its summary and Overview.
+        assert usage_counts(minutes, screen.entries) == {"MLA": 2, "EIO": 2100}
+        assert _glossary_rows(screen) == [["MLA", "Mutual legal assistance", "this briefing", "2×"]]
+        assert "counting" not in text_of(screen.query_one("#glossary-count", Static))
+        await pilot.press("backspace", "backspace", "backspace")
+        await wait_until(pilot, lambda: len(screen.terms()) == 2, "all terms")
+        assert _glossary_rows(screen)[1] == [
+            "EIO",
+            "European Investigation Order",
+            "this briefing",
+            "2100×",
+        ]
