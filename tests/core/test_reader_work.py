@@ -60,7 +60,9 @@ def test_sections_keep_every_line_when_prose_moves_over_in_bulk(
     prose = "Plain words of a long report, line after line.\n" * 50_000
     body = f"{prose}## Participants\n\n- Ana Ruiz\n\n{prose}## Outcomes\n\n{prose}"
     sections = split_sections(body, 1)
-    assert calls[0] == 2  # the two headings: `- Ana Ruiz` cannot underline, so is not looked at
+    # The two headings are read by the search that finds them, and `- Ana Ruiz` cannot
+    # underline: no line is looked at on its own.
+    assert calls[0] == 0
     assert [(s.title, s.line) for s in sections[1:]] == [
         ("Participants", 50_001),
         ("Outcomes", 100_005),
@@ -96,7 +98,7 @@ def test_a_long_list_is_moved_over_without_looking_at_each_item(
     items = "".join(f"- P{n}, Prosecutor, Office {n}, FR\n* Q{n}\n" for n in range(10_000))
     body = f"## Participants\n\n{items}\nAnnex\n--\n\nText.\n\nMore\n==\n"
     sections = split_sections(body, 1)
-    assert calls[0] == 3  # the heading and the two setext underlines, not the 20,000 items
+    assert calls[0] == 2  # the two setext underlines, not the 20,000 items (nor `## ...`)
     assert [(s.level, s.title, s.line) for s in sections[1:]] == [
         (2, "Participants", 1),
         (2, "Annex", 20_004),
@@ -120,3 +122,34 @@ def test_each_heading_is_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None
     out = markdown_body.read_body(body, 1, "Title")
     assert calls[0] == 5_000  # more headings than pane_for's cache holds, each asked once
     assert len(out.sections) == 5_000
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "## Title",
+        "# Title",
+        "## Title ##",
+        "##  Two spaces",
+        "## Trailing  ",
+        "## Title\u00a0",
+        "## a # b",
+        "## x\r",
+        "### Deep",
+        "#### Attendees",
+        "##NoSpace",
+        "##",
+        "  ## Indented",
+        "## Participants (12)",
+    ],
+)
+def test_headings_found_by_the_search_equal_those_read_line_by_line(line: str) -> None:
+    """`split_sections` reads "## Title" in its search over the body; every other heading
+    line goes through `_heading_at`.  Both must say the same of the same line."""
+    body = f"Intro\n\n{line}\n\nText\n"
+    lines = body.split("\n")
+    said = markdown_headings._heading_at(lines, 2, line.lstrip(" ")[:1], 0)
+    sections = split_sections(body, 1)
+    found = [(s.level, s.title, s.line - 1) for s in sections[1:]]
+    assert found == ([] if said is None else [said])
+    assert "\n".join(line for s in sections for line in s.lines).count("Text") == 1

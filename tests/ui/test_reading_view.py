@@ -17,6 +17,7 @@ from textual.worker import Worker
 
 from briefing_tui.model import Section
 from briefing_tui.ui.support.themes import HIGH_CONTRAST
+from briefing_tui.ui.widgets import reading_layout
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.prose import ReadingScroll
 from briefing_tui.ui.widgets.reading_layout import (
@@ -304,3 +305,35 @@ async def test_switching_theme_lays_out_in_the_new_themes_markdown_styles() -> N
         app.theme = HIGH_CONTRAST
         await settle(pilot)
         assert heading_colours() != before
+
+
+async def test_the_code_style_is_made_for_the_first_code_block_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Making it loads Pygments: a document without a long code block (drawn from its
+    lines, in the style of Rich's) must not pay for it before its first screen."""
+    asked: list[object] = []
+    real = reading_layout.code_style
+
+    def counting(console: Any) -> Any:
+        asked.append(console)
+        return real(console)
+
+    monkeypatch.setattr(reading_layout, "code_style", counting)
+    code = "Intro.\n\n```python\n" + "print('evidence')\n" * (SYNC_CHARS // 10) + "```\n"
+    prose = make_briefing("lib/p.md", "Prose", date(2024, 1, 2), overview="Only prose here.")
+    coded = make_briefing("lib/c.md", "Code", date(2024, 1, 1), overview=code)
+    app = app_with([prose, coded])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.main.open_path("lib/p.md")
+        await settle(pilot)
+        assert "Only prose here." in "\n".join(app.query_one(ReadingText).text_lines())
+        assert asked == []
+        assert app.main.open_path("lib/c.md")
+        await until(
+            pilot,
+            lambda: "print('evidence')" in "\n".join(app.query_one(ReadingText).text_lines()),
+            "the code block",
+        )
+        assert asked

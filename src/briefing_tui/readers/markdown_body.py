@@ -263,55 +263,55 @@ def read_body(
     )
     deferring = defer is not None and not tracing and pane_lines >= defer
     title_taken = False
+    # One pass, the commonest case first: a heading that names no pane, over prose.
     for sec, pane in zip(sections, panes, strict=True):
         text = sec.body
-        content_line = sec.line + (1 if sec.level else 0)
-        lines = sec.lines
+        level = sec.level
         # A task box has a "[": most sections have none, and 100,000 searches add up.
-        if pane not in (Pane.PARTICIPANTS, Pane.OUTCOMES) and "[" in text and TASK_BOX.search(text):
-            tasks = _tasks(lines, content_line)
+        if "[" in text and pane not in (Pane.PARTICIPANTS, Pane.OUTCOMES) and TASK_BOX.search(text):
+            tasks = _tasks(sec.lines, sec.line + (1 if level else 0))
             out.outcomes += tasks
             if tasks and tracing:
                 note("outcomes", f"task boxes '- [ ]' under '{sec.title or 'the text'}'")
-        if sec.level == 0:
+        if level == 0:
             if text.strip():
                 out.overview.append(text)
             continue
-        if pane is None and sec.level == 1 and not title_taken:
-            title_taken = True
-            if not front_title:
-                out.title = plain(sec.title)
+        title = sec.title
+        if pane is None:
+            if level == 1 and not title_taken:
+                title_taken = True
+                if not front_title:
+                    out.title = plain(title)
+                    if tracing:
+                        note("title", f"heading '# {out.title}' (line {sec.line})")
+                    if text.strip():
+                        out.overview.append(text)
+                    continue
+                if heading_key(front_title) == heading_key(title):
+                    if text.strip():
+                        out.overview.append(text)
+                    continue
+            numbered = None if has_topics else NUMBERED.match(title)
+            if numbered:
+                # Minutes number their agenda items as headings: those are the topics.
+                out.topics.append(topic_from_block(numbered.group(1), sec.lines, sec.line))
                 if tracing:
-                    note("title", f"heading '# {out.title}' (line {sec.line})")
-                if text.strip():
-                    out.overview.append(text)
+                    note("topics", f"numbered heading '{title}' (line {sec.line})")
                 continue
-            if heading_key(front_title) == heading_key(sec.title):
-                if text.strip():
-                    out.overview.append(text)
-                continue
-        numbered = NUMBERED.match(sec.title) if pane is None and not has_topics else None
-        if numbered:
-            # Minutes number their agenda items as headings: those are the topics.
-            out.topics.append(topic_from_block(numbered.group(1), lines, sec.line))
+            out.sections.append(Section(plain(title), text, sec.line))
             if tracing:
-                note("topics", f"numbered heading '{sec.title}' (line {sec.line})")
-        elif pane is None:
-            out.sections.append(Section(plain(sec.title), text, sec.line))
-            if tracing:
-                note(
-                    "unread",
-                    f"heading '{sec.title}' (line {sec.line}) names no pane; shown on Overview",
-                )
-        elif pane is Pane.OVERVIEW:
-            if text.strip():
-                heading = "" if heading_key(sec.title) == "overview" else f"### {sec.title}\n\n"
-                out.overview.append(heading + text)
-        elif pane is not None and tracing:
-            note(pane.value, f"heading '{sec.title}' (line {sec.line})")
-        if numbered or pane is None or pane is Pane.OVERVIEW:
+                where = f"heading '{title}' (line {sec.line})"
+                note("unread", f"{where} names no pane; shown on Overview")
             continue
-        section = PaneSection(pane, sec.title, lines, content_line, len(getattr(out, pane.value)))
+        if pane is Pane.OVERVIEW:
+            if text.strip():
+                heading = "" if heading_key(title) == "overview" else f"### {title}\n\n"
+                out.overview.append(heading + text)
+            continue
+        if tracing:
+            note(pane.value, f"heading '{title}' (line {sec.line})")
+        section = PaneSection(pane, title, sec.lines, sec.line + 1, len(getattr(out, pane.value)))
         if deferring:
             out.pending.append(section)
             continue

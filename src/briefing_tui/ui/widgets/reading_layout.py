@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import abc
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -293,12 +294,16 @@ class Tools:
     console: Console
     options: ConsoleOptions
     width: int
-    code_style: RichStyle
 
 
+@functools.lru_cache(maxsize=4)
 def code_style(console: Console) -> RichStyle:
-    """The text style of Rich's code blocks (its theme's colours, background included)."""
-    from rich.syntax import Syntax  # here, not at start: it loads Pygments (about 20 ms)
+    """The text style of Rich's code blocks (its theme's colours, background included).
+
+    Asked for by the first code block, not before the first screen: it loads Pygments
+    (30-70 ms of the screen's thread while a 4 MB document without code opened).
+    """
+    from rich.syntax import Syntax
 
     lines = console.render_lines(
         Syntax("x", "text", theme="monokai", word_wrap=True, padding=1),
@@ -350,7 +355,7 @@ def lay_out(layout: Layout, tools: Tools, stopped: Callable[[], bool]) -> Iterat
             if piece.code is not None:
                 if lead:
                     yield Block(index, 1, strips=lead)
-                code = CodeLines(piece.text, width, tools.code_style)
+                code = CodeLines(piece.text, width, code_style(tools.console))
                 yield Block(index, code.height, code=code)
                 previous_blank = False
                 continue

@@ -45,7 +45,6 @@ from briefing_tui.ui.widgets.reading_layout import (
     Tools,
     blank,
     chars_within,
-    code_style,
     kept_parts,
     lay_out,
 )
@@ -158,7 +157,6 @@ class ReadingText(Widget):
             console,
             console.options.update(width=key[0], height=None, highlight=False),
             key[0],
-            code_style(console),
         )
         blocks = lay_out(layout, tools, lambda: layout.cancelled)
         # Short text is laid out whole now; long text a screenful now, the rest in a worker.
