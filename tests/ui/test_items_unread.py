@@ -13,15 +13,25 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.parts_later import parts_ready
+from briefing_tui.ui.screens.filter import FilterScreen
 from briefing_tui.ui.screens.glossary import GlossaryScreen, GlossaryTable, usage_counts
+from briefing_tui.ui.screens.timeline import TimelineScreen
 from briefing_tui.ui.widgets.find_bar import FindBar
 from waiting import wait_until
 
-from .helpers import SIZE, RecordingApp, library, loader_of, results, text_of
+from .helpers import (
+    SIZE,
+    RecordingApp,
+    filter_summary,
+    library,
+    loader_of,
+    results,
+    text_of,
+)
 from .items_guard import ItemsGuard, guard_items, held_minutes
 
 
@@ -102,3 +112,36 @@ async def test_the_glossary_opens_at_once_and_counts_uses_once_the_items_are_rea
             "this briefing",
             "2100×",
         ]
+
+
+async def test_a_filter_by_organisation_judges_the_long_document_once_its_items_are_read(
+    monkeypatch: Any,
+) -> None:
+    async with reading(monkeypatch) as (pilot, guard, minutes):
+        app = pilot.app
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FilterScreen), "the filter")
+        screen = app.screen
+        assert isinstance(screen, FilterScreen)
+        screen.query_one("#filter-organisations", Input).value = "Parquet de Lyon"
+        screen.query_one("#filter-organisations", Input).focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is app.main, "the filter applied")
+        summary = "0 of 5 briefings · organisation Parquet de Lyon · reading the participants"
+        await wait_until(pilot, lambda: filter_summary(app).startswith(summary), "it says so")
+        assert app.main.library_list.listed == []
+
+        await pilot.press("t")  # the timeline follows the list's filter, and says so too
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
+        timeline = app.screen
+        count = timeline.query_one("#timeline-count", Static)
+        assert "reading the participants of 1 briefing…" in text_of(count)
+        assert not parts_ready(minutes)
+
+        guard.release.set()
+        await wait_until(pilot, lambda: text_of(count).startswith("1 briefing in 1 month"), "1")
+        assert "reading" not in text_of(count)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.main.library_list.listed == [minutes], "listed")
+        await wait_until(pilot, lambda: filter_summary(app).startswith("1 of 5"), "summary")
+        assert "reading" not in filter_summary(app)

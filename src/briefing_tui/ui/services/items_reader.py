@@ -21,6 +21,7 @@ from textual.app import App
 from textual.dom import DOMNode
 
 from briefing_tui import parts_later
+from briefing_tui.insights.filters import BriefingFilter, filter_briefings
 from briefing_tui.model import Briefing
 from briefing_tui.parts_later import parts_ready
 
@@ -83,6 +84,21 @@ class ItemsReader:
                 step.briefings = wanted
                 return
         steps.append(_Waiting(wanted, then, owner))
+
+    def filter(
+        self, briefings: list[Briefing], flt: BriefingFilter, then: Step, owner: DOMNode
+    ) -> tuple[list[Briefing], list[Briefing]]:
+        """What `flt` keeps of `briefings`, judged now, and those it cannot judge yet.
+
+        A filter by organisation or country looks at the participants: a briefing whose
+        items are unread is left out, and `then` runs once they are read (to judge again).
+        """
+        waiting = unread(briefings) if flt.reads_items else []
+        if waiting:
+            later = set(map(id, waiting))
+            briefings = [b for b in briefings if id(b) not in later]
+            self.when_read(waiting, then, owner)
+        return filter_briefings(briefings, flt), waiting
 
     async def _read(self, briefing: Briefing) -> None:
         # Through the module: tests put a guard there that tells which thread reads.
