@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Static
 
 from briefing_tui.model import Briefing, Pane
@@ -145,3 +146,33 @@ async def test_a_filter_by_organisation_judges_the_long_document_once_its_items_
         await wait_until(pilot, lambda: app.main.library_list.listed == [minutes], "listed")
         await wait_until(pilot, lambda: filter_summary(app).startswith("1 of 5"), "summary")
         assert "reading" not in filter_summary(app)
+
+
+def _palette_lines(app: Any) -> list[str]:
+    listing = app.screen.query_one(CommandList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def test_the_palette_offers_the_long_documents_people_once_read(monkeypatch: Any) -> None:
+    async with reading(monkeypatch) as (pilot, guard, minutes):
+        app = pilot.app
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press(*"ada quill")
+        reading_line = "Reading the participants of “Long minutes”…"
+        await wait_until(
+            pilot, lambda: any(reading_line in line for line in _palette_lines(app)), "reading"
+        )
+        assert not any("Participant: Ada Quill" in line for line in _palette_lines(app))
+        assert not parts_ready(minutes)
+
+        guard.release.set()
+        person = "Participant: Ada Quill — EPPO liaison  in Long minutes"
+        await wait_until(
+            pilot, lambda: any(person in line for line in _palette_lines(app)), "the person"
+        )
+        assert not any(reading_line in line for line in _palette_lines(app))
+        lines = _palette_lines(app)
+        assert lines.index(next(line for line in lines if person in line)) == 0
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.main.view.active_pane is Pane.PARTICIPANTS, "opened")
