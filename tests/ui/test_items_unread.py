@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing_tui.model import Briefing, Pane
@@ -35,6 +36,8 @@ from .helpers import (
 )
 from .items_guard import ItemsGuard, guard_items, held_minutes
 
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
 
 @asynccontextmanager
 async def reading(monkeypatch: Any) -> AsyncIterator[tuple[Any, ItemsGuard, Briefing]]:
@@ -49,6 +52,15 @@ async def reading(monkeypatch: Any) -> AsyncIterator[tuple[Any, ItemsGuard, Brie
             assert not guard.on_screen, guard.on_screen[0]
     finally:
         guard.release.set()  # or the worker would wait on after a failure
+
+
+async def _open(pilot: Any, key: str, kind: type[ScreenT]) -> ScreenT:
+    """Press `key` and wait for the screen of `kind` it opens."""
+    await pilot.press(key)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
 
 
 def _find_count(app: Any) -> str:
@@ -87,11 +99,7 @@ async def test_the_glossary_opens_at_once_and_counts_uses_once_the_items_are_rea
     monkeypatch: Any,
 ) -> None:
     async with reading(monkeypatch) as (pilot, guard, minutes):
-        app = pilot.app
-        await pilot.press("g")
-        await wait_until(pilot, lambda: isinstance(app.screen, GlossaryScreen), "the glossary")
-        screen = app.screen
-        assert isinstance(screen, GlossaryScreen)
+        screen = await _open(pilot, "g", GlossaryScreen)
         await wait_until(pilot, lambda: screen.query_one(GlossaryTable).row_count == 2, "terms")
         assert [row[3] for row in _glossary_rows(screen)] == ["…", "…"]
         count = text_of(screen.query_one("#glossary-count", Static))
@@ -120,10 +128,7 @@ async def test_a_filter_by_organisation_judges_the_long_document_once_its_items_
 ) -> None:
     async with reading(monkeypatch) as (pilot, guard, minutes):
         app = pilot.app
-        await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, FilterScreen), "the filter")
-        screen = app.screen
-        assert isinstance(screen, FilterScreen)
+        screen = await _open(pilot, "f", FilterScreen)
         screen.query_one("#filter-organisations", Input).value = "Parquet de Lyon"
         screen.query_one("#filter-organisations", Input).focus()
         await pilot.press("enter")
@@ -132,9 +137,8 @@ async def test_a_filter_by_organisation_judges_the_long_document_once_its_items_
         await wait_until(pilot, lambda: filter_summary(app).startswith(summary), "it says so")
         assert app.main.library_list.listed == []
 
-        await pilot.press("t")  # the timeline follows the list's filter, and says so too
-        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen), "the timeline")
-        timeline = app.screen
+        # The timeline follows the list's filter, and says so too.
+        timeline = await _open(pilot, "t", TimelineScreen)
         count = timeline.query_one("#timeline-count", Static)
         assert "reading the participants of 1 briefing…" in text_of(count)
         assert not parts_ready(minutes)
@@ -156,8 +160,7 @@ def _palette_lines(app: Any) -> list[str]:
 async def test_the_palette_offers_the_long_documents_people_once_read(monkeypatch: Any) -> None:
     async with reading(monkeypatch) as (pilot, guard, minutes):
         app = pilot.app
-        await pilot.press("ctrl+p")
-        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await _open(pilot, "ctrl+p", CommandPalette)
         await pilot.press(*"ada quill")
         reading_line = "Reading the participants of “Long minutes”…"
         await wait_until(
