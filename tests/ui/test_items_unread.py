@@ -32,6 +32,7 @@ from .helpers import (
     library,
     loader_of,
     results,
+    settle,
     text_of,
 )
 from .items_guard import ItemsGuard, guard_items, held_minutes
@@ -89,6 +90,27 @@ async def test_find_typed_while_the_items_are_read_finds_in_them_once_read(
         assert bar.matches[0].pane is Pane.PARTICIPANTS
         await wait_until(pilot, lambda: app.main.view.active_pane is Pane.PARTICIPANTS, "turned")
 
+
+
+async def test_find_closed_while_the_items_are_read_finds_in_them_when_opened_again(
+    monkeypatch: Any,
+) -> None:
+    async with reading(monkeypatch) as (pilot, guard, minutes):
+        app = pilot.app
+        await pilot.press("ctrl+f", *"topic 2099")
+        await wait_until(pilot, lambda: _find_count(app) == "Reading…", "find says it reads")
+        await pilot.press("escape")
+        bar = FindBar.of(app.main.view)
+        assert bar is not None
+        await wait_until(pilot, lambda: not bar.display, "the bar closed")
+
+        guard.release.set()
+        await wait_until(pilot, lambda: parts_ready(minutes), "the items read")
+        await settle(pilot)
+        assert app.main.view.active_pane is Pane.OVERVIEW  # a closed bar moves nothing
+        await pilot.press("ctrl+f")
+        await wait_until(pilot, lambda: _find_count(app).startswith("1/1"), "the match")
+        await wait_until(pilot, lambda: app.main.view.active_pane is Pane.TOPICS, "turned")
 
 def _glossary_rows(screen: GlossaryScreen) -> list[list[str]]:
     table = screen.query_one(GlossaryTable)
