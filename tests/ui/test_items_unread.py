@@ -91,7 +91,6 @@ async def test_find_typed_while_the_items_are_read_finds_in_them_once_read(
         await wait_until(pilot, lambda: app.main.view.active_pane is Pane.PARTICIPANTS, "turned")
 
 
-
 async def test_find_closed_while_the_items_are_read_finds_in_them_when_opened_again(
     monkeypatch: Any,
 ) -> None:
@@ -111,6 +110,7 @@ async def test_find_closed_while_the_items_are_read_finds_in_them_when_opened_ag
         await pilot.press("ctrl+f")
         await wait_until(pilot, lambda: _find_count(app).startswith("1/1"), "the match")
         await wait_until(pilot, lambda: app.main.view.active_pane is Pane.TOPICS, "turned")
+
 
 def _glossary_rows(screen: GlossaryScreen) -> list[list[str]]:
     table = screen.query_one(GlossaryTable)
