@@ -19,10 +19,12 @@ from textual.widgets import Input, Static
 
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.parts_later import parts_ready
+from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.screens.filter import FilterScreen
 from briefing_tui.ui.screens.glossary import GlossaryScreen, GlossaryTable, usage_counts
 from briefing_tui.ui.screens.timeline import TimelineScreen
 from briefing_tui.ui.widgets.find_bar import FindBar
+from briefing_tui.ui.widgets.panes.participants import BigPeopleTable
 from waiting import wait_until
 
 from .helpers import (
@@ -201,3 +203,35 @@ async def test_the_palette_offers_the_long_documents_people_once_read(monkeypatc
         assert lines.index(next(line for line in lines if person in line)) == 0
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.main.view.active_pane is Pane.PARTICIPANTS, "opened")
+
+
+async def test_a_search_hit_in_the_items_lands_on_its_row_once_they_are_read(
+    monkeypatch: Any,
+) -> None:
+    """A saved search index (`--cache`) may hold hits in a long document's participants
+    before this run has read them: opening one waits for them, then selects the row."""
+    async with reading(monkeypatch) as (pilot, guard, minutes):
+        app = pilot.app
+        item, name = 1234, "P1234 Zed"  # far from the top of the table, sorted by name
+
+        def whole_name(text: str) -> list[tuple[int, int]]:
+            return [(0, len(text))] if text == name else []
+
+        spot = Spot(Pane.PARTICIPANTS, "participant", item)
+        app.main.post_message(OpenBriefing(minutes.path, spot, whole_name))
+        counts = "#participants-count"
+        await wait_until(
+            pilot,
+            lambda: text_of(app.main.query_one(counts, Static)) == "Reading the participants…",
+            "the pane reads",
+        )
+        assert not parts_ready(minutes)
+
+        guard.release.set()
+        big = app.main.query_one(BigPeopleTable)
+        await wait_until(
+            pilot,
+            lambda: big.display and bool(big.rows) and big.row_at(big.cursor_row)[0] == name,
+            "the row",
+        )
+        await wait_until(pilot, lambda: app.focused is big, "focus on the row")

@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
+from briefing_tui.parts_later import parts_ready
 from briefing_tui.search import find_spans
 from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
 from briefing_tui.ui.services.items_reader import GROUP as ITEMS_GROUP
@@ -344,6 +345,8 @@ async def show_spot(view: BriefingView, spot: Spot, find: SpanFinder) -> Shown |
     await _pane_ready(view.app, pane, briefing)
     if view.briefing is not briefing:
         return None
+    if spot.pane is not Pane.OVERVIEW and not parts_ready(briefing):
+        return None  # its items still unread at the deadline: never read them here
     if spot.pane is Pane.OVERVIEW:
         return await _overview(view, pane, briefing, spot, find)
     if spot.pane is Pane.PARTICIPANTS:
