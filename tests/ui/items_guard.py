@@ -2,7 +2,9 @@
 
 `guard_items` makes the screen's thread reading a deferred briefing's items an error:
 `finish_parts`, and each of `PART_FIELDS` on a `LaterBriefing`, raise there (and the call
-is recorded, in case something swallowed the error).  Other threads wait for `release`
+is recorded, in case something swallowed the error).  So does the repr of a briefing with
+thousands of items once read (Textual describes a worker by the repr of its arguments:
+0.3 s on the screen's thread for 200,000 participants).  Other threads wait for `release`
 before they read, so a test can use the reader while the items are still unread, for as
 long as it likes, without timing anything.
 """
@@ -50,6 +52,16 @@ def guard_items(monkeypatch: Any) -> ItemsGuard:
             raise AssertionError("the screen's thread read a long document's items")
         return original(briefing)
 
+    plain_repr = Briefing.__repr__
+
+    def guarded_repr(briefing: Briefing) -> str:
+        on_screen = threading.current_thread() is threading.main_thread()
+        if on_screen and parts_later.parts_ready(briefing) and len(briefing.participants) > 1000:
+            guard.on_screen.append("".join(traceback.format_stack(limit=14)))
+            raise AssertionError("the screen's thread made the repr of a long briefing")
+        return plain_repr(briefing)
+
+    monkeypatch.setattr(Briefing, "__repr__", guarded_repr)
     monkeypatch.setattr(parts_later, "finish_parts", guarded)
     for name in PART_FIELDS:
         monkeypatch.setattr(LaterBriefing, name, LazyField(name, guarded))

@@ -229,8 +229,9 @@ class FindBar(Vertical):
             return
         if b is not None and is_big(b):
             # Seconds for 100,000 sections: in a thread, so typing and scrolling go on.
+            # Described: Textual's default, the repr of the briefing, took 0.3 s here.
             work = partial(_find_in, b, query)
-            self.run_worker(work, group=FIND_GROUP, exclusive=True, thread=True)
+            self.run_worker(work, group=FIND_GROUP, exclusive=True, thread=True, description="find")
             return
         self._found(b, query, find_in_briefing(b, query) if b is not None else [])
 
