@@ -23,11 +23,13 @@ from textual.fuzzy import FuzzySearch
 from textual.widgets import Input
 
 from briefing_tui.model import Briefing, Pane, Participant
+from briefing_tui.pacing import paced
 from briefing_tui.parts_later import parts_ready
 from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.providers.briefing_commands import palette_commands
 from briefing_tui.ui.providers.reader import reader_of
 from briefing_tui.ui.services.items_reader import items_reader, unread
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 
 MAX_NAMES = 20
 MAX_HITS = 40
@@ -43,25 +45,35 @@ class Attendance:
     role: str
 
 
-def gather_people(briefings: Sequence[Briefing]) -> dict[str, list[Attendance]]:
-    """Name as written -> every briefing listing it, newest first (the list's order)."""
+def gather_people(
+    briefings: Sequence[Briefing], pause: Callable[[], None] | None = None
+) -> dict[str, list[Attendance]]:
+    """Name as written -> every briefing listing it, newest first (the list's order).
+
+    `pause` is called every few thousand people: in a thread, it steps aside for the
+    screen (200,000 people held the GIL long enough to make keys 0.1 s late).
+    """
     people: dict[str, list[Attendance]] = {}
     for b in briefings:
-        for item, p in enumerate(b.participants):
+        for item, p in enumerate(paced(b.participants, pause)):
             if isinstance(p, Participant) and p.name.strip():
                 people.setdefault(p.name, []).append(Attendance(b, item, p.role))
     return people
 
 
 def match_names(
-    query: str, names: Sequence[str], limit: int = MAX_NAMES
+    query: str,
+    names: Sequence[str],
+    limit: int = MAX_NAMES,
+    pause: Callable[[], None] | None = None,
 ) -> list[tuple[float, str, tuple[int, ...]]]:
-    """The best `limit` names for `query`: (score, name, matched offsets), best first."""
+    """The best `limit` names for `query`: (score, name, matched offsets), best first
+    (`pause`, every few thousand names, as in `gather_people`)."""
     fuzzy = FuzzySearch(cache_size=16)
     scored: list[tuple[float, str, tuple[int, ...]]] = []
     folded = query.casefold()
     first = folded[:1]
-    for name in names:
+    for name in paced(names, pause):
         if first and first not in name.casefold():
             continue
         score, offsets = fuzzy.match(query, name)
@@ -111,7 +123,8 @@ class SearchCommands(Provider):
         if self._reading:
             briefings = [b for b in briefings if parts_ready(b)]
             items_reader(self.app).when_read(self._reading, self._items_read, self.screen)
-        self._people = await asyncio.to_thread(gather_people, briefings)
+        pause = ui_pulse().yield_to_ui
+        self._people = await asyncio.to_thread(gather_people, briefings, pause)
         self._names = list(self._people)
 
     async def shutdown(self) -> None:
@@ -125,7 +138,7 @@ class SearchCommands(Provider):
         """Everyone, the long documents' people included; then the palette searches again."""
         reader = reader_of(self)
         briefings = list(reader.briefings) if reader is not None else []
-        people = await asyncio.to_thread(gather_people, briefings)
+        people = await asyncio.to_thread(gather_people, briefings, ui_pulse().yield_to_ui)
         palette = self.app.screen
         if self._closed or not isinstance(palette, CommandPalette):
             return
@@ -159,7 +172,8 @@ class SearchCommands(Provider):
         people = self._people
         if not people or not query.strip():
             return
-        found = await asyncio.to_thread(match_names, query, self._names)
+        pause = ui_pulse().yield_to_ui
+        found = await asyncio.to_thread(match_names, query, self._names, MAX_NAMES, pause)
         shown = 0
         reader = reader_of(self)
         if reader is None:

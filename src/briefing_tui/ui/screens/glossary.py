@@ -25,18 +25,20 @@ from textual.worker import Worker, WorkerState
 from briefing_tui.insights.glossary import BRIEFING, AcronymMatcher, GlossaryEntry
 from briefing_tui.insights.names import fold
 from briefing_tui.model import Briefing, Participant
-from briefing_tui.parts_later import parts_ready
+from briefing_tui.pacing import paced
+from briefing_tui.parts_later import Pause, parts_ready
 from briefing_tui.ui.locate.find_spot import is_big
 from briefing_tui.ui.services.items_reader import items_reader
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.support.row_format import marking_chip, plural
 from briefing_tui.ui.widgets.steady_footer import SteadyFooter
 
 
-def briefing_texts(briefing: Briefing) -> list[str]:
+def briefing_texts(briefing: Briefing, pause: Pause | None = None) -> list[str]:
     """The text a reader reads, where acronyms are counted (people's names are left out)."""
     texts = [briefing.title, briefing.summary, briefing.overview]
     texts += [briefing.participants_text, briefing.topics_text, briefing.outcomes_text]
-    for p in briefing.participants:
+    for p in paced(briefing.participants, pause):
         if isinstance(p, Participant):
             texts += [p.role, p.organisation, p.notes]
     for topic in briefing.topics:
@@ -47,10 +49,14 @@ def briefing_texts(briefing: Briefing) -> list[str]:
     return [t for t in texts if t]
 
 
-def usage_counts(briefing: Briefing, entries: tuple[GlossaryEntry, ...]) -> dict[str, int]:
+def usage_counts(
+    briefing: Briefing, entries: tuple[GlossaryEntry, ...], pause: Pause | None = None
+) -> dict[str, int]:
+    """How often each term is used; `pause` is called every few thousand texts (a worker
+    counting 200,000 participants' roles steps aside for the screen)."""
     matcher = AcronymMatcher(e.term for e in entries)
     counts: dict[str, int] = {}
-    for text in briefing_texts(briefing):
+    for text in paced(briefing_texts(briefing, pause), pause):
         for hit in matcher.find(text):
             counts[hit.term] = counts.get(hit.term, 0) + 1
     return counts
@@ -118,7 +124,7 @@ class GlossaryScreen(ModalScreen[None]):
     def _count_uses(self) -> None:
         """The briefing's items are read: count the uses of each term in a worker."""
         assert self.briefing is not None
-        count = partial(usage_counts, self.briefing, self.entries)
+        count = partial(usage_counts, self.briefing, self.entries, ui_pulse().yield_to_ui)
         self.run_worker(count, thread=True, group="glossary-uses", description="count uses")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
