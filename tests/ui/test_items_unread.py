@@ -70,18 +70,25 @@ def _find_count(app: Any) -> str:
     return text_of(app.main.query_one("#find-count", Static))
 
 
+async def _find_while_reading(pilot: Any, text: str) -> FindBar:
+    """Open find, type `text`, and wait for the bar to say it is reading the items."""
+    app = pilot.app
+    await pilot.press("ctrl+f", *text)
+    await wait_until(pilot, lambda: _find_count(app) == "Reading…", "find says it reads")
+    bar = FindBar.of(app.main.view)
+    assert bar is not None
+    return bar
+
+
 async def test_find_typed_while_the_items_are_read_finds_in_them_once_read(
     monkeypatch: Any,
 ) -> None:
     async with reading(monkeypatch) as (pilot, guard, minutes):
         app = pilot.app
-        await pilot.press("ctrl+f", *"ada qu")
-        await wait_until(pilot, lambda: _find_count(app) == "Reading…", "find says it reads")
+        bar = await _find_while_reading(pilot, "ada qu")
         context = text_of(app.main.query_one("#find-context", Static))
         assert context.startswith("Reading the participants, topics and outcomes")
         await pilot.press(*"ill", "enter")  # typed on, and asked for the next, while reading
-        bar = FindBar.of(app.main.view)
-        assert bar is not None
         await wait_until(pilot, lambda: bar.query_text == "ada quill", "the whole query")
         await wait_until(pilot, lambda: not bar.work_pending, "typing taken")
         assert not parts_ready(minutes) and _find_count(app) == "Reading…"
@@ -98,11 +105,8 @@ async def test_find_closed_while_the_items_are_read_finds_in_them_when_opened_ag
 ) -> None:
     async with reading(monkeypatch) as (pilot, guard, minutes):
         app = pilot.app
-        await pilot.press("ctrl+f", *"topic 2099")
-        await wait_until(pilot, lambda: _find_count(app) == "Reading…", "find says it reads")
+        bar = await _find_while_reading(pilot, "topic 2099")
         await pilot.press("escape")
-        bar = FindBar.of(app.main.view)
-        assert bar is not None
         await wait_until(pilot, lambda: not bar.display, "the bar closed")
 
         guard.release.set()
