@@ -9,8 +9,8 @@ sections) when something first asks for them (see `Deferral` and `read_document`
 A `LaterBriefing` is a `Briefing` in every respect: reading one of `PART_FIELDS`, comparing,
 hashing, pickling or copying reads the items then, once, in whichever thread asks first
 (others wait for it), and the object's class becomes `Briefing`, so nothing downstream can
-tell it was ever deferred.  The reader's panes ask `parts_ready` before they touch them, so
-the screen never waits: they show "Reading…" and fill in when a worker has the items.
+tell it was ever deferred.  The reader's screen never touches them before `parts_ready`:
+whatever needs them there asks `ui/services/items_reader` to read them in a worker.
 """
 
 from __future__ import annotations
@@ -78,11 +78,13 @@ class LaterBriefing(Briefing):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Briefing):
             return NotImplemented
+        if other is self:
+            # A reactive set again to the briefing it holds (the one open, opened again)
+            # asks this on the screen's thread.
+            return True
         # Textual compares a reactive's old and new value: a briefing opened in place of
         # another must not be read whole on the screen's thread only to tell them apart.
-        if other is not self and any(
-            getattr(self, name) != getattr(other, name) for name in _EAGER_FIELDS
-        ):
+        if any(getattr(self, name) != getattr(other, name) for name in _EAGER_FIELDS):
             return False
         finish_parts(self)
         if isinstance(other, LaterBriefing):

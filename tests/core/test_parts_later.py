@@ -255,6 +255,10 @@ def test_telling_briefings_apart_reads_no_items() -> None:
     other = _briefing(read_document("b.md", _long_minutes(3_000), Deferral()))
     assert one != other
     assert one != None  # noqa: E711 (Textual compares a reactive's old value so)
+    # The open briefing opened again: the reactive compares it with itself.
+    same = one
+    assert one == same
+    assert not one != same  # noqa: SIM202 (what the reactive asks)
     assert "items not read yet" in repr(one)
     assert not parts_ready(one) and not parts_ready(other)
 

@@ -66,3 +66,21 @@ def test_long_minutes_show_their_overview_then_every_participant(
     terminal.wait_for("Person 29999", "Person 29998")
     output = terminal.quit()
     assert "Traceback" not in output
+
+
+def test_find_typed_at_once_in_long_minutes_finds_a_participant(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """Find typed before the participants are read waits for them (in a worker, saying
+    "Reading…" meanwhile) and then finds in them: the query typed is not lost."""
+    terminal.start(long_minutes(tmp_path, 30_000))
+    terminal.wait_for("Opening remarks of a long meeting.", timeout=30)
+    terminal.press("C-f")
+    terminal.wait_for("text in this briefing")
+    terminal.type("Person 29998")
+    terminal.wait_for("1/1  · Participants", timeout=60)
+    terminal.wait_for("Person 29998 — Prosecutor, Office 25")  # the context, under the box
+    terminal.press("Escape")
+    terminal.wait_gone("Person 29998 — Prosecutor")
+    output = terminal.quit()
+    assert "Traceback" not in output

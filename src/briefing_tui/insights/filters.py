@@ -48,6 +48,12 @@ class BriefingFilter:
             or not self.dates.is_open
         )
 
+    @property
+    def reads_items(self) -> bool:
+        """Whether judging a briefing takes its participants (a long document's are read
+        after its first screen, see `parts_later`)."""
+        return bool(self.organisations or self.countries)
+
     def matches(self, b: Briefing) -> bool:
         if not self.dates.overlaps(b.date, b.end_date):
             return False

@@ -27,8 +27,10 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
+from briefing_tui.parts_later import parts_ready
 from briefing_tui.search import find_spans
 from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
+from briefing_tui.ui.services.items_reader import GROUP as ITEMS_GROUP
 from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.widgets.briefing_view import BriefingView
 from briefing_tui.ui.widgets.lazy_pane import LazyPane
@@ -104,7 +106,12 @@ async def _pane_ready(app: App[object], pane: LazyPane, briefing: Briefing) -> b
     """Wait until `pane` is built for `briefing` and laid out (Overview builds in a worker)."""
     deadline = _deadline()
     while time.monotonic() < deadline:
-        busy = [w for w in app.workers if w.node is pane and not w.is_finished]
+        # Its own build, or the worker reading the items it waits for.
+        busy = [
+            w
+            for w in app.workers
+            if (w.node is pane or w.group == ITEMS_GROUP) and not w.is_finished
+        ]
         if busy:
             with contextlib.suppress(Exception):  # a failed build shows what it got to
                 await app.workers.wait_for_complete(busy)
@@ -338,6 +345,8 @@ async def show_spot(view: BriefingView, spot: Spot, find: SpanFinder) -> Shown |
     await _pane_ready(view.app, pane, briefing)
     if view.briefing is not briefing:
         return None
+    if spot.pane is not Pane.OVERVIEW and not parts_ready(briefing):
+        return None  # its items still unread at the deadline: never read them here
     if spot.pane is Pane.OVERVIEW:
         return await _overview(view, pane, briefing, spot, find)
     if spot.pane is Pane.PARTICIPANTS:

@@ -78,7 +78,9 @@ class OpenBriefing(Message):
         self.highlight = highlight
 
 
-_ROW_KEYS: list[tuple[Briefing, list[str]]] = []
+# The open briefing's keys; None when every participant is of one kind (the key is then
+# the index itself).
+_ROW_KEYS: list[tuple[Briefing, list[str] | None]] = []
 
 
 def people_row_key(briefing: Briefing, item: int) -> str | None:
@@ -87,16 +89,21 @@ def people_row_key(briefing: Briefing, item: int) -> str | None:
     People and groups have a table each, keyed by position among their own kind, so the
     index is counted among participants of the same kind as this one.  The keys of the
     open briefing are counted once: find marks up to 2,000 rows, and counting from the
-    start for each was quadratic with 200,000 participants.
+    start for each was quadratic with 200,000 participants.  Counting them one by one still
+    held the screen's thread 0.1 s for those, so a list of one kind is told at C speed.
     """
-    if not 0 <= item < len(briefing.participants):
+    participants = briefing.participants
+    if not 0 <= item < len(participants):
         return None
     if not _ROW_KEYS or _ROW_KEYS[0][0] is not briefing:
-        seen: dict[type, int] = {}
-        keys = []
-        for participant in briefing.participants:
-            kind = type(participant)
-            keys.append(str(seen.get(kind, 0)))
-            seen[kind] = seen.get(kind, 0) + 1
+        keys: list[str] | None = None
+        if len(set(map(type, participants))) > 1:
+            seen: dict[type, int] = {}
+            keys = []
+            for participant in participants:
+                kind = type(participant)
+                keys.append(str(seen.get(kind, 0)))
+                seen[kind] = seen.get(kind, 0) + 1
         _ROW_KEYS[:] = [(briefing, keys)]
-    return _ROW_KEYS[0][1][item]
+    keys = _ROW_KEYS[0][1]
+    return str(item) if keys is None else keys[item]

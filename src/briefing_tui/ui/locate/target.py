@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 
 from briefing_tui.model import Briefing, Pane, Participant
+from briefing_tui.parts_later import parts_ready
 from briefing_tui.ui.locate.highlights import Marks
 from briefing_tui.ui.locate.locator import Shown
 from briefing_tui.ui.locate.spot import SpanFinder, Spot, people_row_key
@@ -31,7 +32,9 @@ def reveal(view: BriefingView, spot: Spot) -> Widget:
     view.switch_to(spot.pane)
     pane = view.pane_widget(spot.pane)
     briefing = view.briefing
-    if briefing is not None and spot.item is not None:
+    # The views across the library that land here have read the items; a long document's
+    # items still unread are never read on the screen's thread just to select a row.
+    if briefing is not None and spot.item is not None and parts_ready(briefing):
         if spot.pane is Pane.PARTICIPANTS and _is_person(briefing, spot.item):
             table = pane.query_one(PeopleTable)
             key = people_row_key(briefing, spot.item)

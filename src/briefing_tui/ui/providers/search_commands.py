@@ -4,7 +4,9 @@ Typing part of a name lists the briefings that person attended; choosing one ope
 Participants with their row selected and highlighted.  A large library has well over
 100,000 participant entries but only thousands of distinct names, so names are gathered
 once when the palette opens and fuzzy-matched in a thread (each distinct name once); the
-palette stays responsive while that runs.  Names are document text: they are matched and
+palette stays responsive while that runs.  A long document whose participants are still
+being read (`parts_later`) is not waited for: the palette says so, and searches again
+once the items reader has them.  Names are document text: they are matched and
 highlighted on plain `Content`, never through `Matcher.highlight` (which parses markup).
 """
 
@@ -15,14 +17,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
+from textual.widgets import Input
 
 from briefing_tui.model import Briefing, Pane, Participant
+from briefing_tui.pacing import paced
+from briefing_tui.parts_later import parts_ready
 from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.providers.briefing_commands import palette_commands
 from briefing_tui.ui.providers.reader import reader_of
+from briefing_tui.ui.services.items_reader import items_reader, unread
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 
 MAX_NAMES = 20
 MAX_HITS = 40
@@ -38,25 +45,35 @@ class Attendance:
     role: str
 
 
-def gather_people(briefings: Sequence[Briefing]) -> dict[str, list[Attendance]]:
-    """Name as written -> every briefing listing it, newest first (the list's order)."""
+def gather_people(
+    briefings: Sequence[Briefing], pause: Callable[[], None] | None = None
+) -> dict[str, list[Attendance]]:
+    """Name as written -> every briefing listing it, newest first (the list's order).
+
+    `pause` is called every few thousand people: in a thread, it steps aside for the
+    screen (200,000 people held the GIL long enough to make keys 0.1 s late).
+    """
     people: dict[str, list[Attendance]] = {}
     for b in briefings:
-        for item, p in enumerate(b.participants):
+        for item, p in enumerate(paced(b.participants, pause)):
             if isinstance(p, Participant) and p.name.strip():
                 people.setdefault(p.name, []).append(Attendance(b, item, p.role))
     return people
 
 
 def match_names(
-    query: str, names: Sequence[str], limit: int = MAX_NAMES
+    query: str,
+    names: Sequence[str],
+    limit: int = MAX_NAMES,
+    pause: Callable[[], None] | None = None,
 ) -> list[tuple[float, str, tuple[int, ...]]]:
-    """The best `limit` names for `query`: (score, name, matched offsets), best first."""
+    """The best `limit` names for `query`: (score, name, matched offsets), best first
+    (`pause`, every few thousand names, as in `gather_people`)."""
     fuzzy = FuzzySearch(cache_size=16)
     scored: list[tuple[float, str, tuple[int, ...]]] = []
     folded = query.casefold()
     first = folded[:1]
-    for name in names:
+    for name in paced(names, pause):
         if first and first not in name.casefold():
             continue
         score, offsets = fuzzy.match(query, name)
@@ -96,12 +113,38 @@ class SearchCommands(Provider):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._people: dict[str, list[Attendance]] | None = None
         self._names: list[str] = []
+        self._reading: list[Briefing] = []  # long documents whose people come later
+        self._closed = False
 
     async def startup(self) -> None:
         reader = reader_of(self)
         briefings = list(reader.briefings) if reader is not None else []
-        self._people = await asyncio.to_thread(gather_people, briefings)
+        self._reading = unread(briefings)
+        if self._reading:
+            briefings = [b for b in briefings if parts_ready(b)]
+            items_reader(self.app).when_read(self._reading, self._items_read, self.screen)
+        pause = ui_pulse().yield_to_ui
+        self._people = await asyncio.to_thread(gather_people, briefings, pause)
         self._names = list(self._people)
+
+    async def shutdown(self) -> None:
+        self._closed = True
+
+    def _items_read(self) -> None:
+        if not self._closed:
+            self.app.run_worker(self._gather_again(), group="palette-people", exclusive=True)
+
+    async def _gather_again(self) -> None:
+        """Everyone, the long documents' people included; then the palette searches again."""
+        reader = reader_of(self)
+        briefings = list(reader.briefings) if reader is not None else []
+        people = await asyncio.to_thread(gather_people, briefings, ui_pulse().yield_to_ui)
+        palette = self.app.screen
+        if self._closed or not isinstance(palette, CommandPalette):
+            return
+        self._people, self._names, self._reading = people, list(people), []
+        box = palette.query_one(CommandInput)
+        box.post_message(Input.Changed(box, box.value))
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         reader = reader_of(self)
@@ -117,10 +160,20 @@ class SearchCommands(Provider):
             score, offsets = matcher.fuzzy_search.match(matcher.query, name)
             if score > 0:
                 yield Hit(score, name_content(name, offsets), callback, text=name, help=help_text)
+        if self._reading and query.strip():
+            titles = ", ".join(f"“{b.title or b.path}”" for b in self._reading[:3])
+            yield Hit(
+                0.001,  # below every match: it only says why some may be missing
+                Content.styled(f"Reading the participants of {titles}…", "italic"),
+                partial(self.app.notify, "Their names are offered once read.", markup=False),
+                text="Reading the participants",
+                help="Their names are offered here once read",
+            )
         people = self._people
         if not people or not query.strip():
             return
-        found = await asyncio.to_thread(match_names, query, self._names)
+        pause = ui_pulse().yield_to_ui
+        found = await asyncio.to_thread(match_names, query, self._names, MAX_NAMES, pause)
         shown = 0
         reader = reader_of(self)
         if reader is None:

@@ -8,6 +8,7 @@ terms and expansions alike.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,19 +20,25 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
+from textual.worker import Worker, WorkerState
 
 from briefing_tui.insights.glossary import BRIEFING, AcronymMatcher, GlossaryEntry
 from briefing_tui.insights.names import fold
 from briefing_tui.model import Briefing, Participant
+from briefing_tui.pacing import paced
+from briefing_tui.parts_later import Pause, parts_ready
+from briefing_tui.ui.locate.find_spot import is_big
+from briefing_tui.ui.services.items_reader import items_reader
+from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.support.row_format import marking_chip, plural
 from briefing_tui.ui.widgets.steady_footer import SteadyFooter
 
 
-def briefing_texts(briefing: Briefing) -> list[str]:
+def briefing_texts(briefing: Briefing, pause: Pause | None = None) -> list[str]:
     """The text a reader reads, where acronyms are counted (people's names are left out)."""
     texts = [briefing.title, briefing.summary, briefing.overview]
     texts += [briefing.participants_text, briefing.topics_text, briefing.outcomes_text]
-    for p in briefing.participants:
+    for p in paced(briefing.participants, pause):
         if isinstance(p, Participant):
             texts += [p.role, p.organisation, p.notes]
     for topic in briefing.topics:
@@ -42,10 +49,14 @@ def briefing_texts(briefing: Briefing) -> list[str]:
     return [t for t in texts if t]
 
 
-def usage_counts(briefing: Briefing, entries: tuple[GlossaryEntry, ...]) -> dict[str, int]:
+def usage_counts(
+    briefing: Briefing, entries: tuple[GlossaryEntry, ...], pause: Pause | None = None
+) -> dict[str, int]:
+    """How often each term is used; `pause` is called every few thousand texts (a worker
+    counting 200,000 participants' roles steps aside for the screen)."""
     matcher = AcronymMatcher(e.term for e in entries)
     counts: dict[str, int] = {}
-    for text in briefing_texts(briefing):
+    for text in paced(briefing_texts(briefing, pause), pause):
         for hit in matcher.find(text):
             counts[hit.term] = counts.get(hit.term, 0) + 1
     return counts
@@ -73,7 +84,12 @@ class GlossaryScreen(ModalScreen[None]):
         super().__init__()
         self.entries = entries
         self.briefing = briefing
-        self.uses = usage_counts(briefing, entries) if briefing is not None else {}
+        # None while counted in a worker: a long document's items may not even be read yet
+        # (the screen's thread must not read them), and counting 200,000 takes a while.
+        self.uses: dict[str, int] | None = {}
+        if briefing is not None:
+            small = parts_ready(briefing) and not is_big(briefing)
+            self.uses = usage_counts(briefing, entries) if small else None
         self.shown: list[GlossaryEntry] = []
 
     def compose(self) -> ComposeResult:
@@ -102,6 +118,19 @@ class GlossaryScreen(ModalScreen[None]):
             table.add_column(Text("Used"), key="used")
         self._refilter("")
         self.query_one("#glossary-filter", Input).focus()
+        if self.briefing is not None and self.uses is None:
+            items_reader(self.app).when_read(self.briefing, self._count_uses, owner=self)
+
+    def _count_uses(self) -> None:
+        """The briefing's items are read: count the uses of each term in a worker."""
+        assert self.briefing is not None
+        count = partial(usage_counts, self.briefing, self.entries, ui_pulse().yield_to_ui)
+        self.run_worker(count, thread=True, group="glossary-uses", description="count uses")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "glossary-uses" and event.state is WorkerState.SUCCESS:
+            self.uses = event.worker.result
+            self._refilter(self.query_one("#glossary-filter", Input).value)
 
     def _refilter(self, text: str) -> None:
         needle = fold(text)
@@ -120,13 +149,16 @@ class GlossaryScreen(ModalScreen[None]):
                 Text(origin, style="dim"),
             ]
             if self.briefing is not None:
-                used = self.uses.get(entry.term, 0)
-                cells.append(Text(f"{used}×" if used else "—", justify="right"))
+                used = self.uses.get(entry.term, 0) if self.uses is not None else None
+                mark = "…" if used is None else f"{used}×" if used else "—"
+                cells.append(Text(mark, justify="right"))
             table.add_row(*cells)
         own = sum(e.origin == BRIEFING for e in self.entries)
         text = f"{len(self.shown):,} of {plural(len(self.entries), 'term')}"
         if self.briefing is not None:
             text += f" · {own:,} from this briefing, {len(self.entries) - own:,} from the library"
+            if self.uses is None:
+                text += " · counting uses (reading the participants, topics and outcomes…)"
         self.query_one("#glossary-count", Static).update(Content(text))
 
     @on(Input.Changed, "#glossary-filter")

@@ -27,11 +27,12 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from briefing_tui.insights.dates import ANY_DATE, DateRange
-from briefing_tui.insights.filters import BriefingFilter, filter_briefings
+from briefing_tui.insights.filters import BriefingFilter
 from briefing_tui.insights.timeline import TimelineGroup, timeline, years
 from briefing_tui.model import Briefing, Pane
 from briefing_tui.ui.locate.spot import OpenBriefing, Spot
 from briefing_tui.ui.screens.filter import date_text
+from briefing_tui.ui.services.items_reader import items_reader
 from briefing_tui.ui.support.row_format import briefing_line, highest_marking, plural
 from briefing_tui.ui.widgets.filter_bar import describe_filter
 from briefing_tui.ui.widgets.paged_list import PagedOptionList
@@ -184,7 +185,8 @@ class TimelineScreen(ModalScreen[OpenBriefing | None]):
         self.query_one(TimelineList).focus()
 
     def _rebuild(self) -> None:
-        listed = filter_briefings(self.briefings, self.filter)
+        reader = items_reader(self.app)  # again once unjudged ones' participants are read
+        listed, unjudged = reader.filter(list(self.briefings), self.filter, self._rebuild, self)
         groups = timeline(listed)
         months = sum(not g.undated for g in groups)
         parts: list[str | tuple[str, str]] = [
@@ -194,6 +196,10 @@ class TimelineScreen(ModalScreen[OpenBriefing | None]):
         others = describe_filter(dataclasses.replace(self.filter, dates=ANY_DATE))
         if others:
             parts += [("  also filtered by: ", "dim"), "; ".join(others)]
+        if unjudged:
+            parts.append(
+                (f" · reading the participants of {plural(len(unjudged), 'briefing')}…", "italic")
+            )
         self.query_one("#timeline-count", Static).update(Content.assemble(*parts))
         self.query_one("#timeline-marking", Static).update(
             highest_marking(b.marking for b in listed)

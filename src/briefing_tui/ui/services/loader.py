@@ -161,8 +161,8 @@ class LibraryLoader(Widget):
         ui_thread = threading.current_thread()
 
         def pause() -> None:
-            # Items left for later are read by whoever asks first: a worker steps aside
-            # for the screen, the screen itself (a pane that could not wait) does not.
+            # Items left for later are read by whichever worker asks first, stepping aside
+            # for the screen (whose thread never reads them: see items_reader).
             if threading.current_thread() is not ui_thread:
                 pulse.yield_to_ui()
 

@@ -59,7 +59,10 @@ class FilterBar(Vertical):
         for child in self.query(Static):
             child.display = False
 
-    def show(self, flt: BriefingFilter, shown: int, total: int, markings: Iterable[str]) -> None:
+    def show(
+        self, flt: BriefingFilter, shown: int, total: int, markings: Iterable[str], reading: int = 0
+    ) -> None:
+        """`reading`: briefings the filter waits for, their participants still being read."""
         if flt.is_empty:
             self._set("#filter-summary", Content(""), False)
         else:
@@ -67,6 +70,9 @@ class FilterBar(Vertical):
                 (f"{shown:,} of {plural(total, 'briefing')}", "bold"),
                 " · ",
                 "; ".join(describe_filter(flt)),
+                (f" · reading the participants of {plural(reading, 'briefing')}…", "italic")
+                if reading
+                else "",
                 ("  (f change, F clear)", "dim"),
             )
             self._set("#filter-summary", summary, True)

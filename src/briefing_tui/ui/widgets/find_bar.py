@@ -27,12 +27,15 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 from textual.worker import Worker, WorkerState
 
 from briefing_tui.model import Briefing, Pane, Participant, ParticipantGroup
-from briefing_tui.search import FindMatch, count_by_pane, find_in_briefing, find_spans
+from briefing_tui.parts_later import parts_ready
+from briefing_tui.search import FindMatch, find_in_briefing, find_spans
 from briefing_tui.ui.locate.find_spot import OPTION_FIELDS, document_text, is_big
-from briefing_tui.ui.locate.highlights import CURRENT_STYLE, Marks, mark_content, marks_for
+from briefing_tui.ui.locate.highlights import Marks, marks_for
 from briefing_tui.ui.locate.locator import show_spot, table_is_for
 from briefing_tui.ui.locate.spot import people_row_key, spot_of_match
+from briefing_tui.ui.services.items_reader import items_reader
 from briefing_tui.ui.widgets.briefing_view import PANE_ORDER, BriefingView
+from briefing_tui.ui.widgets.find_count import count_lines, reading_lines
 from briefing_tui.ui.widgets.reading_view import ReadingText
 from briefing_tui.ui.widgets.virtual_list import VirtualList
 from briefing_tui.ui.widgets.virtual_table import VirtualTable
@@ -44,7 +47,6 @@ MOVE_GROUP = "find-move"
 FIND_GROUP = "find-engine"
 # A pane with more matches than this (a single letter typed) only has the current one marked.
 MAX_MARKED = 2000
-FIND_KEYS = "enter/n next · shift+enter/N previous · ctrl+f to the text and back · escape closes"
 
 
 def _find_in(b: Briefing, query: str) -> tuple[Briefing, str, list[FindMatch]]:
@@ -175,8 +177,8 @@ class FindBar(Vertical):
         box.select_all()
         if self._watcher is None:
             self._watcher = self.set_interval(WATCH_SECONDS, self._check_briefing)
-        if self.query_text and self.view.briefing is not self.briefing:
-            self._refind()
+        if self.query_text and (self.view.briefing is not self.briefing or not self.matches):
+            self._refind()  # another briefing, or none found yet (its items were being read)
         elif self.matches and 0 <= self.index < len(self.matches):
             self._go()  # reopened on the same briefing: the matches lit up again
 
@@ -217,12 +219,27 @@ class FindBar(Vertical):
         self._debounce = None
         self.query_text = query = self.query_one(FindInput).value
         self.briefing = b = self.view.briefing
+        if b is not None and not parts_ready(b):
+            # A long document's items, still being read in a worker: find in them once
+            # they are (what is typed meanwhile is found then), never read them here.
+            self.matches, self.index = [], -1
+            self.marks.clear()
+            self._show_count(reading_lines())
+            items_reader(self.app).when_read(b, self._items_read, owner=self)
+            return
         if b is not None and is_big(b):
             # Seconds for 100,000 sections: in a thread, so typing and scrolling go on.
+            # Described: Textual's default, the repr of the briefing, took 0.3 s here.
             work = partial(_find_in, b, query)
-            self.run_worker(work, group=FIND_GROUP, exclusive=True, thread=True)
+            self.run_worker(work, group=FIND_GROUP, exclusive=True, thread=True, description="find")
             return
         self._found(b, query, find_in_briefing(b, query) if b is not None else [])
+
+    def _items_read(self) -> None:
+        # Only for the briefing still open, with the bar open and no newer find due.
+        b, due = self.briefing, self._debounce is not None
+        if b is not None and b is self.view.briefing and self.display and not due:
+            self._refind()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == FIND_GROUP and event.state is WorkerState.SUCCESS:
@@ -338,7 +355,9 @@ class FindBar(Vertical):
                 marks.table(widget, find, rows=[k for k in keys if k is not None])
             elif isinstance(widget, VirtualTable) and widget.display:
                 keys = [people_row_key(b, i) for i in items.get("participant", ())]
-                marks.rows(widget, find, [int(k) for k in keys if k is not None])
+                # Its rows may still be being made (a worker): those come marked with them.
+                rows = [int(k) for k in keys if k is not None and int(k) < len(widget.rows)]
+                marks.rows(widget, find, rows)
             elif isinstance(widget, OptionList):
                 marks.options(widget, find, only=items.get(OPTION_FIELDS[pane], ()))
             elif isinstance(widget, VirtualList) and widget.display:
@@ -364,33 +383,11 @@ class FindBar(Vertical):
 
     # -- the count and the context --------------------------------------------------------------
 
-    def _show_count(self) -> None:
-        count = self.query_one("#find-count", Static)
-        context = self.query_one("#find-context", Static)
-        if not self.query_text.strip():
-            count.update(Content(""))
-            context.update(Content.styled(FIND_KEYS, "dim"))
-            return
-        if not self.matches:
-            count.update(Content.assemble(("No matches", "bold")))
-            context.update(Content(""))
-            return
-        match = self.matches[self.index]
-        by_pane = count_by_pane(self.matches)
-        parts: list[str | tuple[str, str] | Content] = [
-            (f"{self.index + 1}/{len(self.matches)}", "bold"),
-            ("  · ", "dim"),
-            (match.pane.label, "bold $text-accent"),
-            ("   ", ""),
-        ]
-        others = [f"{p.label} {by_pane[p]}" for p in PANE_ORDER if p in by_pane]
-        parts.append((" · ".join(others), "dim"))
-        count.update(Content.assemble(*parts))
-        start, end = match.context_span
-        line = mark_content(
-            Content(match.context.replace("\n", " ")), [(start, end)], CURRENT_STYLE
-        )
-        context.update(line)
+    def _show_count(self, lines: tuple[Content, Content] | None = None) -> None:
+        if lines is None:
+            lines = count_lines(self.query_text, self.matches, self.index, PANE_ORDER)
+        self.query_one("#find-count", Static).update(lines[0])
+        self.query_one("#find-context", Static).update(lines[1])
 
     @property
     def counter(self) -> str:

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing_tui.insights.glossary import LibraryGlossary
 from briefing_tui.model import Briefing
-from briefing_tui.parts_later import finish_parts, parts_ready
+from briefing_tui.parts_later import parts_ready
 from briefing_tui.ui import command_table
+from briefing_tui.ui.services.items_reader import items_reader
 from briefing_tui.ui.widgets.prose_text import ProseText
 
 
@@ -38,13 +37,6 @@ class LazyPane(Vertical):
     # The items the pane lists ("participants"), when it waits for a long document's items
     # to be read (`parts_later`); the Overview needs none.
     READS_ITEMS: ClassVar[str] = ""
-
-    class ItemsRead(Message, bubble=False):
-        """Internal: the items of `briefing`, left for later when it was read, are read."""
-
-        def __init__(self, briefing: Briefing) -> None:
-            super().__init__()
-            self.briefing = briefing
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -72,7 +64,7 @@ class LazyPane(Vertical):
             if self.READS_ITEMS and not parts_ready(briefing):
                 self.reading_items = True
                 self._show_reading()
-                self._read_items(briefing)
+                items_reader(self.app).when_read(briefing, self._items_read, owner=self)
                 return
             self.reading_items = False
             self._end_reading()
@@ -93,18 +85,10 @@ class LazyPane(Vertical):
             child.display = True
         self._hidden.clear()
 
-    # A description of its own: Textual's default, the repr of the briefing, would read
-    # the items on the screen's thread.
-    @work(thread=True, group="pane-items", exclusive=True, description="read the pane's items")
-    def _read_items(self, briefing: Briefing) -> None:
-        finish_parts(briefing)
-        self.post_message(self.ItemsRead(briefing))
-
-    @on(ItemsRead)
-    def _items_read(self, event: ItemsRead) -> None:
-        event.stop()
-        if event.briefing is not self.built_for:
-            return
+    def _items_read(self) -> None:
+        briefing = self.built_for
+        if not self.reading_items or briefing is None or not parts_ready(briefing):
+            return  # another briefing is open now, or its items are still being read
         focused = self.screen.focused
         # While reading, the pane had nothing to focus: the reader turned to it expects to
         # be on its list now.

@@ -22,9 +22,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from briefing_tui.insights.filters import BriefingFilter, filter_briefings
+from briefing_tui.insights.filters import BriefingFilter
 from briefing_tui.model import Briefing
 from briefing_tui.ui.locate.spot import OpenBriefing
+from briefing_tui.ui.services.items_reader import items_reader
 from briefing_tui.ui.support.row_format import Badge
 from briefing_tui.ui.support.scroll_size import set_virtual_size
 from briefing_tui.ui.widgets.library_entries import ENTRY_LINES, EntryLines
@@ -114,6 +115,7 @@ class LibraryList(ScrollView, can_focus=True):
         self._index: dict[str, int] | None = None  # made on first use, not at each rebuild
         self.filter = BriefingFilter()
         self.listed: list[Briefing] = []
+        self.unjudged: list[Briefing] = []  # the filter judges them once their items are read
         # Each entry's prompt and lines are made once, not at every rebuild or redraw.
         self._entries = EntryLines()
         self._highlighted: int | None = None
@@ -195,7 +197,9 @@ class LibraryList(ScrollView, can_focus=True):
             self._pending = None
         started = time.monotonic()
         current = self.selected_briefing
-        self.listed = filter_briefings(self.briefings, self.filter)
+        self.listed, self.unjudged = items_reader(self.app).filter(
+            self.briefings, self.filter, self._rebuild, self
+        )
         self._shown = len(self.briefings)
         self._index = None
         # Entries are drawn the same wherever they are, so what was drawn stays valid.
@@ -350,12 +354,10 @@ class LibraryList(ScrollView, can_focus=True):
         self.move(-max(1, self.scrollable_content_region.height // ENTRY_LINES))
 
     def action_first(self) -> None:
-        if self.listed:
-            self._set_highlight(0, user=True)
+        self._set_highlight(0, user=True)  # clamped: none on an empty list
 
     def action_last(self) -> None:
-        if self.listed:
-            self._set_highlight(len(self.listed) - 1, user=True)
+        self._set_highlight(len(self.listed) - 1, user=True)
 
     def action_choose(self) -> None:
         briefing = self.selected_briefing
