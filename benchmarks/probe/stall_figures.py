@@ -19,6 +19,8 @@ PROBE_DIR = Path(__file__).resolve().parent
 PAINT_WAIT = 1.0
 # Heartbeats later than this in one run are listed with the stacks sampled meanwhile.
 STALL_SHOWN = 0.050
+# A key that waited this long for the loop is listed with the slow runs it waited behind.
+WAIT_SHOWN = 0.015
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class KeyTime:
     # Nothing the key caused asked for a repaint: the next update was the background's
     # (a layout growing the scrollbar, a worker's rows), not this key's.
     caused_nothing: bool = False
+    made: float = 0.0  # when Textual made the Key event (time.monotonic())
 
     @property
     def stall(self) -> float:
@@ -113,6 +116,7 @@ def read_probe(
                 cpu_end - float(record["cpu_first"]),
                 painted,
                 caused_nothing=nothing,
+                made=made,
             )
         )
     if changed is not None and len(changed) == len(keys):
@@ -149,12 +153,28 @@ def describe_stalls(
         " + if a screen update of its own followed, ! if tmux saw no change, ~ if nothing it"
         " caused asked for a repaint (for both, its stall is handled by)"
     ]
+    slow = sorted(
+        (float(b), float(w), float(c), str(what)) for b, w, c, what in report.get("slow", [])
+    )
+    starts = [b for b, _, _, _ in slow]
     for k in read_probe(report, first_at, quit_at, changed).keys:
         figures = f"{k.total * 1000:5.0f} ({k.waited * 1000:4.0f}, {k.handled * 1000:4.0f})"
         figures += f" cpu {k.cpu * 1000:4.0f}"
         marks = ("+" if k.painted else "-") + ("" if k.changed else "!")
         marks += "~" if k.caused_nothing else ""
         out.append(f"  {k.key:<10} {figures} {marks}")
+        if k.waited >= WAIT_SHOWN:
+            # What ran on the loop between the key being made and its first handler.
+            lo = bisect.bisect_left(starts, k.made - 0.5)
+            for began, wall, cpu, what in slow[lo:]:
+                if began >= k.made + k.waited:
+                    break
+                if began + wall > k.made:
+                    at = (began - k.made) * 1000
+                    out.append(
+                        f"      behind: {what} at {at:+.0f} ms, {wall * 1000:.0f} ms"
+                        f" (cpu {cpu * 1000:.0f})"
+                    )
     tally: Counter[str] = Counter()
     for due, lag in report["late"]:
         due, lag = float(due), float(lag)
@@ -174,6 +194,15 @@ def describe_stalls(
                 product = [f for f in frames if f.startswith("briefing_tui")]
                 if product:
                     tally[f"{mark if mark == 'LOOP' else 'thread'}: {product[-1]}"] += 1
+    out.append("== slow runs on the loop (>= 10 ms) between first screen and q: count, worst")
+    seen: dict[str, list[float]] = {}
+    for began, wall, _, what in slow:
+        if first_at <= began < quit_at:
+            seen.setdefault(what, []).append(wall)
+    ranked = sorted(seen.items(), key=lambda item: -max(item[1]))
+    out.extend(
+        f"  {len(walls):4d} {max(walls) * 1000:5.0f} ms  {what}" for what, walls in ranked[:40]
+    )
     out.append("== innermost product frame, by count of samples while late")
     out.extend(f"  {count:4d}  {where}" for where, count in tally.most_common(30))
     return "\n".join(out) + "\n"

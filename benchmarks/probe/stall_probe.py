@@ -61,6 +61,10 @@ SAMPLE_EVERY = 0.020
 MAX_SAMPLES = 3000
 MIN_PAINT = 24  # a write shorter than this is a cursor move, not a screen change
 MAX_ASKS = 400_000
+# A loop callback, message handler or timer tick on the loop thread running this long is
+# recorded with what it was: what a key that waited for the loop waited behind.
+SLOW_RUN = 0.010
+MAX_SLOW = 20_000
 _now = time.monotonic
 # The key (its number, from 1) whose handling led to the code running now; 0 for none.
 _cause: contextvars.ContextVar[int] = contextvars.ContextVar("cause", default=0)
@@ -82,6 +86,8 @@ class _State:
         self.samples: list[dict[str, Any]] = []
         # (asked at, the key that caused it or 0, widget class): repaint requests
         self.asks: list[tuple[float, int, str]] = []
+        # (began, wall, loop thread's CPU, what): slow runs on the loop thread (SLOW_RUN)
+        self.slow: list[tuple[float, float, float, str]] = []
         self.causes: dict[int, int] = {}  # id of a message not yet handled -> its cause
         self.animation_causes: dict[int, int] = {}  # id of an animation -> its cause
         self.stop = threading.Event()
@@ -153,6 +159,40 @@ class _FlushTimer:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._file, name)
+
+
+def _note_slow(state: _State, began: float, cpu: float, what: Any) -> None:
+    wall = _now() - began
+    if wall >= SLOW_RUN and len(state.slow) < MAX_SLOW:
+        label = what() if callable(what) else str(what)
+        state.slow.append((began, wall, time.thread_time() - cpu, label))
+
+
+def _describe_handle(callback: Any) -> str:
+    """A loop callback by name: a task step by its coroutine, else the callable."""
+    task = getattr(callback, "__self__", None)
+    if isinstance(task, asyncio.Task):
+        coro = task.get_coro()
+        return f"task {getattr(coro, '__qualname__', repr(coro))}"
+    return f"call {getattr(callback, '__qualname__', repr(callback))}"
+
+
+def _time_loop_runs(state: _State) -> None:
+    """Every callback the event loop runs, timed: a slow one is noted (loop thread only)."""
+    handle_run = asyncio.events.Handle._run
+
+    def timed_run(self: Any) -> None:
+        if threading.get_ident() != state.loop_thread:
+            handle_run(self)
+            return
+        callback = self._callback
+        began, cpu = _now(), time.thread_time()
+        try:
+            handle_run(self)
+        finally:
+            _note_slow(state, began, cpu, lambda: _describe_handle(callback))
+
+    asyncio.events.Handle._run = timed_run  # type: ignore[method-assign]
 
 
 def _patch(app_module: ModuleType, state: _State) -> None:
@@ -248,10 +288,13 @@ def _patch(app_module: ModuleType, state: _State) -> None:
         if not isinstance(message, events.Key):
             # `get`, not `pop`: a message that bubbles is handled again by each parent.
             token = _cause.set(state.causes.get(id(message), 0))
+            began, cpu = _now(), time.thread_time()
             try:
                 await dispatch(self, message)
             finally:
                 _cause.reset(token)
+                kind = f"{type(self).__name__} <- {type(message).__name__}"
+                _note_slow(state, began, cpu, "message " + kind)
             return
         record = state.keys.get(id(message))
         if state.profiling and state.profile is None:
@@ -292,6 +335,36 @@ def _patch(app_module: ModuleType, state: _State) -> None:
     Widget._refresh_scroll = noting(Widget._refresh_scroll)  # type: ignore[method-assign]
     app_class.refresh = noting(app_class.refresh)
 
+    from textual.timer import Timer
+
+    tick = Timer._tick
+
+    async def timed_tick(self: Any, *args: Any, **kwargs: Any) -> None:
+        began, cpu = _now(), time.thread_time()
+        try:
+            await tick(self, *args, **kwargs)
+        finally:
+            what = getattr(self._callback, "__qualname__", self.name)
+            _note_slow(state, began, cpu, f"timer {what}")
+
+    Timer._tick = timed_tick  # type: ignore[method-assign]
+
+    from_thread = app_class.call_from_thread
+
+    def call_from_thread(self: Any, callback: Any, *args: Any, **kwargs: Any) -> Any:
+        name = getattr(callback, "__qualname__", repr(callback))
+
+        def timed(*inner: Any, **named: Any) -> Any:
+            began, cpu = _now(), time.thread_time()
+            try:
+                return callback(*inner, **named)
+            finally:
+                _note_slow(state, began, cpu, f"from thread {name}")
+
+        return from_thread(self, timed, *args, **kwargs)
+
+    app_class.call_from_thread = call_from_thread
+
     display = app_class._display
 
     def display_and_note(self: Any, screen: Any, renderable: Any) -> None:
@@ -313,6 +386,8 @@ def _patch(app_module: ModuleType, state: _State) -> None:
 
     async def process_messages(self: Any, *args: Any, **kwargs: Any) -> None:
         task = asyncio.get_running_loop().create_task(_heartbeat(state))
+        state.loop_thread = threading.get_ident()
+        _time_loop_runs(state)
         try:
             await process(self, *args, **kwargs)
         finally:
@@ -351,6 +426,7 @@ def _write(state: _State) -> None:
         "flushes": state.flushes,
         "samples": state.samples,
         "asks": state.asks,
+        "slow": state.slow,
     }
     # The bench made the folder; a file planted there by name is not followed.
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW

@@ -56,3 +56,35 @@ async def test_moving_between_panes_rebuilds_the_footer_only_when_its_keys_chang
                 changed += 1
         # The walk moves both between panes with the same keys and between different ones.
         assert same and changed
+
+
+async def test_keys_that_stay_are_kept_when_a_pane_adds_or_drops_one() -> None:
+    """Participants adds Sort: the other keys stay the same widgets, in the same places."""
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: _labels(app) == _shown(app), "the first footer")
+        seen: list[tuple[tuple[str, ...], dict[str, int]]] = [
+            (_labels(app), {k.description: id(k) for k in _keys(app)})
+        ]
+        for key in ["2", "1", "2", "1"]:
+            await pilot.press(key)
+            await settle(pilot)
+            await wait_until(
+                pilot,
+                lambda: _labels(app) == _shown(app),
+                f"the footer to show the keys of the pane after {key!r}",
+            )
+            seen.append((_labels(app), {k.description: id(k) for k in _keys(app)}))
+        for (labels_a, ids_a), (labels_b, ids_b) in pairwise(seen):
+            assert labels_a != labels_b, "each step changes the keys shown"
+            kept = set(labels_a) & set(labels_b)
+            assert kept and all(ids_a[d] == ids_b[d] for d in kept), "kept keys were rebuilt"
+        # In the order Footer would compose them (the waits above), side by side on the
+        # footer's line, bound to its compact flag, the palette's key still at the right.
+        footer = app.screen.query_one(SteadyFooter)
+        keys = [k for k in _keys(app) if not k.has_class("-command-palette")]
+        for left, right in pairwise(keys):
+            assert left.region.right <= right.region.x and left.region.y == right.region.y
+        assert all(k.compact == footer.compact for k in keys)
+        assert _keys(app)[-1].has_class("-command-palette")

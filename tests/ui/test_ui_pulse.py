@@ -7,9 +7,12 @@ import threading
 import time
 
 import pytest
+from textual import events
+from textual.app import App
+from textual.drivers.headless_driver import HeadlessDriver
 
 from briefing_tui.ui.services import ui_pulse as pulse_module
-from briefing_tui.ui.services.ui_pulse import UiPulse, ui_pulse
+from briefing_tui.ui.services.ui_pulse import UiPulse, noting_input, ui_pulse
 from waiting import wait_until
 
 from .helpers import SIZE, app_with, rich_briefing, settle
@@ -108,3 +111,25 @@ async def test_keys_and_clicks_hold_the_workers(monkeypatch: pytest.MonkeyPatch)
         before = len(held)
         await pilot.click(offset=(5, 5))
         await wait_until(pilot, lambda: len(held) > before, "a hold for the click")
+
+
+async def test_a_key_holds_the_workers_as_the_input_thread_reads_it() -> None:
+    """A key read while the loop repaints waited for the repaint with the workers running
+    beside it: the hold now starts on the driver's input thread, not when the loop is free."""
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.get_driver_class() is noting_input(App.get_driver_class(app))
+        pulse = ui_pulse()
+        driver = noting_input(HeadlessDriver)(app)
+        seen: list[bool] = []
+        before = pulse.last_input
+
+        def input_thread() -> None:
+            driver.process_message(events.Key("x", "x"))
+            seen.append(pulse.last_input > before and pulse.busy)
+
+        thread = threading.Thread(target=input_thread)
+        thread.start()
+        thread.join(DEADLINE)  # the loop waits here: nothing can have handled the key yet
+        assert seen == [True], "held by the input thread, before the loop handled the key"

@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType, Keymap
 from textual.content import Content
+from textual.driver import Driver
 from textual.screen import Screen
 
 from briefing_tui.ui import command_table
@@ -24,12 +25,10 @@ from briefing_tui.ui.providers.search_commands import SearchCommands
 from briefing_tui.ui.screens.main import MainScreen
 from briefing_tui.ui.services.loader import Counter, Loader, make_loader
 from briefing_tui.ui.services.quitting import exit_now_if_busy, leave, run_app
-from briefing_tui.ui.services.ui_pulse import ui_pulse
+from briefing_tui.ui.services.ui_pulse import INPUT, noting_input, ui_pulse
 from briefing_tui.ui.support.links import show_link
 from briefing_tui.ui.support.themes import ThemedApp, default_theme, resolve_theme_name
 
-# What the reader does: while one is handled and drawn, background threads step aside.
-_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 # System palette entries that would write files (Screenshot) or duplicate our own commands.
 _HIDDEN_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys", "Quit"})
 
@@ -69,9 +68,14 @@ class BriefingApp(ThemedApp):
     async def on_event(self, event: events.Event) -> None:
         # Background threads step aside while a key or a click is handled and drawn; they
         # cannot tell otherwise, and the loop paid for every turn they kept the GIL.
-        if isinstance(event, _INPUT):
+        # The driver's input thread already held them as the key was read (`noting_input`);
+        # this covers input that comes another way (Pilot, a test's driver).
+        if isinstance(event, INPUT):
             ui_pulse().hold()
         await super().on_event(event)
+
+    def get_driver_class(self) -> type[Driver]:
+        return noting_input(super().get_driver_class())
 
     def get_default_screen(self) -> Screen[None]:
         return self.main

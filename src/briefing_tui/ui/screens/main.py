@@ -15,6 +15,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Header
 
 from briefing_tui.insights.glossary import LibraryGlossary
@@ -38,6 +40,13 @@ REVEAL_GROUP = "reveal"
 
 class MainScreen(AcrossLibrary):
     """Read a library of briefings, one at a time, in four panes."""
+
+    # Textual repaints the whole screen whenever focus moves (its `focused` repaints), and
+    # a pane key or Tab always moves it.  What focus changes on screen is repainted anyway:
+    # the widgets that gain and lose it, and what their `:focus` rules restyle, refresh
+    # themselves.  The first repaint after a pane key took 17-30 ms of the UI thread,
+    # 9-25 ms without (headless, 350 KB document, 120x40).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(
         self,
