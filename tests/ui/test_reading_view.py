@@ -80,12 +80,28 @@ def test_long_blocks_are_cut_into_small_pieces() -> None:
     paragraph = "word " * (SYNC_CHARS // 2)
     items = "".join(f"- item {n} of a long list\n" for n in range(3_000))
     code = "```python\n" + "x = 1\n" * (PLAIN_CODE_CHARS // 4) + "```\n"
-    pieces = pieces_of(f"{paragraph}\n\n{items}\n{code}")
+    pieces = list(pieces_of(f"{paragraph}\n\n{items}\n{code}"))
     assert all(len(p.text) <= PIECE_CHARS + 100 for p in pieces if p.code is None)
     assert [p.code for p in pieces if p.code is not None] == ["python"]
     # Pieces of one block follow each other without a blank line; blocks are apart.
     assert [p.gap for p in pieces[:2]] == [False, False]
     assert sum(p.gap for p in pieces) == 2
+
+
+def test_pieces_are_cut_as_the_layout_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 6 MB paragraph's first screen must not wait for all of its pieces to be cut."""
+    made: list[object] = []
+    real = reading_layout._Piece
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        made.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reading_layout, "_Piece", counting)
+    pieces = pieces_of("word " * (PIECE_CHARS * 50))
+    first = next(iter(pieces))
+    assert first.text.startswith("word word")
+    assert len(made) == 1
 
 
 # -- drawing only what is on screen ---------------------------------------------------------

@@ -173,55 +173,72 @@ def _cut_list(block: str) -> list[str]:
     return pieces
 
 
-def _cut_words(block: str) -> list[str]:
-    """A long paragraph cut at spaces, about PIECE_CHARS at a time (each piece re-wraps)."""
-    pieces: list[str] = []
+def _cut_words(block: str) -> Iterator[str]:
+    """A long paragraph cut at spaces, about PIECE_CHARS at a time (each piece re-wraps);
+    cut as the layout asks, so a 6 MB paragraph's first screen does not wait for the rest."""
     start = 0
     while len(block) - start > PIECE_CHARS:
         cut = block.rfind(" ", start + PIECE_CHARS // 2, start + PIECE_CHARS)
         if cut <= start:
             cut = start + PIECE_CHARS
-        pieces.append(block[start:cut])
+        yield block[start:cut]
         start = cut + 1 if block[cut : cut + 1] == " " else cut
-    pieces.append(block[start:])
-    return pieces
+    yield block[start:]
 
 
-def pieces_of(text: str) -> list[_Piece]:
-    """How a part's Markdown is laid out: whole when short, else block by block."""
+def _with_last(items: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each item, and whether it is the last."""
+    it = iter(items)
+    previous = next(it, None)
+    for item in it:
+        assert previous is not None
+        yield previous, False
+        previous = item
+    if previous is not None:
+        yield previous, True
+
+
+def pieces_of(text: str) -> Iterator[_Piece]:
+    """How a part's Markdown is laid out: whole when short, else block by block, made as
+    the layout reaches them (the first screen of a 6 MB topic text cut all 1,550 pieces of
+    it first: 19 ms of the screen's thread)."""
     if len(text) <= SYNC_CHARS:
-        return [_Piece(text, gap=False)]
-    out: list[_Piece] = []
+        yield _Piece(text, gap=False)
+        return
+    made = False  # whether a piece came before: a new block is set off from it
     group: list[str] = []
-
-    def flush() -> None:
-        if group:
-            out.append(_Piece("".join(group), gap=bool(out)))
-            group.clear()
-
+    size = 0
     for block in top_blocks(text):
         if len(block) <= PIECE_CHARS:
             group.append(block)
-            if sum(map(len, group)) >= PIECE_CHARS:
-                flush()
+            size += len(block)
+            if size >= PIECE_CHARS:
+                yield _Piece("".join(group), gap=made)
+                made, size = True, 0
+                group.clear()
             continue
-        flush()
+        if group:
+            yield _Piece("".join(group), gap=made)
+            made, size = True, 0
+            group.clear()
         first = block.lstrip("\n").split("\n", 1)[0]
         fence = _FENCE_INFO.match(first)
         if fence is not None and len(block) > PLAIN_CODE_CHARS:
-            out.append(_Piece(block, gap=bool(out), code=fence.group(2) or "text"))
+            yield _Piece(block, gap=made, code=fence.group(2) or "text")
+            made = True
             continue
+        cut: Iterable[str]
         if _LIST_ITEM.match(first):
             cut = _cut_list(block)
         elif first[:1] not in ("|", "#", ">", "<", "`", "~") and "\n\n" not in block.strip():
             cut = _cut_words(block)
         else:
             cut = [block]
-        for index, piece in enumerate(cut):
-            gap = bool(out) if index == 0 else False
-            out.append(_Piece(piece, gap=gap, trim_end=index < len(cut) - 1))
-    flush()
-    return out
+        for index, (piece, last) in enumerate(_with_last(cut)):
+            yield _Piece(piece, gap=made if index == 0 else False, trim_end=not last)
+            made = True
+    if group:
+        yield _Piece("".join(group), gap=made)
 
 
 class CodeLines:
