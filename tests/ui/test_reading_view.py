@@ -17,7 +17,7 @@ from textual.worker import Worker
 
 from briefing_tui.model import Section
 from briefing_tui.ui.support.themes import HIGH_CONTRAST
-from briefing_tui.ui.widgets import reading_layout
+from briefing_tui.ui.widgets import reading_layout, reading_pieces
 from briefing_tui.ui.widgets.find_bar import FindBar
 from briefing_tui.ui.widgets.prose import ReadingScroll
 from briefing_tui.ui.widgets.reading_layout import (
@@ -91,13 +91,13 @@ def test_long_blocks_are_cut_into_small_pieces() -> None:
 def test_pieces_are_cut_as_the_layout_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     """A 6 MB paragraph's first screen must not wait for all of its pieces to be cut."""
     made: list[object] = []
-    real = reading_layout._Piece
+    real = reading_pieces._Piece
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         made.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(reading_layout, "_Piece", counting)
+    monkeypatch.setattr(reading_pieces, "_Piece", counting)
     pieces = pieces_of("word " * (PIECE_CHARS * 50))
     first = next(iter(pieces))
     assert first.text.startswith("word word")
