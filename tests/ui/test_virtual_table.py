@@ -232,3 +232,11 @@ def test_people_and_groups_are_split_as_the_briefing_splits_them() -> None:
     for mixed in ((), tuple(people), (*people[:2], groups[0], *people[2:], groups[1])):
         briefing = make_briefing("lib/x.md", "X", None, participants=mixed)
         assert _split(briefing.participants) == (briefing.people, briefing.groups)
+
+
+def test_marking_rows_not_made_yet_counts_only_the_rows_there() -> None:
+    """Find can mark a table whose rows a worker is still preparing: rows past those made
+    count nothing (this raised IndexError, `g` after find on 200,000 participants)."""
+    table = VirtualTable([("name", "Name")])
+    table.rows = [("Ana Ruiz",), ("Bo Li",)]
+    assert table.mark_rows(lambda text: [(0, 3)] if "Ana" in text else [], [0, 1, 7]) == 1

@@ -355,9 +355,7 @@ class FindBar(Vertical):
                 marks.table(widget, find, rows=[k for k in keys if k is not None])
             elif isinstance(widget, VirtualTable) and widget.display:
                 keys = [people_row_key(b, i) for i in items.get("participant", ())]
-                # Its rows may still be being made (a worker): those come marked with them.
-                rows = [int(k) for k in keys if k is not None and int(k) < len(widget.rows)]
-                marks.rows(widget, find, rows)
+                marks.rows(widget, find, [int(k) for k in keys if k is not None])
             elif isinstance(widget, OptionList):
                 marks.options(widget, find, only=items.get(OPTION_FIELDS[pane], ()))
             elif isinstance(widget, VirtualList) and widget.display:

@@ -287,12 +287,14 @@ class VirtualTable(ScrollView, can_focus=True):
         return True
 
     def mark_rows(self, find: SpanFinder | None, rows: Iterable[int] = ()) -> int:
-        """Mark matches of `find` in the rows numbered `rows` as they are drawn."""
+        """Mark matches of `find` in the rows numbered `rows` as they are drawn; a row not
+        made yet (its rows are prepared in a worker) counts nothing."""
         self._find, self._marked = find, set(rows)
         self.refresh()
         if find is None:
             return 0
-        return sum(len(find(cell)) for row in self._marked for cell in self.rows[row])
+        made = len(self.rows)
+        return sum(len(find(cell)) for row in self._marked if row < made for cell in self.rows[row])
 
     # -- cursor ---------------------------------------------------------------------------------
 
