@@ -141,6 +141,35 @@ async def test_only_lines_on_screen_are_drawn(held: Held, monkeypatch: pytest.Mo
         assert 0 < len(drawn) <= 3 * 20, "only the lines in view (and few times each)"
 
 
+async def test_a_typical_briefing_lays_out_a_screenful_before_its_first_frame(
+    held: Held,
+) -> None:
+    """A 20 KB Overview of 400 sections was laid out whole before the first frame: 0.1-0.2 s
+    of every briefing's opening, for lines nobody could see yet."""
+    parts: list[Part] = []
+    for n in range(400):
+        parts += [Part(("h", n), f"H{n}", heading=True), Part(("p", n), f"Note {n} of the list.")]
+    assert 8_000 < sum(len(part.text) for part in parts) < SYNC_CHARS
+    app = ManyApp(parts)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingText)
+        layout = reading.text_layout
+        assert held and layout is not None and not reading.laid_out
+        assert 20 <= sum(block.height for block in layout.blocks) < 400
+        release(held)
+        await until(pilot, lambda: reading.laid_out, "the whole layout")
+        assert "Note 399 of the list." in "\n".join(reading.text_lines())
+
+
+async def test_a_screenful_of_text_is_laid_out_whole_at_once(held: Held) -> None:
+    app = ManyApp([Part(("p", n), f"Note {n} of the list.") for n in range(12)])
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingText)
+        assert reading.laid_out and not held
+
+
 class CountingText(str):
     """Text that counts how often it is stripped (each strip copies it whole)."""
 

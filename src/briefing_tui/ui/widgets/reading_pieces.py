@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from briefing_tui.readers.markdown_text import fence_after
 
-# Text up to this many characters is laid out at once and whole, as Rich renders it: a
-# typical briefing draws in its first frame, exactly as before.
+# Text up to this many characters is one piece, rendered whole, as Rich renders it: a
+# typical briefing's text draws exactly as before.
 SYNC_CHARS = 24_000
 # Blocks are grouped into, and long blocks cut into, pieces of about this size.
 PIECE_CHARS = 4_000

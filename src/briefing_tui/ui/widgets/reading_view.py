@@ -11,7 +11,8 @@ so the scrollbar grows while the reader scrolls, and only lines in view are draw
 Long blocks are cut into pieces so that no single render holds the worker for long: a
 paragraph at word boundaries, a list between items.  A fenced code block too long to
 highlight is kept as its source lines and wrapped as its lines are drawn, without syntax
-colours.  Text up to `SYNC_CHARS` is rendered whole, exactly as Rich renders it.
+colours.  Text up to `SYNC_CHARS` is rendered as one piece, exactly as Rich renders it;
+only text up to `WHOLE_CHARS`, about a screenful, is laid out whole before the first frame.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from briefing_tui.ui.locate.highlights import CURRENT_STYLE, MATCH_STYLE, mark_c
 from briefing_tui.ui.services.ui_pulse import ui_pulse
 from briefing_tui.ui.widgets.reading_layout import (
     HEAD_LINES,
-    SYNC_CHARS,
+    WHOLE_CHARS,
     Block,
     Layout,
     Part,
@@ -160,8 +161,8 @@ class ReadingText(Widget):
             key[0],
         )
         blocks = lay_out(layout, tools, lambda: layout.cancelled)
-        # Short text is laid out whole now; long text a screenful now, the rest in a worker.
-        whole = chars_within(self._parts, SYNC_CHARS)
+        # Short text is laid out whole now; longer text a screenful now, the rest in a worker.
+        whole = chars_within(self._parts, WHOLE_CHARS)
         lines = 0
         for block in blocks:
             layout.blocks.append(block)
