@@ -11,7 +11,8 @@ tests/terminal_driver.py, an empty HOME) and polls the screen every 10 ms, print
   shows the best 50 hits with no "indexing…" note (the whole library was searched);
 - peak RSS of the app process (VmHWM), worker processes not included;
 - a second start with `--cache` (after a first one filled it): listed, searchable, RSS;
-- the time to open the 350 KB Markdown briefing and show the first words of its summary.
+- the time to open the 350 KB Markdown briefing and show the first words of its summary
+  (the median of three launches, each printed).
 
 It also times the in-process loader without a terminal (`load_library`), which is the
 parse figure free of drawing.  Figures vary with machine load; run it on a quiet machine.
@@ -331,8 +332,16 @@ def main() -> int:
         loaded = load_file(large).briefing
         words = (loaded.summary if loaded else "").split()[:5]
         marker = re.compile(r"\s+".join(map(re.escape, words)))
-        _, shown, _ = run_in_tmux([str(large)], marker)
-        print(f"350 KB Markdown briefing: start, list and show its Overview {fmt(shown, 1.0)}")
+        # The median of three launches, as bench_long.py times a first screen: one launch
+        # on this machine says as much about the machine as about the reader.
+        each = [run_in_tmux([str(large)], marker)[1] for _ in range(3)]
+        middle = sorted(float("inf") if t is None else t for t in each)[1]
+        shown = None if middle == float("inf") else middle
+        launches = ", ".join("--" if t is None else f"{t:.2f}" for t in each)
+        print(
+            f"350 KB Markdown briefing: start, list and show its Overview {fmt(shown, 1.0)}"
+            f" (median of 3 launches: {launches})"
+        )
         missed |= not _met(shown, 1.0)
     return 1 if missed else 0
 
