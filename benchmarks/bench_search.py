@@ -14,7 +14,8 @@ Without --library, a 10,000-briefing library (~80 MB) is generated once into
    slowest keystroke (the engine's share of the 50 ms keystroke-to-screen budget);
 5. runs the same queries through the fallback scan, for comparison.
 
-It is a script, not a test: timings depend on the machine, so no test asserts them.
+It is a script, not a test: timings depend on the machine, so no test asserts them.  It
+exits 1 when the index build, the search's p50 or p95, or the slowest keystroke misses.
 """
 
 from __future__ import annotations
@@ -157,11 +158,15 @@ def time_queries(
     return searches, engine, per_query
 
 
-def report(label: str, samples: Samples, target50: float | None, target95: float | None) -> None:
+def report(label: str, samples: Samples, target50: float | None, target95: float | None) -> bool:
+    """Prints p50 and p95; whether both met their targets."""
+    met = True
     for pct, target in ((50, target50), (95, target95)):
         wall, cpu = percentile(samples.wall, pct), percentile(samples.cpu, pct)
         goal = f"target < {target:.0f} ms  {verdict(wall, target)}" if target else ""
         print(f"{label} p{pct}: {wall:7.2f} ms (CPU {cpu:6.2f} ms)  {goal}")
+        met &= target is None or wall < target
+    return met
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,9 +213,10 @@ def main(argv: list[str] | None = None) -> int:
         cold.time(lambda q=query: index.search(q, args.limit))
     searches, engine, per_query = time_queries(index, args.runs, args.limit)
     print(f"queries: {len(QUERIES)} fixed, {args.runs} runs each, up to {args.limit} hits")
-    report("search, hits with snippets   ", searches, TARGET_P50, TARGET_P95)
+    met = build_s < TARGET_BUILD
+    met &= report("search, hits with snippets   ", searches, TARGET_P50, TARGET_P95)
     report("search, first run of each    ", cold, None, None)
-    report("FTS5 query alone (no snippet)", engine, TARGET_P50, TARGET_P95)
+    report("FTS5 query alone (no snippet)", engine, TARGET_P50, TARGET_P95)  # a part of the above
     print(f"search max: {max(searches.wall):.2f} ms")
     slowest = sorted(per_query.items(), key=lambda kv: -kv[1][0])
     shown = slowest if args.verbose else slowest[:5]
@@ -228,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         f"slowest keystroke (engine share): {worst:6.2f} ms  target < {TARGET_KEYSTROKE:.0f} ms "
         f"{verdict(worst, TARGET_KEYSTROKE)}"
     )
+    met &= worst < TARGET_KEYSTROKE
 
     if not args.no_scan:
         scan = ScanIndex()
@@ -243,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
             f"fallback scan, for comparison: build {scan_build:.2f} s, query p50 "
             f"{percentile(scan_times, 50):.1f} ms, p95 {percentile(scan_times, 95):.1f} ms"
         )
-    return 0
+    print("all targets met" if met else "some targets missed")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

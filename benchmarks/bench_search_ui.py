@@ -16,7 +16,8 @@ when it is missing.  The reader runs headless under Textual's Pilot with the rea
 4. find (ctrl+f) in the largest briefing of the library, one key at a time: the key to
    the first match in view (counted, highlighted), debounce taken off.
 
-It is a script, not a test: the figures depend on the machine.  Each keystroke waits for
+It is a script, not a test: the figures depend on the machine.  It exits 1 when the
+keystroke figure's p95 misses its 50 ms.  Each keystroke waits for
 its own results before the next key, so every figure is a whole search and redraw.
 """
 
@@ -114,11 +115,14 @@ class BenchApp(BriefingApp):
         self.received_moves.append(message)
 
 
-async def run(library: Path, size: tuple[int, int]) -> None:
+async def run(library: Path, size: tuple[int, int]) -> bool:
+    """Prints the figures; whether the keystroke target was met."""
     app = BenchApp([library])
     started = time.perf_counter()
     async with app.run_test(size=size) as pilot:
-        await wait_until(pilot, lambda: not app.main.loading, 600)
+        # `library_loading`, not Textual's own `loading` (a widget's loading indicator,
+        # always False here): waiting on that one timed nothing.
+        await wait_until(pilot, lambda: not app.main.library_loading, 600)
         loaded = time.perf_counter()
         await wait_until(pilot, lambda: not app.main.library_index.progress().building, 600)
         indexed = time.perf_counter()
@@ -160,6 +164,8 @@ async def run(library: Path, size: tuple[int, int]) -> None:
         for query, worst, hits in by_query:
             print(f"  {query:<30} slowest key {worst:6.1f} ms   {hits:>4} hits shown")
         print(summary("keystroke → results (after debounce)", keystrokes, TARGET_MS))
+        ordered = sorted(keystrokes)
+        met = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] <= TARGET_MS
         print(summary("keystroke → results (with debounce)", totals))
         print()
 
@@ -227,6 +233,7 @@ async def run(library: Path, size: tuple[int, int]) -> None:
         for typed, took, found in find_keys:
             print(f"  {typed:<14} {took:6.1f} ms   {found:>5} matches")
         print(summary("keystroke → first match in view", finds))
+    return met
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,8 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     width, height = (int(x) for x in args.size.split("x"))
     ensure_library(args.library, args.count)
-    asyncio.run(run(args.library, (width, height)))
-    return 0
+    met = asyncio.run(run(args.library, (width, height)))
+    print("target met" if met else "target missed")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
