@@ -95,3 +95,37 @@ def test_find_spans_never_raise_and_stay_in_bounds(text: str, query: str) -> Non
 def test_find_in_briefing_never_raises(query: str) -> None:
     for m in find_in_briefing(seed(), query):
         assert 0 <= m.start < m.end <= len(m.text)
+
+
+def test_typing_on_finds_without_folding_the_briefing_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each key typed finds again in the whole briefing: folding its 1,900 fields again
+    every time was 20-30 ms of the screen's thread a key on a 350 KB briefing."""
+    from briefing_tui.search import find as find_module
+
+    monkeypatch.setattr(find_module, "_kept", None)
+    b = seed()
+    fresh = {q: find_in_briefing(b, q) for q in ("b", "bu", "budapest", "zoë", "e")}
+    folds: list[str] = []
+    real = find_module.fold_map
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        folds.append(text)
+        return real(text)
+
+    monkeypatch.setattr(find_module, "fold_map", counting)
+    for query, matches in fresh.items():
+        assert find_in_briefing(b, query) == matches
+    assert folds == []
+    find_in_briefing(hand_made()[0], "e")
+    assert folds, "another briefing is folded afresh"
+
+
+def test_a_long_briefing_is_not_kept(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing_tui.search import find as find_module
+
+    monkeypatch.setattr(find_module, "_kept", None)
+    monkeypatch.setattr(find_module, "KEEP_CHARS", 100)
+    b = seed()
+    first = find_in_briefing(b, "convention")
+    assert find_module._kept is None
+    assert find_in_briefing(b, "convention") == first
