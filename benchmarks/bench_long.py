@@ -42,7 +42,8 @@ Stalls are seen from two places, printed side by side:
 It prints one table and exits 1 if any figure with a target misses it (a document that
 never reaches its first screen within --timeout misses every target).  Figures vary with
 machine load; run it on a quiet machine.  The first row is a control: a 20 KB document
-laid out at once, with nothing left to do in the background once it shows.  When the
+whose layout is done about 0.1 s after its first screen (a screenful before it, the rest in
+the layout thread), with nothing else left in the background.  When the
 control itself misses, the machine is too busy to judge the others, and the script says so
 (the exit code still counts every miss).
 """
