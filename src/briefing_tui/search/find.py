@@ -22,8 +22,9 @@ CONTEXT_CHARS = 30
 # Each key typed in the find bar finds again in the whole briefing, and making and folding
 # its fields again every time was most of that (a 350 KB briefing's 1,900 fields: 20-30 ms
 # of the screen's thread a key).  The last briefing's folded fields are kept, when its
-# fields hold at most this many characters.
-KEEP_CHARS = 2_000_000
+# fields hold at most this many characters: a field with accents keeps a position map of
+# a machine word and an int per character, so this bounds the memory kept to tens of MB.
+KEEP_CHARS = 1_000_000
 _kept: tuple[Briefing, list[tuple[Field, Folded]]] | None = None
 
 
