@@ -28,7 +28,8 @@ def run(script: str, *args: str, timeout: float = 300) -> str:
         timeout=timeout,
         check=False,
     )
-    assert done.returncode in (0, 1), done.stderr[-3000:]
+    # 1 is also Python's code for an uncaught exception: a traceback tells them apart.
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-3000:]
     return done.stdout
 
 

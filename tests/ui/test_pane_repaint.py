@@ -42,3 +42,28 @@ async def test_a_pane_key_leaves_the_header_alone(
         assert drawn["ContentTab"], "the tabs did repaint"
         for still in (HeaderTitle, HeaderIcon):
             assert not drawn[still.__name__], f"{still.__name__} was repainted: {drawn}"
+
+
+async def test_the_tab_bar_moves_with_the_pane_not_a_repaint_later() -> None:
+    """Textual moved the bar under the open tab after the next repaint, and that move
+    repainted the whole screen a second time on every pane key (650-800 lines drawn
+    instead of 310-370, headless).  The bar is now in place as the pane is switched."""
+    from textual.widgets import Tabs
+    from textual.widgets._tabs import Tab, Underline
+
+    from briefing_tui.model import Pane
+
+    app = app_with([rich_briefing()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ["2", "3", "4", "1"]:  # every tab laid out once
+            await pilot.press(key)
+            await settle(pilot)
+        tabs = app.main.view.query_one(Tabs)
+        underline = tabs.query_one(Underline)
+        for pane in (Pane.TOPICS, Pane.PARTICIPANTS, Pane.OUTCOMES, Pane.OVERVIEW):
+            app.main.view.switch_to(pane)  # no await: nothing repainted yet
+            tab = tabs.query_one("#tabs-list > Tab.-active", Tab)
+            span = tab.virtual_region.shrink(tab.styles.gutter).column_span
+            assert (underline.highlight_start, underline.highlight_end) == span, pane
+            await settle(pilot)
